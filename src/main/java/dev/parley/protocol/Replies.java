@@ -1,0 +1,352 @@
+package dev.parley.protocol;
+
+import java.util.List;
+
+/**
+ * Every line of text that Parley sends to a client, in one place. Lines are returned without their
+ * line end; {@link LineEncoder} adds the CRLF. The texts are the contract of {@code
+ * docs/protocol.md}: change them only on purpose. All methods are pure and thread-safe.
+ */
+public final class Replies {
+  /** The departure reason of a member whose node died. */
+  public static final String REASON_CONNECTION_LOST = "connection lost";
+
+  /** The departure reason of a member that was silent for the idle timeout. */
+  public static final String REASON_IDLE = "idle";
+
+  /** The departure reason of a member whose outbound queue stayed full. */
+  public static final String REASON_TOO_SLOW = "too slow";
+
+  /** The departure reason of a member whose server shut down. */
+  public static final String REASON_SHUTDOWN = "server shutdown";
+
+  private Replies() {}
+
+  /**
+   * The greeting, the first line of every accepted connection.
+   *
+   * @param serverName the configured {@code server.name}
+   * @return {@code * welcome to NAME, what is your name?}
+   */
+  public static String welcome(String serverName) {
+    return "* welcome to " + serverName + ", what is your name?";
+  }
+
+  /**
+   * The prompt repeated after a name was refused.
+   *
+   * @return {@code * what is your name?}
+   */
+  public static String askName() {
+    return "* what is your name?";
+  }
+
+  /**
+   * Tells a newcomer its name.
+   *
+   * @param name the accepted name
+   * @return {@code * you are NAME}
+   */
+  public static String youAre(String name) {
+    return "* you are " + name;
+  }
+
+  /**
+   * The roster.
+   *
+   * @param names everyone in the room, in order of arrival
+   * @return {@code * online (K): NAME1, NAME2, …}
+   */
+  public static String online(List<String> names) {
+    return "* online (" + names.size() + "): " + String.join(", ", names);
+  }
+
+  /**
+   * An arrival, for everyone but the newcomer.
+   *
+   * @param name the newcomer
+   * @return {@code * NAME has arrived}
+   */
+  public static String arrived(String name) {
+    return "* " + name + " has arrived";
+  }
+
+  /**
+   * A departure.
+   *
+   * @param name the member who left
+   * @param reason the reason, or {@code null} or empty for none
+   * @return {@code * NAME has left} or {@code * NAME has left (REASON)}
+   */
+  public static String left(String name, String reason) {
+    return reason == null || reason.isEmpty()
+        ? "* " + name + " has left"
+        : "* " + name + " has left (" + reason + ")";
+  }
+
+  /**
+   * The departure reason of a kicked member.
+   *
+   * @param why the reason the kicker gave
+   * @return {@code kicked: WHY}
+   */
+  public static String kickedReason(String why) {
+    return "kicked: " + why;
+  }
+
+  /**
+   * What a kicked member receives before its connection closes.
+   *
+   * @param why the reason the kicker gave
+   * @return {@code * you were kicked: WHY}
+   */
+  public static String youWereKicked(String why) {
+    return "* you were kicked: " + why;
+  }
+
+  /**
+   * A chat line, for everyone in the room including its sender.
+   *
+   * @param name the sender
+   * @param text the text, already cleaned and trimmed
+   * @return {@code NAME: text}
+   */
+  public static String chat(String name, String text) {
+    return name + ": " + text;
+  }
+
+  /**
+   * A private message, for its recipient.
+   *
+   * @param from the sender
+   * @param text the text
+   * @return {@code (private) FROM: text}
+   */
+  public static String privateFrom(String from, String text) {
+    return "(private) " + from + ": " + text;
+  }
+
+  /**
+   * A private message, echoed to its sender.
+   *
+   * @param to the recipient
+   * @param from the sender
+   * @param text the text
+   * @return {@code (private to TO) FROM: text}
+   */
+  public static String privateTo(String to, String from, String text) {
+    return "(private to " + to + ") " + from + ": " + text;
+  }
+
+  /**
+   * A rename, for everyone including the member renamed.
+   *
+   * @param oldName the name before
+   * @param newName the name after
+   * @return {@code * OLD is now known as NEW}
+   */
+  public static String renamed(String oldName, String newName) {
+    return "* " + oldName + " is now known as " + newName;
+  }
+
+  /**
+   * The answer to {@code /quit}, just before the connection closes.
+   *
+   * @return {@code * bye}
+   */
+  public static String bye() {
+    return "* bye";
+  }
+
+  /**
+   * The answer to {@code /help}: one line per command.
+   *
+   * @return five {@code * } lines
+   */
+  public static List<String> help() {
+    return List.of(
+        "* /who: list who is online (also: who online)",
+        "* /nick NEW: change your name to NEW (also: rename|NEW)",
+        "* /msg NAME text: send text to NAME alone",
+        "* /quit [reason]: leave the room (also: quit, exit)",
+        "* /help: show these lines");
+  }
+
+  /**
+   * Sent to a member or unnamed connection before it is closed for silence.
+   *
+   * @param timeoutSeconds the configured idle timeout, printed as configured
+   * @return {@code * disconnected: idle for more than N s}
+   */
+  public static String idleDisconnect(String timeoutSeconds) {
+    return "* disconnected: idle for more than " + timeoutSeconds + " s";
+  }
+
+  /**
+   * Sent to every client when the server shuts down.
+   *
+   * @return {@code * server is shutting down}
+   */
+  public static String shuttingDown() {
+    return "* server is shutting down";
+  }
+
+  /**
+   * An over-long client line was discarded.
+   *
+   * @param maxBytes the configured {@code limits.maxLineBytes}
+   * @return {@code ! line too long (max N bytes)}
+   */
+  public static String lineTooLong(int maxBytes) {
+    return "! line too long (max " + maxBytes + " bytes)";
+  }
+
+  /**
+   * Flood control dropped lines.
+   *
+   * @param linesPerSecond the configured {@code limits.linesPerSecond}
+   * @return {@code ! slow down: at most N lines per second}
+   */
+  public static String slowDown(int linesPerSecond) {
+    return "! slow down: at most " + linesPerSecond + " lines per second";
+  }
+
+  /**
+   * Lines were dropped while the client's outbound queue was full.
+   *
+   * @param count how many lines this client missed, at least 1
+   * @return {@code ! N messages were dropped because your connection was too slow}
+   */
+  public static String dropped(long count) {
+    return count == 1
+        ? "! 1 message was dropped because your connection was too slow"
+        : "! " + count + " messages were dropped because your connection was too slow";
+  }
+
+  /**
+   * The node is at {@code limits.maxConnections}.
+   *
+   * @return {@code ! server is full, try again later}
+   */
+  public static String serverFull() {
+    return "! server is full, try again later";
+  }
+
+  /**
+   * The client's address is at {@code limits.maxConnectionsPerAddress}.
+   *
+   * @return {@code ! too many connections from your address}
+   */
+  public static String tooManyFromAddress() {
+    return "! too many connections from your address";
+  }
+
+  /**
+   * The room did not answer a request (it is moving to another node, or the node is stopping).
+   *
+   * @return {@code ! the room is not available right now, try again}
+   */
+  public static String roomUnavailable() {
+    return "! the room is not available right now, try again";
+  }
+
+  /**
+   * A line that starts with {@code /} names no command.
+   *
+   * @param command the word after the slash
+   * @return {@code ! unknown command /X, try /help}
+   */
+  public static String unknownCommand(String command) {
+    return "! unknown command /" + command + ", try /help";
+  }
+
+  /**
+   * A command was given a missing or bad argument.
+   *
+   * @param usage the expected form, such as {@code /nick NEW}
+   * @return {@code ! usage: USAGE}
+   */
+  public static String usage(String usage) {
+    return "! usage: " + usage;
+  }
+
+  /**
+   * The error text (without {@code "! "}) of a name that is already in use, exactly.
+   *
+   * @param name the name asked for
+   * @return {@code name "NAME" is taken}
+   */
+  public static String nameTakenText(String name) {
+    return "name \"" + name + "\" is taken";
+  }
+
+  /**
+   * The error text of a name that collides with another after case folding, NFKC or confusable
+   * skeletons.
+   *
+   * @param name the name asked for
+   * @param holder the name in use it collides with
+   * @return {@code name "NAME" is too like "HOLDER", which is taken}
+   */
+  public static String nameTooLikeText(String name, String holder) {
+    return "name \"" + name + "\" is too like \"" + holder + "\", which is taken";
+  }
+
+  /**
+   * The error text of a rename to one's own name.
+   *
+   * @param name the current name
+   * @return {@code you are already NAME}
+   */
+  public static String alreadyNamedText(String name) {
+    return "you are already " + name;
+  }
+
+  /**
+   * The error text of a private message to a name nobody has.
+   *
+   * @param name the name given
+   * @return {@code no one called "NAME" is here}
+   */
+  public static String noSuchMemberText(String name) {
+    return "no one called \"" + name + "\" is here";
+  }
+
+  /**
+   * The error text of a name longer than the limit.
+   *
+   * @param maxCodePoints the limit, in Unicode code points
+   * @return {@code name is too long (at most N characters)}
+   */
+  public static String nameTooLongText(int maxCodePoints) {
+    return "name is too long (at most " + maxCodePoints + " characters)";
+  }
+
+  /**
+   * The error text of a name whose first character is not a letter or digit.
+   *
+   * @return {@code name must start with a letter or a digit}
+   */
+  public static String nameBadStartText() {
+    return "name must start with a letter or a digit";
+  }
+
+  /**
+   * The error text of a name with a character that names may not hold.
+   *
+   * @return {@code name may contain only letters, digits, "_", "-" and "."}
+   */
+  public static String nameBadCharacterText() {
+    return "name may contain only letters, digits, \"_\", \"-\" and \".\"";
+  }
+
+  /**
+   * Turns an error text into the {@code ! } line sent to the client.
+   *
+   * @param text the error text
+   * @return {@code ! text}
+   */
+  public static String error(String text) {
+    return "! " + text;
+  }
+}
