@@ -1,0 +1,31 @@
+package dev.parley.room;
+
+import java.util.List;
+
+/**
+ * The list of every body type that travels on Parley's event bus, for codec registration. Each is
+ * an immutable record.
+ */
+final class Messages {
+  private Messages() {}
+
+  static final List<Class<? extends Record>> TYPES =
+      List.of(
+          JoinRequest.class,
+          JoinReply.class,
+          SayRequest.class,
+          NickRequest.class,
+          NickReply.class,
+          WhoRequest.class,
+          RosterReply.class,
+          PrivateRequest.class,
+          PrivateReply.class,
+          LeaveRequest.class,
+          ActivityNotice.class,
+          Arrived.class,
+          Left.class,
+          Chat.class,
+          Renamed.class,
+          PrivateLine.class,
+          Evicted.class);
+}
