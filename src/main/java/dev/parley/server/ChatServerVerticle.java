@@ -1,0 +1,122 @@
+package dev.parley.server;
+
+import dev.parley.config.ParleyConfig;
+import dev.parley.time.TimeSource;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The chat listener: a Vert.x {@link NetServer} speaking the line protocol, one {@link Session} per
+ * connection. Deployed with {@code server.instances} instances that share one port, each on its own
+ * event loop; a periodic sweep (every {@code idle.sweepSeconds}) closes connections that never gave
+ * a name within the idle timeout and connections whose outbound queue stayed full past {@code
+ * slowClient.timeoutSeconds}. Undeploying it runs the graceful shutdown of the protocol: every
+ * client receives {@code * server is shutting down}, its pending output is flushed for up to {@code
+ * shutdown.drainSeconds}, then it is closed.
+ */
+public final class ChatServerVerticle extends VerticleBase implements SessionHost {
+  private final ParleyConfig config;
+  private final TimeSource time;
+  private final String nodeId;
+  private final int port;
+  private final Set<Session> sessions = new HashSet<>();
+  private NetServer server;
+  private long sweepTimer = -1;
+
+  /**
+   * Creates one instance of the listener.
+   *
+   * @param config the node's settings
+   * @param time the time source for timeouts and flood control
+   * @param nodeId the id of this node, unique in the cluster
+   * @param port the port to listen on; a negative number is a random port shared by every instance
+   *     given the same number (Vert.x's shared ephemeral port)
+   */
+  public ChatServerVerticle(ParleyConfig config, TimeSource time, String nodeId, int port) {
+    this.config = config;
+    this.time = time;
+    this.nodeId = nodeId;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    NetServerOptions options =
+        new NetServerOptions()
+            .setHost(config.server().host())
+            .setPort(port)
+            .setTcpNoDelay(true)
+            .setReuseAddress(true);
+    server = vertx.createNetServer(options).connectHandler(this::accept);
+    sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> sweep());
+    return server.listen();
+  }
+
+  /**
+   * The port this instance listens on.
+   *
+   * @return the actual port, once started
+   */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(sweepTimer);
+    long drainMillis = config.shutdown().drain().toMillis();
+    return server.shutdown(Duration.ofMillis(drainMillis + 500));
+  }
+
+  private void accept(NetSocket socket) {
+    socket.setWriteQueueMaxSize(config.slowClient().maxQueuedBytes());
+    Session session = new Session(this, socket);
+    sessions.add(session);
+    session.start();
+  }
+
+  private void sweep() {
+    long now = time.nanoTime();
+    for (Session session : new ArrayList<>(sessions)) {
+      session.sweep(now);
+    }
+  }
+
+  @Override
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public ParleyConfig settings() {
+    return config;
+  }
+
+  @Override
+  public TimeSource time() {
+    return time;
+  }
+
+  @Override
+  public String nodeId() {
+    return nodeId;
+  }
+
+  @Override
+  public void forget(Session session) {
+    sessions.remove(session);
+  }
+
+  @Override
+  public boolean isOpen(Session session) {
+    return sessions.contains(session);
+  }
+}

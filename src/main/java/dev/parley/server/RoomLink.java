@@ -1,0 +1,84 @@
+package dev.parley.server;
+
+import dev.parley.room.ActivityNotice;
+import dev.parley.room.JoinReply;
+import dev.parley.room.JoinRequest;
+import dev.parley.room.LeaveRequest;
+import dev.parley.room.MemberKind;
+import dev.parley.room.NickReply;
+import dev.parley.room.NickRequest;
+import dev.parley.room.PrivateReply;
+import dev.parley.room.PrivateRequest;
+import dev.parley.room.RoomAddresses;
+import dev.parley.room.RosterReply;
+import dev.parley.room.SayRequest;
+import dev.parley.room.WhoRequest;
+import dev.parley.time.TimeSource;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One session's requests to the room, over the event bus. Every request also tells the room that
+ * the member is active; {@link #touchIfQuiet} covers lines that send none, at most once a second.
+ * Confined to the session's context.
+ */
+final class RoomLink {
+  private static final long TOUCH_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+
+  private final EventBus bus;
+  private final TimeSource time;
+  private final String sessionId;
+  private final String nodeId;
+  private long lastContact;
+
+  RoomLink(EventBus bus, TimeSource time, String sessionId, String nodeId) {
+    this.bus = bus;
+    this.time = time;
+    this.sessionId = sessionId;
+    this.nodeId = nodeId;
+    this.lastContact = time.nanoTime();
+  }
+
+  private <T> Future<T> request(Object body) {
+    lastContact = time.nanoTime();
+    return bus.<T>request(RoomAddresses.ROOM, body).map(Message::body);
+  }
+
+  private void send(Object body) {
+    lastContact = time.nanoTime();
+    bus.send(RoomAddresses.ROOM, body);
+  }
+
+  Future<JoinReply> join(String name) {
+    return request(new JoinRequest(sessionId, nodeId, name, MemberKind.TCP));
+  }
+
+  void say(long lineId, String text) {
+    send(new SayRequest(sessionId, lineId, text));
+  }
+
+  Future<NickReply> nick(String name) {
+    return request(new NickRequest(sessionId, name));
+  }
+
+  Future<RosterReply> who() {
+    return request(new WhoRequest(sessionId));
+  }
+
+  Future<PrivateReply> privateMessage(String target, String text) {
+    return request(new PrivateRequest(sessionId, target, text));
+  }
+
+  void leave(String reason) {
+    send(new LeaveRequest(sessionId, reason == null ? "" : reason));
+  }
+
+  /** Tells the room the member is active, unless a request did so within the last second. */
+  void touchIfQuiet() {
+    if (time.nanoTime() - lastContact >= TOUCH_INTERVAL) {
+      send(new ActivityNotice(sessionId));
+    }
+  }
+}

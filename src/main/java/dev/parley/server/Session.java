@@ -1,0 +1,386 @@
+package dev.parley.server;
+
+import dev.parley.protocol.LineCleaner;
+import dev.parley.protocol.LineFramer;
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.Replies;
+import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.Evicted;
+import dev.parley.room.JoinReply;
+import dev.parley.room.Left;
+import dev.parley.room.PrivateLine;
+import dev.parley.room.Renamed;
+import dev.parley.room.RoomAddresses;
+import dev.parley.room.RoomEvent;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.net.NetSocket;
+import java.util.ArrayDeque;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TCP connection's state machine: admission, the name step, then chat lines and commands, and
+ * finally one departure. Reads are framed by {@link LineFramer}, cleaned by {@link LineCleaner} and
+ * metered by {@link FloodControl}; output goes through the {@link Outbox}. The session reaches the
+ * room only over the event bus. Confined to its connection's event loop.
+ */
+final class Session implements LineFramer.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  private enum State {
+    ADMITTING,
+    NAMING,
+    JOINING,
+    MEMBER,
+    CLOSED
+  }
+
+  private final SessionHost host;
+  private final NetSocket socket;
+  private final String id = UUID.randomUUID().toString();
+  private final String address;
+  private final Outbox outbox;
+  private final FloodControl flood;
+  private final RoomLink room;
+  private final ArrayDeque<byte[]> heldLines = new ArrayDeque<>();
+  private State state = State.ADMITTING;
+  private boolean admitted;
+  private boolean departed;
+  private String departure;
+  private String name;
+  private long joinedSeq;
+  private long lineIds;
+  private long lastLineAt;
+  private MessageConsumer<RoomEvent> events;
+  private MessageConsumer<Object> direct;
+
+  Session(SessionHost host, NetSocket socket) {
+    this.host = host;
+    this.socket = socket;
+    this.address = socket.remoteAddress().hostAddress();
+    this.outbox = new Outbox(socket, host.time());
+    this.flood =
+        new FloodControl(
+            host.settings().limits().linesPerSecond(),
+            host.settings().limits().lineBurst(),
+            host.time());
+    this.room = new RoomLink(host.vertx().eventBus(), host.time(), id, host.nodeId());
+    this.lastLineAt = host.time().nanoTime();
+  }
+
+  /** Asks the gate to admit the connection; greets it if admitted, refuses it otherwise. */
+  void start() {
+    socket.pause();
+    socket.closeHandler(v -> onClosed());
+    socket.exceptionHandler(err -> LOG.debug("connection {} failed: {}", address, err.toString()));
+    host.vertx()
+        .eventBus()
+        .<String>request(ConnectionGate.ADMIT, address, ConnectionGate.LOCAL)
+        .onComplete(
+            ar -> {
+              admitted = ar.succeeded() && ar.result().body().isEmpty();
+              if (state == State.CLOSED) {
+                releaseThen(null);
+              } else if (admitted) {
+                greet();
+              } else {
+                String refusal = ar.succeeded() ? ar.result().body() : Replies.serverFull();
+                LOG.info("refused {}: {}", address, refusal);
+                outbox.sendLast(refusal);
+                close();
+              }
+            });
+  }
+
+  private void greet() {
+    events = host.vertx().eventBus().localConsumer(RoomAddresses.EVENTS, m -> onEvent(m.body()));
+    direct =
+        host.vertx().eventBus().localConsumer(RoomAddresses.session(id), m -> onDirect(m.body()));
+    state = State.NAMING;
+    outbox.send(Replies.welcome(host.settings().server().name()));
+    socket.handler(new LineFramer(host.settings().limits().maxLineBytes(), this));
+    socket.shutdownHandler(timeout -> shutdown());
+    socket.resume();
+  }
+
+  // ---- input
+
+  @Override
+  public void onLine(byte[] line) {
+    if (state == State.JOINING) {
+      heldLines.add(line);
+      socket.pause();
+      return;
+    }
+    if (state != State.NAMING && state != State.MEMBER) {
+      return;
+    }
+    lastLineAt = host.time().nanoTime();
+    if (!flood.allow()) {
+      if (flood.warnNow()) {
+        outbox.send(Replies.slowDown(host.settings().limits().linesPerSecond()));
+      }
+    } else if (state == State.NAMING) {
+      onName(LineCleaner.clean(line).strip());
+    } else {
+      onMemberLine(LineCleaner.clean(line).strip());
+    }
+    if (state == State.MEMBER) {
+      room.touchIfQuiet();
+    }
+  }
+
+  @Override
+  public void onLineTooLong() {
+    if (state == State.NAMING || state == State.MEMBER || state == State.JOINING) {
+      lastLineAt = host.time().nanoTime();
+      outbox.send(Replies.lineTooLong(host.settings().limits().maxLineBytes()));
+    }
+  }
+
+  private void onName(String requested) {
+    if (requested.equals("/quit")) {
+      quit("");
+      return;
+    }
+    if (requested.isEmpty()) {
+      join("");
+      return;
+    }
+    NameRules.Verdict verdict = NameRules.check(requested);
+    if (verdict.valid()) {
+      join(verdict.name());
+    } else {
+      outbox.send(Replies.error(verdict.error()));
+      outbox.send(Replies.askName());
+    }
+  }
+
+  private void join(String requested) {
+    state = State.JOINING;
+    room.join(requested)
+        .onComplete(
+            ar -> {
+              if (state == State.CLOSED) {
+                if (ar.succeeded()) {
+                  room.leave("");
+                }
+                return;
+              }
+              if (ar.succeeded()) {
+                joined(ar.result());
+              } else {
+                state = State.NAMING;
+                fail(ar.cause());
+                outbox.send(Replies.askName());
+              }
+              releaseHeldLines();
+            });
+  }
+
+  private void joined(JoinReply reply) {
+    name = reply.name();
+    joinedSeq = reply.seq();
+    state = State.MEMBER;
+    LOG.info("{} joined from {}", name, address);
+    outbox.send(Replies.youAre(name));
+    outbox.send(Replies.online(reply.roster()));
+  }
+
+  private void releaseHeldLines() {
+    while (!heldLines.isEmpty() && state != State.JOINING && state != State.CLOSED) {
+      onLine(heldLines.poll());
+    }
+    if (state != State.JOINING && state != State.CLOSED) {
+      socket.resume();
+    }
+  }
+
+  private void onMemberLine(String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    CommandTable.Invocation invocation = CommandTable.find(text);
+    if (invocation != null) {
+      invocation.command().run(this, invocation.argument());
+    } else {
+      room.say(++lineIds, text.startsWith("//") ? text.substring(1) : text);
+    }
+  }
+
+  // ---- output
+
+  private void onEvent(RoomEvent event) {
+    if (state != State.MEMBER || event.seq() <= joinedSeq) {
+      return;
+    }
+    if (event instanceof Chat chat) {
+      outbox.send(Replies.chat(chat.name(), chat.text()));
+    } else if (event instanceof Arrived arrived) {
+      if (!arrived.sessionId().equals(id)) {
+        outbox.send(Replies.arrived(arrived.name()));
+      }
+    } else if (event instanceof Left left) {
+      outbox.send(Replies.left(left.name(), left.reason()));
+    } else if (event instanceof Renamed renamed) {
+      if (renamed.sessionId().equals(id)) {
+        name = renamed.newName();
+      }
+      outbox.send(Replies.renamed(renamed.oldName(), renamed.newName()));
+    }
+  }
+
+  private void onDirect(Object body) {
+    if (body instanceof PrivateLine line) {
+      outbox.send(Replies.privateFrom(line.from(), line.text()));
+    } else if (body instanceof Evicted evicted) {
+      departed = true;
+      departure = evicted.notice();
+      outbox.sendLast(evicted.notice());
+      close();
+    }
+  }
+
+  /** Sends a line to this client (dropped while its queue is full). */
+  void send(String line) {
+    outbox.send(line);
+  }
+
+  /** Answers a failed room request: the room's error text, or that the room is unavailable. */
+  void fail(Throwable failure) {
+    if (failure instanceof ReplyException e && e.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      outbox.send(Replies.error(e.getMessage()));
+    } else {
+      outbox.send(Replies.roomUnavailable());
+    }
+  }
+
+  RoomLink room() {
+    return room;
+  }
+
+  // ---- endings
+
+  /** {@code /quit}: says bye, announces the departure with the reason, closes. */
+  void quit(String reason) {
+    outbox.send(Replies.bye());
+    depart(reason);
+    close();
+  }
+
+  /** Called by the server's periodic sweep. */
+  void sweep(long now) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    if (outbox.congestedFor(now) > host.settings().slowClient().timeout().toNanos()) {
+      departure = Replies.REASON_TOO_SLOW;
+      depart(Replies.REASON_TOO_SLOW);
+      abort();
+    } else if (state == State.NAMING
+        && now - lastLineAt > host.settings().idle().timeout().toNanos()) {
+      departure = Replies.REASON_IDLE;
+      outbox.sendLast(Replies.idleDisconnect(host.settings().idle().timeout().toString()));
+      close();
+    }
+  }
+
+  /** The server is shutting down: notice, departure, then close once the output is flushed. */
+  void shutdown() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    socket.pause();
+    outbox.sendLast(Replies.shuttingDown());
+    depart(Replies.REASON_SHUTDOWN);
+    close();
+  }
+
+  private void depart(String reason) {
+    if (state == State.MEMBER && !departed) {
+      departed = true;
+      departure = reason;
+      room.leave(reason);
+    }
+  }
+
+  /**
+   * Closes after what is queued has been flushed; a client whose queue is full is cut off at once,
+   * and one that does not take its last lines within the drain time is cut off then.
+   */
+  private void close() {
+    stopListening();
+    if (outbox.congested()) {
+      abort();
+      return;
+    }
+    outbox.close();
+    socket.close();
+    host.vertx()
+        .setTimer(
+            host.settings().shutdown().drain().toMillis(),
+            t -> {
+              if (host.isOpen(this)) {
+                abort();
+              }
+            });
+  }
+
+  private void abort() {
+    stopListening();
+    outbox.abort();
+  }
+
+  private void stopListening() {
+    state = State.CLOSED;
+    if (events != null) {
+      events.unregister();
+      direct.unregister();
+      events = null;
+    }
+  }
+
+  private void onClosed() {
+    boolean wasMember = state == State.MEMBER;
+    stopListening();
+    host.forget(this);
+    outbox.close();
+    if (admitted || name != null) {
+      LOG.info(
+          "{} from {} closed{}",
+          name == null ? "unnamed connection" : name,
+          address,
+          departure == null || departure.isEmpty() ? "" : ": " + departure);
+    }
+    if (wasMember && !departed) {
+      departed = true;
+      releaseThen(() -> room.leave(""));
+    } else {
+      releaseThen(null);
+    }
+  }
+
+  /** Gives the connection's place back to the gate, then runs {@code next}. */
+  private void releaseThen(Runnable next) {
+    if (!admitted) {
+      if (next != null) {
+        next.run();
+      }
+      return;
+    }
+    admitted = false;
+    host.vertx()
+        .eventBus()
+        .request(ConnectionGate.RELEASE, address, ConnectionGate.LOCAL)
+        .onComplete(
+            ar -> {
+              if (next != null) {
+                next.run();
+              }
+            });
+  }
+}

@@ -1,0 +1,23 @@
+package dev.parley.server;
+
+import dev.parley.config.ParleyConfig;
+import dev.parley.time.TimeSource;
+import io.vertx.core.Vertx;
+
+/** What a {@link Session} needs from the server verticle that accepted its connection. */
+interface SessionHost {
+  Vertx vertx();
+
+  ParleyConfig settings();
+
+  TimeSource time();
+
+  /** The id of this node, unique in the cluster. */
+  String nodeId();
+
+  /** The session's connection has closed. */
+  void forget(Session session);
+
+  /** Whether the session's connection is still open. */
+  boolean isOpen(Session session);
+}
