@@ -1,0 +1,139 @@
+package dev.parley;
+
+import ch.qos.logback.classic.LoggerContext;
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ParleyConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The fat jar's entry point: reads the configuration, starts Vert.x and Parley, and on SIGTERM or
+ * SIGINT runs the graceful shutdown and exits with status 0. Exits with status 1 when the server
+ * cannot start (the port is taken) and 2 when the configuration is invalid, after one line on
+ * standard error.
+ */
+@Command(
+    name = "parley",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Runs a Parley chat server: a room for nc, telnet, bots and services.")
+public final class Main implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  /** Exit status of a start-up that failed. */
+  static final int EXIT_START_FAILED = 1;
+
+  /** Exit status of an invalid configuration. */
+  static final int EXIT_BAD_CONFIG = 2;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "config file (JSON); default: conf/config.json when it exists")
+  private Path configFile;
+
+  @Option(names = "--port", paramLabel = "N", description = "chat port; overrides server.port")
+  private Integer port;
+
+  private boolean serving;
+
+  /**
+   * Runs the command line.
+   *
+   * @param args the arguments, see {@code --help}
+   */
+  public static void main(String[] args) {
+    Main main = new Main();
+    int status = new CommandLine(main).execute(args);
+    if (!main.serving) {
+      System.exit(status);
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    JsonObject flags = new JsonObject();
+    if (port != null) {
+      flags.put("server", new JsonObject().put("port", port));
+    }
+    ParleyConfig config;
+    Vertx boot = Vertx.vertx();
+    try {
+      config = await(ConfigLoader.load(boot, ConfigLoader.Sources.ofProcess(configFile, flags)));
+    } catch (Exception e) {
+      System.err.println("parley: " + e.getMessage());
+      return EXIT_BAD_CONFIG;
+    } finally {
+      await(boot.close());
+    }
+    Vertx vertx = Vertx.vertx();
+    Parley parley;
+    try {
+      parley = await(Parley.deploy(vertx, config));
+    } catch (Exception e) {
+      System.err.println("parley: " + e.getMessage());
+      await(vertx.close());
+      return EXIT_START_FAILED;
+    }
+    LOG.info(
+        "{} listening for chat on {}:{}",
+        config.server().name(),
+        config.server().host(),
+        parley.port());
+    serving = true;
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> shutdown(vertx, parley, config), "parley-shutdown"));
+    return 0;
+  }
+
+  /**
+   * Runs in the JVM's shutdown hook: closes Parley and Vert.x within the drain time plus a second,
+   * flushes the logs, then halts with status 0, because a JVM ended by a signal otherwise reports
+   * 128 plus the signal number even after a clean shutdown.
+   */
+  private static void shutdown(Vertx vertx, Parley parley, ParleyConfig config) {
+    LOG.info("shutting down");
+    long budget = config.shutdown().drain().toMillis() + 900;
+    try {
+      parley
+          .close()
+          .eventually(vertx::close)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(budget, TimeUnit.MILLISECONDS);
+      LOG.info("stopped");
+    } catch (Exception e) {
+      LOG.warn("shutdown did not finish cleanly: {}", e.toString());
+    }
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      logback.stop();
+    }
+    Runtime.getRuntime().halt(0);
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** Reads the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"parley " + (version == null ? "(development build)" : version)};
+    }
+  }
+}
