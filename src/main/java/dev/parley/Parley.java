@@ -10,6 +10,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,6 +158,9 @@ public final class Parley {
    * @return completed when everything is closed
    */
   public Future<Void> close() {
+    vertx
+        .eventBus()
+        .publish(ChatServerVerticle.NODE_CLOSING, nodeId, new DeliveryOptions().setLocalOnly(true));
     return undeploy(vertx, deployments);
   }
 }

@@ -23,6 +23,13 @@ import java.util.Set;
  * shutdown.drainSeconds}, then it is closed.
  */
 public final class ChatServerVerticle extends VerticleBase implements SessionHost {
+  /**
+   * Published (node-local) when the node begins to shut down, before any listener stops: every
+   * session then sends its shutdown notice and stops taking room events, so that no client sees the
+   * departures of the node's other clients before its own notice.
+   */
+  public static final String NODE_CLOSING = "parley.node.closing";
+
   private final ParleyConfig config;
   private final TimeSource time;
   private final String nodeId;
@@ -30,6 +37,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   private final Set<Session> sessions = new HashSet<>();
   private NetServer server;
   private long sweepTimer = -1;
+  private boolean closing;
 
   /**
    * Creates one instance of the listener.
@@ -57,7 +65,11 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
             .setReuseAddress(true);
     server = vertx.createNetServer(options).connectHandler(this::accept);
     sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> sweep());
-    return server.listen();
+    return vertx
+        .eventBus()
+        .localConsumer(NODE_CLOSING, m -> beginShutdown())
+        .completion()
+        .compose(v -> server.listen());
   }
 
   /**
@@ -81,6 +93,16 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
     Session session = new Session(this, socket);
     sessions.add(session);
     session.start();
+    if (closing) {
+      session.beginShutdown();
+    }
+  }
+
+  private void beginShutdown() {
+    closing = true;
+    for (Session session : new ArrayList<>(sessions)) {
+      session.beginShutdown();
+    }
   }
 
   private void sweep() {

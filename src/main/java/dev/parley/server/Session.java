@@ -50,6 +50,7 @@ final class Session implements LineFramer.Listener {
   private State state = State.ADMITTING;
   private boolean admitted;
   private boolean departed;
+  private boolean shuttingDown;
   private String departure;
   private String name;
   private long joinedSeq;
@@ -97,6 +98,10 @@ final class Session implements LineFramer.Listener {
   }
 
   private void greet() {
+    if (shuttingDown) {
+      close();
+      return;
+    }
     events = host.vertx().eventBus().localConsumer(RoomAddresses.EVENTS, m -> onEvent(m.body()));
     direct =
         host.vertx().eventBus().localConsumer(RoomAddresses.session(id), m -> onDirect(m.body()));
@@ -289,13 +294,26 @@ final class Session implements LineFramer.Listener {
     }
   }
 
-  /** The server is shutting down: notice, departure, then close once the output is flushed. */
+  /**
+   * The node begins to shut down: the client receives the notice after what is already queued for
+   * it, and nothing more; its lines are no longer read.
+   */
+  void beginShutdown() {
+    if (shuttingDown || state == State.CLOSED) {
+      return;
+    }
+    shuttingDown = true;
+    socket.pause();
+    outbox.sendLast(Replies.shuttingDown());
+    outbox.close();
+  }
+
+  /** The listener stops: the member departs and the connection closes once output is flushed. */
   void shutdown() {
     if (state == State.CLOSED) {
       return;
     }
-    socket.pause();
-    outbox.sendLast(Replies.shuttingDown());
+    beginShutdown();
     depart(Replies.REASON_SHUTDOWN);
     close();
   }
@@ -319,6 +337,8 @@ final class Session implements LineFramer.Listener {
       return;
     }
     outbox.close();
+    // Our shutdown handler would otherwise take over the close and leave the socket open.
+    socket.shutdownHandler(null);
     socket.close();
     host.vertx()
         .setTimer(
