@@ -1,0 +1,92 @@
+package dev.parley;
+
+import dev.parley.test.ChatClient;
+import dev.parley.test.ChatClients;
+import dev.parley.test.ManualTimeSource;
+import dev.parley.test.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * PROTOCOL.md section 6, idle client: silence for the idle timeout ends a connection. The clock is
+ * moved by the test; the sweeps run every 50 ms of real time.
+ */
+@ExtendWith(VertxExtension.class)
+class IdleTest {
+  @RegisterExtension final ChatClients clients = new ChatClients();
+
+  private final ManualTimeSource time = new ManualTimeSource();
+
+  private int start(Vertx vertx, Object... settings) {
+    Object[] all = new Object[settings.length + 2];
+    all[0] = "idle.sweepSeconds";
+    all[1] = 0.05;
+    System.arraycopy(settings, 0, all, 2, settings.length);
+    return TestServer.start(vertx, TestServer.config(all), time).port();
+  }
+
+  @Test
+  void anIdleMemberIsDisconnectedAndTheOthersSeeWhy(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    alice.expect("* bob has arrived");
+
+    time.advance(Duration.ofSeconds(200));
+    bob.say("/who");
+    bob.expect("* online (2): alice, bob");
+    time.advance(Duration.ofSeconds(101));
+
+    alice.expect("* disconnected: idle for more than 300 s");
+    alice.expectClosed();
+    bob.expect("* alice has left (idle)");
+    bob.say("still here");
+    bob.expect("bob: still here");
+  }
+
+  @Test
+  void anyLineCountsAsActivityEvenAnEmptyOne(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    alice.expect("* bob has arrived");
+
+    time.advance(Duration.ofSeconds(299));
+    alice.say("");
+    alice.say("/help");
+    alice.read(5);
+    time.advance(Duration.ofSeconds(2));
+
+    alice.expect("* bob has left (idle)");
+    alice.say("/who");
+    alice.expect("* online (1): alice");
+  }
+
+  @Test
+  void aConnectionThatNeverGivesANameIsClosedAfterTheSameTime(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient silent = clients.connect(port);
+    silent.expect("* welcome to parley, what is your name?");
+    ChatClient member = clients.join(port, "member");
+
+    time.advance(Duration.ofSeconds(301));
+
+    silent.expect("* disconnected: idle for more than 300 s");
+    silent.expectClosed();
+    member.expect("* disconnected: idle for more than 300 s");
+    member.expectClosed();
+  }
+
+  @Test
+  void secondsPrintAsConfigured(Vertx vertx) {
+    int port = start(vertx, "idle.timeoutSeconds", 1.5);
+    ChatClient alice = clients.join(port, "alice");
+    time.advance(Duration.ofMillis(1600));
+    alice.expect("* disconnected: idle for more than 1.5 s");
+    alice.expectClosed();
+  }
+}

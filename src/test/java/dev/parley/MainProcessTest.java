@@ -1,0 +1,103 @@
+package dev.parley;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.test.ChatClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run as a separate process: start, refuse to start, and SIGTERM. */
+class MainProcessTest {
+  private static final Pattern LISTENING = Pattern.compile("listening for chat on [^:]+:(\\d+)");
+
+  @TempDir Path dir;
+
+  private Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
+    return builder.start();
+  }
+
+  private static String all(java.io.InputStream in) throws IOException {
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+  }
+
+  @Test
+  void anInvalidConfigurationExitsWithTwoAndOneLine() throws Exception {
+    Path config = dir.resolve("bad.json");
+    Files.writeString(config, "{\"idle\": {\"timeoutSeconds\": \"soon\"}}");
+    Process process = start("--config", config.toString());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(Main.EXIT_BAD_CONFIG, process.exitValue());
+    assertEquals(
+        "parley: invalid setting idle.timeoutSeconds = \"soon\": expected a number of seconds"
+            + " above 0 (decimals allowed)",
+        all(process.getErrorStream()));
+  }
+
+  @Test
+  void aPortInUseExitsWithOneAndOneLine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      Process process = start("--port", String.valueOf(taken.getLocalPort()));
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(Main.EXIT_START_FAILED, process.exitValue());
+      String err = all(process.getErrorStream());
+      assertTrue(
+          err.startsWith("parley: cannot listen on 0.0.0.0:" + taken.getLocalPort() + ": "), err);
+      assertEquals(1, err.lines().count(), err);
+    }
+  }
+
+  @Test
+  void sigtermShutsDownGracefullyAndExitsWithZero() throws Exception {
+    Path config = dir.resolve("config.json");
+    Files.writeString(
+        config,
+        "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0}, \"shutdown\": {\"drainSeconds\": 2}}");
+    Process process = start("--config", config.toString());
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    int port = -1;
+    while (port < 0) {
+      String line = out.readLine();
+      if (line == null) {
+        break;
+      }
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        port = Integer.parseInt(m.group(1));
+      }
+    }
+    assertTrue(port > 0, "the server never said where it listens");
+    try (ChatClient alice = ChatClient.join(port, "alice")) {
+      alice.say("before the end");
+      alice.expect("alice: before the end");
+
+      process.destroy(); // SIGTERM
+
+      alice.expect("* server is shutting down");
+      alice.expectClosed();
+    }
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not exit");
+    assertEquals(0, process.exitValue());
+  }
+}

@@ -1,0 +1,164 @@
+package dev.parley.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The layers of configuration, their precedence, and the messages for bad values. */
+@ExtendWith(VertxExtension.class)
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private ParleyConfig load(
+      Vertx vertx,
+      String fileJson,
+      Map<String, String> env,
+      Map<String, String> props,
+      JsonObject flags)
+      throws IOException {
+    Path file = null;
+    if (fileJson != null) {
+      file = dir.resolve("config.json");
+      Files.writeString(file, fileJson);
+    }
+    return ConfigLoader.load(vertx, new ConfigLoader.Sources(file, file != null, env, props, flags))
+        .await();
+  }
+
+  private String failure(
+      Vertx vertx, String fileJson, Map<String, String> env, Map<String, String> props) {
+    return assertThrows(
+            ConfigException.class, () -> load(vertx, fileJson, env, props, new JsonObject()))
+        .getMessage();
+  }
+
+  @Test
+  void withNothingGivenTheDefaultsOfConfConfigJsonApply(Vertx vertx) throws IOException {
+    ParleyConfig config = load(vertx, null, Map.of(), Map.of(), new JsonObject());
+    assertEquals(ParleyConfig.defaults(), config);
+    assertEquals(8000, config.server().port());
+    assertEquals("300", config.idle().timeout().toString());
+    assertEquals(65536, config.slowClient().maxQueuedBytes());
+  }
+
+  @Test
+  void eachLayerOverridesTheOnesBelowAndOmittedKeysKeepTheirDefaults(Vertx vertx)
+      throws IOException {
+    String file =
+        "{\"server\": {\"port\": 7001, \"name\": \"lobby\"}, \"idle\": {\"timeoutSeconds\": 60}}";
+    ParleyConfig fileOnly = load(vertx, file, Map.of(), Map.of(), new JsonObject());
+    assertEquals(7001, fileOnly.server().port());
+    assertEquals("lobby", fileOnly.server().name());
+    assertEquals("0.0.0.0", fileOnly.server().host());
+    assertEquals("60", fileOnly.idle().timeout().toString());
+
+    Map<String, String> env = Map.of("PARLEY_SERVER_PORT", "7002", "PATH", "/bin");
+    assertEquals(7002, load(vertx, file, env, Map.of(), new JsonObject()).server().port());
+
+    Map<String, String> props = Map.of("parley.server.port", "7003", "java.version", "17");
+    assertEquals(7003, load(vertx, file, env, props, new JsonObject()).server().port());
+
+    JsonObject flags = new JsonObject().put("server", new JsonObject().put("port", 7004));
+    ParleyConfig all = load(vertx, file, env, props, flags);
+    assertEquals(7004, all.server().port());
+    assertEquals("lobby", all.server().name());
+  }
+
+  @Test
+  void environmentNamesMatchIgnoringCaseAndUnderscores(Vertx vertx) throws IOException {
+    ParleyConfig config =
+        load(
+            vertx,
+            null,
+            Map.of(
+                "PARLEY_IDLE_TIMEOUT_SECONDS", "60",
+                "PARLEY_SLOWCLIENT_MAXQUEUEDBYTES", "4096",
+                "PARLEY_SLOW_CLIENT_TIMEOUT_SECONDS", "2.5",
+                "PARLEY_CLUSTER_ENABLED", "false",
+                "PARLEY_SERVER_NAME", "den"),
+            Map.of("parley.limits.lineBurst", "5", "parley.LIMITS.LINES_PER_SECOND", "2"),
+            new JsonObject());
+    assertEquals("60", config.idle().timeout().toString());
+    assertEquals(4096, config.slowClient().maxQueuedBytes());
+    assertEquals("2.5", config.slowClient().timeout().toString());
+    assertEquals("den", config.server().name());
+    assertEquals(5, config.limits().lineBurst());
+    assertEquals(2, config.limits().linesPerSecond());
+  }
+
+  @Test
+  void badValuesStopStartUpWithOneLineNamingKeyValueAndWhatIsAllowed(Vertx vertx) {
+    assertEquals(
+        "invalid setting limits.maxLineBytes = \"x\": expected a number of bytes from 16 to 1048576",
+        failure(vertx, "{\"limits\": {\"maxLineBytes\": \"x\"}}", Map.of(), Map.of()));
+    assertEquals(
+        "invalid setting idle.timeoutSeconds = -1: expected a number of seconds above 0 (decimals"
+            + " allowed)",
+        failure(vertx, "{\"idle\": {\"timeoutSeconds\": -1}}", Map.of(), Map.of()));
+    assertEquals(
+        "invalid setting server.port = 70000: expected a port from 1 to 65535, or 0 for any free"
+            + " port",
+        failure(vertx, null, Map.of("PARLEY_SERVER_PORT", "70000"), Map.of()));
+    assertEquals(
+        "invalid setting server.instances = 1.5: expected a number of instances from 0 to 1024",
+        failure(vertx, null, Map.of(), Map.of("parley.server.instances", "1.5")));
+    assertEquals(
+        "unknown setting limits.maxLines; known settings here: limits.maxLineBytes,"
+            + " limits.maxConnections, limits.maxConnectionsPerAddress, limits.linesPerSecond,"
+            + " limits.lineBurst",
+        failure(vertx, "{\"limits\": {\"maxLines\": 3}}", Map.of(), Map.of()));
+    assertEquals(
+        "unknown environment variable PARLEY_IDLE_TIMEOUT: it names no setting (see the README's"
+            + " table)",
+        failure(vertx, null, Map.of("PARLEY_IDLE_TIMEOUT", "3"), Map.of()));
+    assertEquals(
+        "invalid environment variable PARLEY_CLUSTER_ENABLED=yes: expected true or false for"
+            + " cluster.enabled",
+        failure(vertx, null, Map.of("PARLEY_CLUSTER_ENABLED", "yes"), Map.of()));
+    assertEquals(
+        "invalid system property parley.server.port=abc: expected a number for server.port",
+        failure(vertx, null, Map.of(), Map.of("parley.server.port", "abc")));
+    assertEquals(
+        "invalid setting server.name = \"\": expected a non-empty string",
+        failure(vertx, "{\"server\": {\"name\": \"\"}}", Map.of(), Map.of()));
+  }
+
+  @Test
+  void aMissingOrBrokenConfigFileIsNamed(Vertx vertx) throws IOException {
+    Path missing = dir.resolve("nope.json");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                        vertx,
+                        new ConfigLoader.Sources(
+                            missing, true, Map.of(), Map.of(), new JsonObject()))
+                    .await());
+    assertEquals("config file " + missing + " does not exist", e.getMessage());
+
+    String broken = failure(vertx, "{\"server\": {", Map.of(), Map.of());
+    assertEquals(true, broken.startsWith("cannot read config file "), broken);
+  }
+
+  @Test
+  void aDefaultFileThatDoesNotExistIsSkipped(Vertx vertx) {
+    ParleyConfig config =
+        ConfigLoader.load(
+                vertx,
+                new ConfigLoader.Sources(
+                    dir.resolve("absent.json"), false, Map.of(), Map.of(), new JsonObject()))
+            .await();
+    assertEquals(ParleyConfig.defaults(), config);
+  }
+}

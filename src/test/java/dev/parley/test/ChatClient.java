@@ -1,0 +1,223 @@
+package dev.parley.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A chat client for tests, on a plain {@link Socket}: it says lines and sees lines, the way a
+ * person with {@code nc} would. Every line it reads must end with CRLF. Reads wait at most {@link
+ * #TIMEOUT_MILLIS}.
+ */
+public final class ChatClient implements AutoCloseable {
+  /** How long a read waits for the server. */
+  public static final int TIMEOUT_MILLIS = 10_000;
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private String name;
+
+  private ChatClient(Socket socket) throws IOException {
+    this.socket = socket;
+    this.in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+    this.out = socket.getOutputStream();
+  }
+
+  /** Connects to 127.0.0.1 at {@code port}. */
+  public static ChatClient connect(int port) {
+    return connect(port, null, 0);
+  }
+
+  /**
+   * Connects to 127.0.0.1 at {@code port} from {@code localAddress} (null for any), with a receive
+   * buffer of {@code receiveBuffer} bytes (0 for the default).
+   */
+  public static ChatClient connect(int port, String localAddress, int receiveBuffer) {
+    try {
+      Socket socket = new Socket();
+      if (receiveBuffer > 0) {
+        socket.setReceiveBufferSize(receiveBuffer);
+      }
+      if (localAddress != null) {
+        socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+      }
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+      socket.setSoTimeout(TIMEOUT_MILLIS);
+      return new ChatClient(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Connects and joins the room as {@code name}: sees the greeting, gives the name, sees {@code *
+   * you are NAME} and the roster.
+   *
+   * @return the client, with the roster line read
+   */
+  public static ChatClient join(int port, String name) {
+    ChatClient client = connect(port);
+    client.expect("* welcome to parley, what is your name?");
+    client.say(name);
+    client.expect("* you are " + name);
+    client.expectStartsWith("* online (");
+    client.name = name;
+    return client;
+  }
+
+  /** The name this client joined with, if it joined with {@link #join}. */
+  public String name() {
+    return name;
+  }
+
+  /** Sends one line followed by LF. */
+  public ChatClient say(String line) {
+    return sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends bytes as they are. */
+  public ChatClient sendRaw(byte[] bytes) {
+    try {
+      out.write(bytes);
+      out.flush();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads the next line; fails if none arrives in time or if it does not end with CRLF. */
+  public String nextLine() {
+    String line = readLine();
+    if (line == null) {
+      fail("expected a line but the server closed the connection");
+    }
+    return line;
+  }
+
+  /** Reads the next line and checks it. */
+  public ChatClient expect(String expected) {
+    assertEquals(expected, nextLine());
+    return this;
+  }
+
+  /** Reads the next line and checks how it starts. */
+  public String expectStartsWith(String prefix) {
+    String line = nextLine();
+    assertTrue(
+        line.startsWith(prefix),
+        () -> "expected a line starting with <" + prefix + "> but got <" + line + ">");
+    return line;
+  }
+
+  /** Reads lines up to and including {@code last}, and returns them all. */
+  public List<String> readUntil(String last) {
+    List<String> lines = new ArrayList<>();
+    while (true) {
+      String line = nextLine();
+      lines.add(line);
+      if (line.equals(last)) {
+        return lines;
+      }
+    }
+  }
+
+  /** Reads {@code count} lines. */
+  public List<String> read(int count) {
+    List<String> lines = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      lines.add(nextLine());
+    }
+    return lines;
+  }
+
+  /** Checks that the server closes the connection next, with no further line. */
+  public void expectClosed() {
+    String line = readLine();
+    if (line != null) {
+      fail("expected the connection to close but got <" + line + ">");
+    }
+  }
+
+  /**
+   * Reads and discards whatever arrives until the server closes or resets the connection, which may
+   * cut the last line short; returns the number of bytes read.
+   */
+  public long drainUntilClosed() {
+    long count = 0;
+    try {
+      while (in.read() >= 0) {
+        count++;
+      }
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError("the connection stayed open for " + TIMEOUT_MILLIS + " ms");
+    } catch (SocketException e) {
+      // A reset: the server cut the connection off.
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return count;
+  }
+
+  /** Reads one CRLF-terminated line, or returns null at end of stream or reset. */
+  private String readLine() {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    try {
+      while (true) {
+        int b = in.read();
+        if (b < 0) {
+          if (line.size() > 0) {
+            fail(
+                "the connection closed in the middle of a line: "
+                    + line.toString(StandardCharsets.UTF_8));
+          }
+          return null;
+        }
+        if (b == '\n') {
+          byte[] bytes = line.toByteArray();
+          if (bytes.length == 0 || bytes[bytes.length - 1] != '\r') {
+            fail("a server line did not end with CRLF: " + line.toString(StandardCharsets.UTF_8));
+          }
+          return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+        }
+        line.write(b);
+      }
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError(
+          "no line from the server within "
+              + TIMEOUT_MILLIS
+              + " ms (so far: <"
+              + line.toString(StandardCharsets.UTF_8)
+              + ">)");
+    } catch (SocketException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

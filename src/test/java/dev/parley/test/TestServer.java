@@ -1,0 +1,56 @@
+package dev.parley.test;
+
+import dev.parley.Parley;
+import dev.parley.config.ParleyConfig;
+import dev.parley.time.TimeSource;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
+
+/** Starts Parley for a test on 127.0.0.1 and a free port. */
+public final class TestServer {
+  private TestServer() {}
+
+  /**
+   * A test configuration: the defaults, on 127.0.0.1 and a free port with two listener instances,
+   * changed by {@code settings}, given as pairs of dotted name and value.
+   */
+  public static ParleyConfig config(Object... settings) {
+    JsonObject json =
+        new JsonObject()
+            .put(
+                "server",
+                new JsonObject().put("host", "127.0.0.1").put("port", 0).put("instances", 2))
+            .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+    for (int i = 0; i < settings.length; i += 2) {
+      put(json, (String) settings[i], settings[i + 1]);
+    }
+    return ParleyConfig.fromJson(json);
+  }
+
+  private static void put(JsonObject root, String path, Object value) {
+    String[] parts = path.split("\\.");
+    JsonObject node = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (node.getJsonObject(parts[i]) == null) {
+        node.put(parts[i], new JsonObject());
+      }
+      node = node.getJsonObject(parts[i]);
+    }
+    node.put(parts[parts.length - 1], value);
+  }
+
+  /** Deploys Parley with the system clock and waits until it listens. */
+  public static Parley start(Vertx vertx, ParleyConfig config) {
+    return start(vertx, config, TimeSource.system());
+  }
+
+  /** Deploys Parley with the given time source and waits until it listens. */
+  public static Parley start(Vertx vertx, ParleyConfig config, TimeSource time) {
+    try {
+      return Parley.deploy(vertx, config, time).await(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("Parley did not start within 30 s", e);
+    }
+  }
+}
