@@ -206,11 +206,21 @@ class CommandsTest {
 
   @Test
   void quitAtTheNamePromptEndsTheConnection() {
-    ChatClient c = clients.connect(port);
+    for (String quit : new String[] {"/quit", "/QUIT not today", "quit", "exit"}) {
+      ChatClient c = clients.connect(port);
+      c.expect("* welcome to parley, what is your name?");
+      c.say(quit);
+      c.expect("* bye");
+      c.expectClosed();
+    }
+  }
 
-    c.expect("* welcome to parley, what is your name?");
-    c.say("/quit");
-    c.expect("* bye");
-    c.expectClosed();
+  @Test
+  void commandWordsAreCaseInsensitive() {
+    ChatClient alice = clients.join(port, "alice");
+    alice.say("/WHO");
+    alice.expect("* online (1): alice");
+    alice.say("/Nick Alicia");
+    alice.expect("* alice is now known as Alicia");
   }
 }

@@ -176,6 +176,17 @@ class FramingTest {
   }
 
   @Test
+  void anOverLongNameLineIsRefusedAndTheNameAskedAgain() {
+    ChatClient c = clients.connect(port);
+    c.expect("* welcome to parley, what is your name?");
+    c.say("n".repeat(2000));
+    c.expect(TOO_LONG);
+    c.expect("* what is your name?");
+    c.say("carol");
+    c.expect("* you are carol");
+  }
+
+  @Test
   void cleaningAppliesToTheNameLine() {
     ChatClient c = clients.connect(port);
     c.expect("* welcome to parley, what is your name?");

@@ -144,12 +144,16 @@ final class Session implements LineFramer.Listener {
     if (state == State.NAMING || state == State.MEMBER || state == State.JOINING) {
       lastLineAt = host.time().nanoTime();
       outbox.send(Replies.lineTooLong(host.settings().limits().maxLineBytes()));
+      if (state == State.NAMING) {
+        outbox.send(Replies.askName());
+      }
     }
   }
 
   private void onName(String requested) {
-    if (requested.equals("/quit")) {
-      quit("");
+    CommandTable.Invocation invocation = CommandTable.find(requested);
+    if (invocation != null && invocation.command() instanceof QuitCommand) {
+      invocation.command().run(this, invocation.argument());
       return;
     }
     if (requested.isEmpty()) {
