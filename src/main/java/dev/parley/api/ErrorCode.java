@@ -1,24 +1,27 @@
-package dev.parley.room;
+package dev.parley.api;
 
 /**
- * The failure codes of the room's replies ({@code ReplyException#failureCode()}); the failure
- * message is the error text shown to a TCP client after {@code "! "}.
+ * The failure codes of the room's replies, public and internal: {@code
+ * ReplyException#failureCode()} is {@link #code()}, and the failure message says what was wrong in
+ * words (for a TCP client it is the text after {@code "! "}).
  */
-public enum RoomError {
+public enum ErrorCode {
   /** The request is malformed or a field is missing. */
   BAD_REQUEST(400),
-  /** The session is not a member of the room. */
+  /** The session or bus member is not (or no longer) a member of the room. */
   NOT_A_MEMBER(403),
   /** No member has the given name. */
   NO_SUCH_MEMBER(404),
   /** The name breaks the name rules. */
   INVALID_NAME(422),
   /** The name is taken, or collides with a name that is. */
-  NAME_TAKEN(409);
+  NAME_TAKEN(409),
+  /** The room is not available (it is moving to another node, or the node is stopping). */
+  UNAVAILABLE(503);
 
   private final int code;
 
-  RoomError(int code) {
+  ErrorCode(int code) {
     this.code = code;
   }
 
@@ -29,5 +32,20 @@ public enum RoomError {
    */
   public int code() {
     return code;
+  }
+
+  /**
+   * Finds the code of a failure.
+   *
+   * @param code a {@code failureCode()}
+   * @return the matching constant, or {@code null} for a code Parley does not use
+   */
+  public static ErrorCode of(int code) {
+    for (ErrorCode c : values()) {
+      if (c.code == code) {
+        return c;
+      }
+    }
+    return null;
   }
 }

@@ -28,17 +28,33 @@ public final class LineCleaner {
     if (isPrintableAscii(raw)) {
       return new String(raw, StandardCharsets.ISO_8859_1);
     }
-    String decoded = new String(stripTelnet(raw), StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(decoded.length());
-    for (int i = 0; i < decoded.length(); i++) {
-      char c = decoded.charAt(i);
-      if (c == '\t') {
-        out.append(' ');
-      } else if (!isRemoved(c)) {
-        out.append(c);
+    return clean(new String(stripTelnet(raw), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Cleans text that arrived as a string rather than as bytes (from the event bus): the same
+   * character removals as for a client line, TAB to space; no trimming.
+   *
+   * @param text the text
+   * @return the cleaned text
+   */
+  public static String clean(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean tab = c == '\t';
+      if (out == null && (tab || isRemoved(c))) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        if (tab) {
+          out.append(' ');
+        } else if (!isRemoved(c)) {
+          out.append(c);
+        }
       }
     }
-    return out.toString();
+    return out == null ? text : out.toString();
   }
 
   private static boolean isPrintableAscii(byte[] raw) {

@@ -1,8 +1,10 @@
 package dev.parley.room;
 
+import dev.parley.api.MemberKind;
+
 /**
- * Asks the room to admit a member. Reply: {@link JoinReply}, or a failure with a {@link RoomError}
- * code.
+ * Asks the room to admit a member. Reply: {@link JoinReply}, or a failure with a {@link
+ * dev.parley.api.ErrorCode} code.
  *
  * @param sessionId the session's id, unique in the cluster
  * @param nodeId the id of the node the session lives on

@@ -1,5 +1,6 @@
 package dev.parley.room;
 
+import dev.parley.api.MemberKind;
 import dev.parley.protocol.NameKey;
 
 /** One member of the room, as the room sees it. Confined to the {@link RoomVerticle}. */

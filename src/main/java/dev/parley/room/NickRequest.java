@@ -1,8 +1,8 @@
 package dev.parley.room;
 
 /**
- * Asks the room to rename a member. Reply: {@link NickReply}, or a failure with a {@link RoomError}
- * code.
+ * Asks the room to rename a member. Reply: {@link NickReply}, or a failure with a {@link
+ * dev.parley.api.ErrorCode} code.
  *
  * @param sessionId the member's session
  * @param name the new name

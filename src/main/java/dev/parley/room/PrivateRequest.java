@@ -2,7 +2,7 @@ package dev.parley.room;
 
 /**
  * A private message. Reply: {@link PrivateReply}, or a failure with {@link
- * RoomError#NO_SUCH_MEMBER}.
+ * ErrorCode#NO_SUCH_MEMBER}.
  *
  * @param sessionId the sender's session
  * @param target the name of the recipient, matched like names collide (case and look-alikes)

@@ -1,39 +1,44 @@
 package dev.parley.room;
 
+import dev.parley.api.ApiAddresses;
+import dev.parley.api.ChatMessage;
+import dev.parley.api.ErrorCode;
+import dev.parley.api.MemberArrived;
+import dev.parley.api.MemberKind;
+import dev.parley.api.MemberLeft;
+import dev.parley.api.MemberRenamed;
+import dev.parley.api.ParleyEvent;
+import dev.parley.api.PrivateMessage;
 import dev.parley.config.ParleyConfig;
-import dev.parley.protocol.NameKey;
-import dev.parley.protocol.NameRules;
-import dev.parley.protocol.Replies;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The room: its roster, its one order of events, renames, private-message routing, guest names and
- * the periodic idle sweep. Exactly one runs per room. Its state is confined to its event-loop
- * context and reached only through {@link RoomAddresses#ROOM}; it publishes every {@link RoomEvent}
- * on {@link RoomAddresses#EVENTS} with a sequence number that increases by one per event.
+ * The room verticle: exactly one per room. It owns the {@link Room}, confined to its event-loop
+ * context, and reaches the rest of the system only over the event bus: sessions' requests on {@link
+ * RoomAddresses#ROOM}, the public JSON API on {@link ApiAddresses}, every event published twice (as
+ * a record on {@link RoomAddresses#EVENTS} for the chat servers, as JSON on {@link
+ * ApiAddresses#EVENTS} for services), and the periodic idle sweep every {@code idle.sweepSeconds}.
  */
-public final class RoomVerticle extends VerticleBase {
+public final class RoomVerticle extends VerticleBase implements Room.Output {
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
 
   private final ParleyConfig config;
   private final TimeSource time;
-  private final Roster roster = new Roster();
-  private long seq;
-  private long nextGuest = 1;
+  private Room room;
+  private EventBus bus;
   private long sweepTimer = -1;
 
   /**
    * Creates the room.
    *
-   * @param config the node's settings (idle timeout and sweep period)
+   * @param config the node's settings (room name, idle timeout and sweep period, line limit)
    * @param time the time source for idle decisions and event timestamps
    */
   public RoomVerticle(ParleyConfig config, TimeSource time) {
@@ -43,9 +48,13 @@ public final class RoomVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    RoomCodecs.register(vertx.eventBus());
-    sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> sweepIdle());
-    return vertx.eventBus().consumer(RoomAddresses.ROOM, this::onRequest).completion();
+    bus = vertx.eventBus();
+    RoomCodecs.register(bus);
+    room = new Room(config, time, this);
+    sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> room.sweepIdle());
+    return Future.all(
+        bus.consumer(RoomAddresses.ROOM, this::onRequest).completion(),
+        new RoomApi(room, config.limits().maxLineBytes()).register(bus));
   }
 
   @Override
@@ -56,190 +65,71 @@ public final class RoomVerticle extends VerticleBase {
 
   private void onRequest(Message<Object> message) {
     Object body = message.body();
-    if (body instanceof SayRequest say) {
-      say(say);
-    } else if (body instanceof ActivityNotice activity) {
-      Member member = roster.bySession(activity.sessionId());
-      if (member != null) {
-        member.lastActiveNanos = time.nanoTime();
+    try {
+      if (body instanceof SayRequest say) {
+        room.say(say.sessionId(), say.lineId(), say.text());
+      } else if (body instanceof ActivityNotice activity) {
+        room.touch(activity.sessionId());
+      } else if (body instanceof JoinRequest join) {
+        message.reply(room.join(join.sessionId(), join.nodeId(), join.name(), join.kind()));
+      } else if (body instanceof WhoRequest who) {
+        message.reply(new RosterReply(room.roster(who.sessionId())));
+      } else if (body instanceof NickRequest nick) {
+        message.reply(room.rename(nick.sessionId(), nick.name()));
+      } else if (body instanceof PrivateRequest request) {
+        message.reply(room.privateMessage(request.sessionId(), request.target(), request.text()));
+      } else if (body instanceof LeaveRequest leave) {
+        room.leave(leave.sessionId(), leave.reason());
+      } else {
+        message.fail(ErrorCode.BAD_REQUEST.code(), "not a room request");
       }
-    } else if (body instanceof JoinRequest join) {
-      join(message, join);
-    } else if (body instanceof WhoRequest who) {
-      who(message, who);
-    } else if (body instanceof NickRequest nick) {
-      nick(message, nick);
-    } else if (body instanceof PrivateRequest request) {
-      privateMessage(message, request);
-    } else if (body instanceof LeaveRequest leave) {
-      Member member = roster.bySession(leave.sessionId());
-      if (member != null) {
-        remove(member, leave.reason());
-      }
+    } catch (RoomException e) {
+      message.fail(e.code().code(), e.getMessage());
+    }
+  }
+
+  @Override
+  public void publish(RoomEvent event) {
+    bus.publish(RoomAddresses.EVENTS, event);
+    bus.publish(ApiAddresses.EVENTS, toPublic(event).toJson());
+  }
+
+  private ParleyEvent toPublic(RoomEvent event) {
+    String name = config.server().name();
+    String run = room.run();
+    if (event instanceof Chat chat) {
+      return new ChatMessage(name, run, chat.seq(), chat.time(), chat.name(), chat.text());
+    } else if (event instanceof Arrived arrived) {
+      return new MemberArrived(
+          name, run, arrived.seq(), arrived.time(), arrived.name(), arrived.kind());
+    } else if (event instanceof Left left) {
+      return new MemberLeft(name, run, left.seq(), left.time(), left.name(), left.reason());
+    }
+    Renamed renamed = (Renamed) event;
+    return new MemberRenamed(
+        name, run, renamed.seq(), renamed.time(), renamed.oldName(), renamed.newName());
+  }
+
+  @Override
+  public void privateLine(Member to, String from, String text) {
+    if (to.kind == MemberKind.TCP) {
+      bus.send(RoomAddresses.session(to.sessionId), new PrivateLine(from, text));
     } else {
-      message.fail(RoomError.BAD_REQUEST.code(), "not a room request");
+      bus.send(
+          ApiAddresses.member(to.sessionId),
+          new JsonObject().put("type", PrivateMessage.TYPE).put("from", from).put("text", text));
     }
   }
 
-  private void join(Message<Object> message, JoinRequest request) {
-    if (roster.bySession(request.sessionId()) != null) {
-      message.fail(RoomError.BAD_REQUEST.code(), "already a member");
-      return;
-    }
-    String name;
-    if (request.name().isEmpty()) {
-      name = freeGuestName();
+  @Override
+  public void evicted(Member member, String notice, String kickReason) {
+    LOG.info("{} removed from the room: {}", member.name, notice);
+    if (member.kind == MemberKind.TCP) {
+      bus.send(RoomAddresses.session(member.sessionId), new Evicted(notice));
     } else {
-      NameRules.Verdict verdict = NameRules.check(request.name());
-      if (!verdict.valid()) {
-        message.fail(RoomError.INVALID_NAME.code(), verdict.error());
-        return;
-      }
-      name = verdict.name();
-      String taken = collisionText(name, null);
-      if (taken != null) {
-        message.fail(RoomError.NAME_TAKEN.code(), taken);
-        return;
-      }
+      bus.send(
+          ApiAddresses.member(member.sessionId),
+          new JsonObject().put("type", PrivateMessage.KICKED_TYPE).put("reason", kickReason));
     }
-    long now = time.nanoTime();
-    Member member =
-        new Member(
-            request.sessionId(), request.nodeId(), request.kind(), name, time.epochMillis(), now);
-    roster.add(member);
-    Arrived event = new Arrived(++seq, time.epochMillis(), name, member.sessionId);
-    message.reply(new JoinReply(event.seq(), name, roster.names()));
-    publish(event);
-  }
-
-  private String freeGuestName() {
-    while (true) {
-      String candidate = "guest" + nextGuest++;
-      if (roster.collision(NameKey.of(candidate), null) == null) {
-        return candidate;
-      }
-    }
-  }
-
-  /** The error text if {@code name} collides with a member other than {@code self}, else null. */
-  private String collisionText(String name, Member self) {
-    Member holder = roster.collision(NameKey.of(name), self);
-    if (holder == null) {
-      return null;
-    }
-    return holder.name.equals(name)
-        ? Replies.nameTakenText(name)
-        : Replies.nameTooLikeText(name, holder.name);
-  }
-
-  private void say(SayRequest request) {
-    Member member = roster.bySession(request.sessionId());
-    if (member == null) {
-      return;
-    }
-    member.lastActiveNanos = time.nanoTime();
-    publish(
-        new Chat(
-            ++seq,
-            time.epochMillis(),
-            member.name,
-            request.text(),
-            member.sessionId,
-            request.lineId()));
-  }
-
-  private void who(Message<Object> message, WhoRequest request) {
-    long now = time.nanoTime();
-    Member asking = roster.bySession(request.sessionId());
-    if (asking != null) {
-      asking.lastActiveNanos = now;
-    }
-    List<RosterReply.Entry> entries = new ArrayList<>();
-    for (Member m : roster.members()) {
-      entries.add(
-          new RosterReply.Entry(
-              m.name,
-              m.arrivedAt,
-              TimeUnit.NANOSECONDS.toSeconds(now - m.lastActiveNanos),
-              m.kind));
-    }
-    message.reply(new RosterReply(entries));
-  }
-
-  private void nick(Message<Object> message, NickRequest request) {
-    Member member = roster.bySession(request.sessionId());
-    if (member == null) {
-      message.fail(RoomError.NOT_A_MEMBER.code(), "not a member of the room");
-      return;
-    }
-    member.lastActiveNanos = time.nanoTime();
-    NameRules.Verdict verdict = NameRules.check(request.name());
-    if (!verdict.valid()) {
-      message.fail(RoomError.INVALID_NAME.code(), verdict.error());
-      return;
-    }
-    String name = verdict.name();
-    if (name.equals(member.name)) {
-      message.fail(RoomError.NAME_TAKEN.code(), Replies.alreadyNamedText(name));
-      return;
-    }
-    String taken = collisionText(name, member);
-    if (taken != null) {
-      message.fail(RoomError.NAME_TAKEN.code(), taken);
-      return;
-    }
-    String oldName = member.name;
-    roster.rename(member, name);
-    message.reply(new NickReply(name));
-    publish(new Renamed(++seq, time.epochMillis(), oldName, name, member.sessionId));
-  }
-
-  private void privateMessage(Message<Object> message, PrivateRequest request) {
-    Member sender = roster.bySession(request.sessionId());
-    if (sender == null) {
-      message.fail(RoomError.NOT_A_MEMBER.code(), "not a member of the room");
-      return;
-    }
-    sender.lastActiveNanos = time.nanoTime();
-    NameRules.Verdict verdict = NameRules.check(request.target());
-    Member target = verdict.valid() ? roster.collision(NameKey.of(verdict.name()), null) : null;
-    if (target == null) {
-      message.fail(RoomError.NO_SUCH_MEMBER.code(), Replies.noSuchMemberText(request.target()));
-      return;
-    }
-    vertx
-        .eventBus()
-        .send(
-            RoomAddresses.session(target.sessionId), new PrivateLine(sender.name, request.text()));
-    message.reply(new PrivateReply(sender.name, target.name));
-  }
-
-  private void sweepIdle() {
-    long now = time.nanoTime();
-    long timeout = config.idle().timeout().toNanos();
-    List<Member> idle = new ArrayList<>();
-    for (Member m : roster.members()) {
-      if (m.kind == MemberKind.TCP && now - m.lastActiveNanos > timeout) {
-        idle.add(m);
-      }
-    }
-    for (Member m : idle) {
-      evict(m, Replies.idleDisconnect(config.idle().timeout().toString()), Replies.REASON_IDLE);
-    }
-  }
-
-  private void evict(Member member, String notice, String reason) {
-    LOG.info("{} removed from the room: {}", member.name, reason);
-    vertx.eventBus().send(RoomAddresses.session(member.sessionId), new Evicted(notice));
-    remove(member, reason);
-  }
-
-  private void remove(Member member, String reason) {
-    roster.remove(member);
-    publish(new Left(++seq, time.epochMillis(), member.name, reason, member.sessionId));
-  }
-
-  private void publish(RoomEvent event) {
-    vertx.eventBus().publish(RoomAddresses.EVENTS, event);
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.room;
 
+import dev.parley.api.RosterEntry;
 import java.util.List;
 
 /**
@@ -7,19 +8,9 @@ import java.util.List;
  *
  * @param members everyone in the room, in order of arrival
  */
-public record RosterReply(List<Entry> members) {
+public record RosterReply(List<RosterEntry> members) {
   /** Copies the list. */
   public RosterReply {
     members = List.copyOf(members);
   }
-
-  /**
-   * One member.
-   *
-   * @param name the member's name
-   * @param arrivedAt when the member arrived, in milliseconds since the Unix epoch
-   * @param idleSeconds whole seconds since the member's last line
-   * @param kind how the member is connected
-   */
-  public record Entry(String name, long arrivedAt, long idleSeconds, MemberKind kind) {}
 }

@@ -1,10 +1,10 @@
 package dev.parley.server;
 
+import dev.parley.api.MemberKind;
 import dev.parley.room.ActivityNotice;
 import dev.parley.room.JoinReply;
 import dev.parley.room.JoinRequest;
 import dev.parley.room.LeaveRequest;
-import dev.parley.room.MemberKind;
 import dev.parley.room.NickReply;
 import dev.parley.room.NickRequest;
 import dev.parley.room.PrivateReply;

@@ -1,7 +1,7 @@
 package dev.parley.server;
 
+import dev.parley.api.RosterEntry;
 import dev.parley.protocol.Replies;
-import dev.parley.room.RosterReply;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +19,7 @@ final class WhoCommand implements Command {
         .onSuccess(
             roster -> {
               List<String> names = new ArrayList<>();
-              for (RosterReply.Entry e : roster.members()) {
+              for (RosterEntry e : roster.members()) {
                 names.add(e.name());
               }
               session.send(Replies.online(names));

@@ -1,0 +1,108 @@
+package dev.parley.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A typed client of a Parley room over the event bus, for services, bots and archivers in the same
+ * JVM or on any node of the cluster; it builds and reads the JSON of {@code docs/event-bus.md}.
+ * Failed requests fail their future with a {@link ReplyException} whose {@code failureCode()} is an
+ * {@link ErrorCode}'s code. Thread-safe; callbacks run on the calling context.
+ */
+public final class RoomClient {
+  private final Vertx vertx;
+  private final EventBus bus;
+
+  private RoomClient(Vertx vertx) {
+    this.vertx = vertx;
+    this.bus = vertx.eventBus();
+  }
+
+  /**
+   * Creates a client.
+   *
+   * @param vertx a Vert.x instance that runs Parley, or is in the same cluster as one that does
+   * @return the client
+   */
+  public static RoomClient create(Vertx vertx) {
+    return new RoomClient(vertx);
+  }
+
+  /**
+   * Joins the room as a bus member. The member appears in rosters, arrivals and departures like
+   * anyone else and is never disconnected for idleness; it leaves with {@link BusMember#leave},
+   * when it is kicked, or when its cluster node goes away.
+   *
+   * @param name the name asked for; it follows the name rules of {@code docs/protocol.md}
+   * @return the member, or a failure with {@link ErrorCode#INVALID_NAME} or {@link
+   *     ErrorCode#NAME_TAKEN}
+   */
+  public Future<BusMember> join(String name) {
+    String id = UUID.randomUUID().toString();
+    BusMember member = new BusMember(bus, id);
+    MessageConsumer<JsonObject> inbox = bus.consumer(ApiAddresses.member(id), member::onDirect);
+    member.inbox(inbox);
+    JsonObject request = new JsonObject().put("name", name).put("member", id);
+    String node = Nodes.id(vertx);
+    if (node != null) {
+      request.put("node", node);
+    }
+    return inbox
+        .completion()
+        .compose(v -> bus.<JsonObject>request(ApiAddresses.JOIN, request))
+        .map(reply -> member.joined(reply.body()))
+        .onFailure(err -> inbox.unregister());
+  }
+
+  /**
+   * The roster.
+   *
+   * @return everyone in the room, in order of arrival
+   */
+  public Future<List<RosterEntry>> who() {
+    return bus.<JsonObject>request(ApiAddresses.WHO, new JsonObject())
+        .map(
+            reply -> {
+              JsonArray members = reply.body().getJsonArray("members");
+              List<RosterEntry> entries = new ArrayList<>(members.size());
+              for (int i = 0; i < members.size(); i++) {
+                entries.add(RosterEntry.fromJson(members.getJsonObject(i)));
+              }
+              return entries;
+            });
+  }
+
+  /**
+   * Removes a member: it receives {@code * you were kicked: WHY} (a bus member gets a {@code
+   * kicked} message), and the others see {@code * NAME has left (kicked: WHY)}.
+   *
+   * @param name the member's name, matched the way names collide (case, width, look-alikes)
+   * @param reason why, shown to everyone; not empty
+   * @return the member's name as it was in the room, or a failure with {@link
+   *     ErrorCode#NO_SUCH_MEMBER} or {@link ErrorCode#BAD_REQUEST}
+   */
+  public Future<String> kick(String name, String reason) {
+    return bus.<JsonObject>request(
+            ApiAddresses.KICK, new JsonObject().put("name", name).put("reason", reason))
+        .map(Message::body)
+        .map(body -> body.getString("name"));
+  }
+
+  /**
+   * Subscribes to the room's events.
+   *
+   * @return a stream of typed events; call {@link EventStream#handler} to start receiving
+   */
+  public EventStream events() {
+    return new EventStream(bus.consumer(ApiAddresses.EVENTS));
+  }
+}

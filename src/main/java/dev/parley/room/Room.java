@@ -1,0 +1,200 @@
+package dev.parley.room;
+
+import dev.parley.api.ErrorCode;
+import dev.parley.api.MemberKind;
+import dev.parley.api.RosterEntry;
+import dev.parley.config.ParleyConfig;
+import dev.parley.protocol.NameKey;
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.Replies;
+import dev.parley.time.TimeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The room's state and rules: the roster in order of arrival, the one order of events, renames,
+ * private-message routing, guest names, kicks and idle eviction. Refusals are thrown as {@link
+ * RoomException}s. Confined to the {@link RoomVerticle}'s context; not thread-safe.
+ */
+final class Room {
+  /** What the room's decisions cause outside it. */
+  interface Output {
+    /** An event in the room's order, to publish. */
+    void publish(RoomEvent event);
+
+    /** A private message for one member. */
+    void privateLine(Member to, String from, String text);
+
+    /** A member was removed by the room; it receives {@code notice}, or the kick's reason. */
+    void evicted(Member member, String notice, String kickReason);
+  }
+
+  private final ParleyConfig config;
+  private final TimeSource time;
+  private final Output output;
+  private final Roster roster = new Roster();
+  private final String run = UUID.randomUUID().toString();
+  private long seq;
+  private long nextGuest = 1;
+
+  Room(ParleyConfig config, TimeSource time, Output output) {
+    this.config = config;
+    this.time = time;
+    this.output = output;
+  }
+
+  /** The id of this room's order of events. */
+  String run() {
+    return run;
+  }
+
+  JoinReply join(String sessionId, String nodeId, String requested, MemberKind kind) {
+    if (roster.bySession(sessionId) != null) {
+      throw new RoomException(ErrorCode.BAD_REQUEST, "already a member");
+    }
+    String name = requested.isEmpty() ? freeGuestName() : acceptableName(requested, null);
+    Member member = new Member(sessionId, nodeId, kind, name, time.epochMillis(), time.nanoTime());
+    roster.add(member);
+    Arrived event = new Arrived(++seq, time.epochMillis(), name, sessionId, nodeId, kind);
+    output.publish(event);
+    return new JoinReply(event.seq(), name, roster.names());
+  }
+
+  private String freeGuestName() {
+    while (true) {
+      String candidate = "guest" + nextGuest++;
+      if (roster.collision(NameKey.of(candidate), null) == null) {
+        return candidate;
+      }
+    }
+  }
+
+  /** The name in NFC if it is valid and free for {@code self}; otherwise throws. */
+  private String acceptableName(String requested, Member self) {
+    NameRules.Verdict verdict = NameRules.check(requested);
+    if (!verdict.valid()) {
+      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
+    }
+    String name = verdict.name();
+    if (self != null && name.equals(self.name)) {
+      throw new RoomException(ErrorCode.NAME_TAKEN, Replies.alreadyNamedText(name));
+    }
+    Member holder = roster.collision(NameKey.of(name), self);
+    if (holder != null) {
+      throw new RoomException(
+          ErrorCode.NAME_TAKEN,
+          holder.name.equals(name)
+              ? Replies.nameTakenText(name)
+              : Replies.nameTooLikeText(name, holder.name));
+    }
+    return name;
+  }
+
+  private Member member(String sessionId) {
+    Member member = roster.bySession(sessionId);
+    if (member == null) {
+      throw new RoomException(ErrorCode.NOT_A_MEMBER, "not a member of the room");
+    }
+    member.lastActiveNanos = time.nanoTime();
+    return member;
+  }
+
+  /** Marks a member active; unknown sessions are ignored. */
+  void touch(String sessionId) {
+    Member member = roster.bySession(sessionId);
+    if (member != null) {
+      member.lastActiveNanos = time.nanoTime();
+    }
+  }
+
+  Chat say(String sessionId, long lineId, String text) {
+    Member member = member(sessionId);
+    Chat event = new Chat(++seq, time.epochMillis(), member.name, text, sessionId, lineId);
+    output.publish(event);
+    return event;
+  }
+
+  NickReply rename(String sessionId, String requested) {
+    Member member = member(sessionId);
+    String name = acceptableName(requested, member);
+    String oldName = member.name;
+    roster.rename(member, name);
+    output.publish(new Renamed(++seq, time.epochMillis(), oldName, name, sessionId));
+    return new NickReply(name);
+  }
+
+  List<RosterEntry> roster(String askingSession) {
+    touch(askingSession);
+    long now = time.nanoTime();
+    List<RosterEntry> entries = new ArrayList<>();
+    for (Member m : roster.members()) {
+      long idle = TimeUnit.NANOSECONDS.toSeconds(now - m.lastActiveNanos);
+      entries.add(new RosterEntry(m.name, m.arrivedAt, idle, m.kind));
+    }
+    return entries;
+  }
+
+  PrivateReply privateMessage(String sessionId, String target, String text) {
+    Member sender = member(sessionId);
+    Member recipient = find(target);
+    output.privateLine(recipient, sender.name, text);
+    return new PrivateReply(sender.name, recipient.name);
+  }
+
+  /** The member whose name collides with {@code name}; otherwise throws. */
+  private Member find(String name) {
+    NameRules.Verdict verdict = NameRules.check(name);
+    Member member = verdict.valid() ? roster.collision(NameKey.of(verdict.name()), null) : null;
+    if (member == null) {
+      throw new RoomException(ErrorCode.NO_SUCH_MEMBER, Replies.noSuchMemberText(name));
+    }
+    return member;
+  }
+
+  /** Removes a member; false if the session was not a member. */
+  boolean leave(String sessionId, String reason) {
+    Member member = roster.bySession(sessionId);
+    if (member == null) {
+      return false;
+    }
+    remove(member, reason);
+    return true;
+  }
+
+  String kick(String name, String why) {
+    Member member = find(name);
+    output.evicted(member, Replies.youWereKicked(why), why);
+    remove(member, Replies.kickedReason(why));
+    return member.name;
+  }
+
+  /** Evicts the TCP members silent for longer than the idle timeout. */
+  void sweepIdle() {
+    long now = time.nanoTime();
+    long timeout = config.idle().timeout().toNanos();
+    List<Member> idle = new ArrayList<>();
+    for (Member m : roster.members()) {
+      if (m.kind == MemberKind.TCP && now - m.lastActiveNanos > timeout) {
+        idle.add(m);
+      }
+    }
+    String notice = Replies.idleDisconnect(config.idle().timeout().toString());
+    for (Member m : idle) {
+      output.evicted(m, notice, null);
+      remove(m, Replies.REASON_IDLE);
+    }
+  }
+
+  private void remove(Member member, String reason) {
+    roster.remove(member);
+    output.publish(
+        new Left(
+            ++seq,
+            time.epochMillis(),
+            member.name,
+            reason == null ? "" : reason,
+            member.sessionId));
+  }
+}

@@ -1,0 +1,22 @@
+package dev.parley.room;
+
+import dev.parley.api.ErrorCode;
+
+/**
+ * A request the room refuses; becomes a reply failure with the code and the message. Carries no
+ * stack trace: it is an answer, not a fault.
+ */
+final class RoomException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ErrorCode code;
+
+  RoomException(ErrorCode code, String message) {
+    super(message, null, false, false);
+    this.code = code;
+  }
+
+  ErrorCode code() {
+    return code;
+  }
+}
