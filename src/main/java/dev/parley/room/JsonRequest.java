@@ -29,7 +29,13 @@ final class JsonRequest {
     Set<String> known = Set.of(allowed);
     for (String field : json.fieldNames()) {
       if (!known.contains(field)) {
-        throw bad("unknown field \"" + field + "\"; allowed: " + String.join(", ", allowed));
+        throw bad(
+            "unknown field \""
+                + field
+                + "\"; "
+                + (allowed.length == 0
+                    ? "this request has no fields"
+                    : "allowed: " + String.join(", ", allowed)));
       }
     }
     return new JsonRequest(json);

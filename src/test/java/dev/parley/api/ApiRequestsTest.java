@@ -1,0 +1,202 @@
+package dev.parley.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.test.ChatClient;
+import dev.parley.test.ChatClients;
+import dev.parley.test.TestServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Each public address of docs/event-bus.md with good and bad input, in raw JSON. */
+@ExtendWith(VertxExtension.class)
+class ApiRequestsTest {
+  @RegisterExtension final ChatClients clients = new ChatClients();
+
+  private int port;
+  private EventBus bus;
+  private ChatClient alice;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    port = TestServer.start(vertx, TestServer.config()).port();
+    bus = vertx.eventBus();
+    alice = clients.join(port, "alice");
+  }
+
+  private JsonObject request(String address, Object body) {
+    return bus.<JsonObject>request(address, body).await().body();
+  }
+
+  /** Sends a request that must fail; returns "CODE message". */
+  private String failure(String address, Object body) {
+    Future<?> reply = bus.request(address, body);
+    ReplyException e = assertThrows(ReplyException.class, reply::await);
+    return e.failureCode() + " " + e.getMessage();
+  }
+
+  private String join(String name) {
+    return request(ApiAddresses.JOIN, new JsonObject().put("name", name)).getString("member");
+  }
+
+  @Test
+  void joinAddsABusMemberThatTcpMembersSee() {
+    JsonObject reply =
+        request(ApiAddresses.JOIN, new JsonObject().put("name", "botty").put("member", "m-1"));
+    assertEquals("m-1", reply.getString("member"));
+    assertEquals("botty", reply.getString("name"));
+    assertEquals(List.of("alice", "botty"), reply.getJsonArray("roster").getList());
+    assertTrue(reply.getLong("seq") > 0);
+    alice.expect("* botty has arrived");
+    alice.say("/who");
+    alice.expect("* online (2): alice, botty");
+  }
+
+  @Test
+  void joinRefusesBadInput() {
+    assertEquals("400 the body must be a JSON object", failure(ApiAddresses.JOIN, "botty"));
+    assertEquals("400 missing field \"name\"", failure(ApiAddresses.JOIN, new JsonObject()));
+    assertEquals(
+        "400 field \"name\" must be a string",
+        failure(ApiAddresses.JOIN, new JsonObject().put("name", 42)));
+    assertEquals(
+        "400 unknown field \"nmae\"; allowed: name, member, node",
+        failure(ApiAddresses.JOIN, new JsonObject().put("nmae", "botty")));
+    assertEquals(
+        "422 name may contain only letters, digits, \"_\", \"-\" and \".\"",
+        failure(ApiAddresses.JOIN, new JsonObject().put("name", "bot ty")));
+    assertEquals(
+        "409 name \"alice\" is taken",
+        failure(ApiAddresses.JOIN, new JsonObject().put("name", "alice")));
+    assertEquals(
+        "409 name \"ALICE\" is too like \"alice\", which is taken",
+        failure(ApiAddresses.JOIN, new JsonObject().put("name", "ALICE")));
+    String member = join("botty");
+    assertEquals(
+        "400 already a member",
+        failure(ApiAddresses.JOIN, new JsonObject().put("name", "other").put("member", member)));
+  }
+
+  @Test
+  void sayIsSeenByTcpMembersAndRepliesWithTheSequenceNumber() {
+    String member = join("botty");
+    alice.expect("* botty has arrived");
+    JsonObject reply =
+        request(ApiAddresses.SAY, new JsonObject().put("member", member).put("text", " hello "));
+    alice.expect("botty: hello");
+    assertTrue(reply.getLong("seq") > 1);
+    request(
+        ApiAddresses.SAY,
+        new JsonObject().put("member", member).put("text", "no\n* alice has left\u001b[0m\u202e"));
+    alice.expect("botty: no* alice has left[0m");
+  }
+
+  @Test
+  void sayRefusesBadInput() {
+    String member = join("botty");
+    assertEquals(
+        "400 missing field \"member\"",
+        failure(ApiAddresses.SAY, new JsonObject().put("text", "hi")));
+    assertEquals(
+        "403 not a member of the room",
+        failure(ApiAddresses.SAY, new JsonObject().put("member", "nobody").put("text", "hi")));
+    assertEquals(
+        "400 field \"text\" must not be empty",
+        failure(ApiAddresses.SAY, new JsonObject().put("member", member).put("text", " \t")));
+    assertEquals(
+        "400 field \"text\" is longer than 1024 bytes",
+        failure(
+            ApiAddresses.SAY,
+            new JsonObject().put("member", member).put("text", "x".repeat(1025))));
+    assertEquals(
+        "400 field \"text\" must be a string",
+        failure(ApiAddresses.SAY, new JsonObject().put("member", member).put("text", true)));
+  }
+
+  @Test
+  void msgReachesATcpMemberPrivately() {
+    String member = join("botty");
+    JsonObject reply =
+        request(
+            ApiAddresses.MSG,
+            new JsonObject().put("member", member).put("to", "ALICE").put("text", "psst"));
+    assertEquals("alice", reply.getString("to"));
+    alice.expect("* botty has arrived");
+    alice.expect("(private) botty: psst");
+    assertEquals(
+        "404 no one called \"carol\" is here",
+        failure(
+            ApiAddresses.MSG,
+            new JsonObject().put("member", member).put("to", "carol").put("text", "hi")));
+    assertEquals(
+        "400 missing field \"to\"",
+        failure(ApiAddresses.MSG, new JsonObject().put("member", member).put("text", "hi")));
+  }
+
+  @Test
+  void leaveAnnouncesTheDepartureAndEndsMembership() {
+    String member = join("botty");
+    alice.expect("* botty has arrived");
+    request(ApiAddresses.LEAVE, new JsonObject().put("member", member).put("reason", "done"));
+    alice.expect("* botty has left (done)");
+    assertEquals(
+        "403 not a member of the room",
+        failure(ApiAddresses.LEAVE, new JsonObject().put("member", member)));
+    assertEquals(
+        "403 not a member of the room",
+        failure(ApiAddresses.SAY, new JsonObject().put("member", member).put("text", "hi")));
+    String again = join("botty");
+    alice.expect("* botty has arrived");
+    request(ApiAddresses.LEAVE, new JsonObject().put("member", again));
+    alice.expect("* botty has left");
+  }
+
+  @Test
+  void whoListsNamesArrivalIdleTimeAndKind() {
+    join("botty");
+    JsonObject reply = request(ApiAddresses.WHO, new JsonObject());
+    List<RosterEntry> members =
+        reply.getJsonArray("members").stream()
+            .map(m -> RosterEntry.fromJson((JsonObject) m))
+            .toList();
+    assertEquals(2, members.size());
+    assertEquals("alice", members.get(0).name());
+    assertEquals(MemberKind.TCP, members.get(0).kind());
+    assertEquals("botty", members.get(1).name());
+    assertEquals(MemberKind.BUS, members.get(1).kind());
+    assertTrue(members.get(0).arrivedAt() <= members.get(1).arrivedAt());
+    assertTrue(members.get(1).idleSeconds() >= 0);
+    assertEquals(
+        "400 unknown field \"all\"; this request has no fields",
+        failure(ApiAddresses.WHO, new JsonObject().put("all", true)));
+  }
+
+  @Test
+  void kickRemovesATcpMemberWithAReason() {
+    ChatClient bob = clients.join(port, "bob");
+    alice.expect("* bob has arrived");
+    JsonObject reply =
+        request(ApiAddresses.KICK, new JsonObject().put("name", "Bob").put("reason", "spam"));
+    assertEquals("bob", reply.getString("name"));
+    bob.expect("* you were kicked: spam");
+    bob.expectClosed();
+    alice.expect("* bob has left (kicked: spam)");
+    assertEquals(
+        "404 no one called \"bob\" is here",
+        failure(ApiAddresses.KICK, new JsonObject().put("name", "bob").put("reason", "again")));
+    assertEquals(
+        "400 missing field \"reason\"",
+        failure(ApiAddresses.KICK, new JsonObject().put("name", "alice")));
+  }
+}

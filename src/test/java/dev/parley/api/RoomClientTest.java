@@ -1,0 +1,159 @@
+package dev.parley.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.protocol.Replies;
+import dev.parley.test.ChatClient;
+import dev.parley.test.ChatClients;
+import dev.parley.test.TestServer;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The typed Java API: bus members and TCP members in one room, and the event stream. */
+@ExtendWith(VertxExtension.class)
+class RoomClientTest {
+  @RegisterExtension final ChatClients clients = new ChatClients();
+
+  private int port;
+  private RoomClient client;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    port = TestServer.start(vertx, TestServer.config("limits.linesPerSecond", 0)).port();
+    client = RoomClient.create(vertx);
+  }
+
+  /** The line a TCP member sees for an event. */
+  static String line(ParleyEvent event) {
+    if (event instanceof ChatMessage m) {
+      return Replies.chat(m.name(), m.text());
+    } else if (event instanceof MemberArrived a) {
+      return Replies.arrived(a.name());
+    } else if (event instanceof MemberLeft l) {
+      return Replies.left(l.name(), l.reason());
+    }
+    MemberRenamed r = (MemberRenamed) event;
+    return Replies.renamed(r.oldName(), r.name());
+  }
+
+  /** Subscribes and waits until the subscription is registered. */
+  static BlockingQueue<ParleyEvent> subscribe(RoomClient client) {
+    BlockingQueue<ParleyEvent> events = new LinkedBlockingQueue<>();
+    EventStream stream = client.events();
+    stream.handler(events::add);
+    stream.completion().await();
+    return events;
+  }
+
+  static ParleyEvent next(BlockingQueue<ParleyEvent> events) throws InterruptedException {
+    ParleyEvent event = events.poll(10, TimeUnit.SECONDS);
+    if (event == null) {
+      throw new AssertionError("no event within 10 s");
+    }
+    return event;
+  }
+
+  @Test
+  void aBusMemberAndATcpMemberTalk() throws Exception {
+    ChatClient alice = clients.join(port, "alice");
+    BusMember bot = client.join("bot").await();
+    assertEquals("bot", bot.name());
+    assertEquals(List.of("alice", "bot"), bot.roster());
+    alice.expect("* bot has arrived");
+    BlockingQueue<PrivateMessage> inbox = new LinkedBlockingQueue<>();
+    bot.privateMessageHandler(inbox::add);
+
+    long seq = bot.say("hello alice").await();
+    assertTrue(seq > bot.joinedSeq());
+    alice.expect("bot: hello alice");
+    alice.say("/msg bot hi bot");
+    alice.expect("(private to bot) alice: hi bot");
+    assertEquals(new PrivateMessage("alice", "hi bot"), inbox.poll(10, TimeUnit.SECONDS));
+    assertEquals("alice", bot.tell("Alice", "a secret").await());
+    alice.expect("(private) bot: a secret");
+
+    List<RosterEntry> who = client.who().await();
+    assertEquals(
+        List.of(MemberKind.TCP, MemberKind.BUS), who.stream().map(RosterEntry::kind).toList());
+    bot.leave("bye").await();
+    alice.expect("* bot has left (bye)");
+    ReplyException after = assertThrows(ReplyException.class, () -> bot.say("still?").await());
+    assertEquals(ErrorCode.NOT_A_MEMBER, ErrorCode.of(after.failureCode()));
+  }
+
+  @Test
+  void kickingABusMemberTellsItWhyAndTheOthersSeeTheDeparture() throws Exception {
+    ChatClient alice = clients.join(port, "alice");
+    BusMember bot = client.join("bot").await();
+    alice.expect("* bot has arrived");
+    Promise<String> kicked = Promise.promise();
+    bot.kickHandler(kicked::complete);
+
+    assertEquals("bot", client.kick("BOT", "too chatty").await());
+
+    assertEquals("too chatty", kicked.future().await(10, TimeUnit.SECONDS));
+    alice.expect("* bot has left (kicked: too chatty)");
+    ReplyException e = assertThrows(ReplyException.class, () -> client.kick("bot", "x").await());
+    assertEquals(ErrorCode.NO_SUCH_MEMBER, ErrorCode.of(e.failureCode()));
+  }
+
+  @Test
+  void kickingATcpMemberClosesItsConnection() {
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    alice.expect("* bob has arrived");
+    client.kick("bob", "flooding").await();
+    bob.expect("* you were kicked: flooding");
+    bob.expectClosed();
+    alice.expect("* bob has left (kicked: flooding)");
+  }
+
+  @Test
+  void eventsComeInTheOrderTcpMembersSawWithoutGaps() throws Exception {
+    BlockingQueue<ParleyEvent> events = subscribe(client);
+    ChatClient watcher = clients.join(port, "watcher");
+    ChatClient alice = clients.join(port, "alice");
+    BusMember bot = client.join("bot").await();
+    alice.say("hello");
+    bot.say("hi alice").await();
+    alice.say("/msg bot private text is never an event");
+    alice.expect("* bot has arrived");
+    alice.expect("alice: hello");
+    alice.expect("bot: hi alice");
+    alice.expect("(private to bot) alice: private text is never an event");
+    alice.say("/nick alicia");
+    alice.expect("* alice is now known as alicia");
+    alice.say("/quit off");
+    bot.leave("").await();
+
+    List<String> seen = watcher.readUntil("* bot has left");
+    ParleyEvent first = next(events);
+    assertEquals(
+        new MemberArrived(
+            first.room(), first.run(), first.seq(), first.time(), "watcher", MemberKind.TCP),
+        first);
+    List<String> fromEvents = new ArrayList<>();
+    long seq = first.seq();
+    while (fromEvents.size() < seen.size()) {
+      ParleyEvent event = next(events);
+      assertEquals(++seq, event.seq(), "sequence numbers have no gaps");
+      assertEquals("parley", event.room());
+      assertEquals(first.run(), event.run());
+      fromEvents.add(line(event));
+    }
+    assertEquals(seen, fromEvents);
+  }
+}
