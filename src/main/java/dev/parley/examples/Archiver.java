@@ -1,0 +1,150 @@
+package dev.parley.examples;
+
+import dev.parley.Parley;
+import dev.parley.api.EventStream;
+import dev.parley.api.ParleyEvent;
+import dev.parley.api.RoomClient;
+import dev.parley.config.ParleyConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An example archiver: appends every room event to a file as one JSON line, in the room's order. On
+ * start it resumes cleanly: a last line cut short by a crash is removed, and events already in the
+ * file (same {@code run}, {@code seq} not above the last one archived) are not written again.
+ * Events published while no archiver runs are not in the file; the jump in sequence numbers that
+ * this leaves is logged. Run by hand with {@code java -cp target/parley.jar
+ * dev.parley.examples.Archiver parley-archive.jsonl}.
+ */
+public final class Archiver extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
+
+  private final Path file;
+  private AsyncFile out;
+  private EventStream events;
+  private String lastRun;
+  private long lastSeq;
+
+  /**
+   * Creates the archiver.
+   *
+   * @param file the archive, created if absent, appended to otherwise
+   */
+  public Archiver(Path file) {
+    this.file = file;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx
+        .executeBlocking(() -> lastArchived(file))
+        .compose(
+            last -> {
+              if (last != null) {
+                lastRun = last.getString("run");
+                lastSeq = last.getLong("seq");
+              }
+              return vertx.fileSystem().open(file.toString(), new OpenOptions().setAppend(true));
+            })
+        .compose(
+            file -> {
+              out = file;
+              events = RoomClient.create(vertx).events();
+              events.handler(this::archive);
+              return events.completion();
+            });
+  }
+
+  private void archive(ParleyEvent event) {
+    if (event.run().equals(lastRun)) {
+      if (event.seq() <= lastSeq) {
+        return;
+      }
+      if (event.seq() > lastSeq + 1) {
+        LOG.warn("events {} to {} were missed", lastSeq + 1, event.seq() - 1);
+      }
+    }
+    lastRun = event.run();
+    lastSeq = event.seq();
+    out.write(Buffer.buffer(event.toJson().encode() + "\n"));
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> unsubscribed = events == null ? Future.succeededFuture() : events.close();
+    return unsubscribed.eventually(() -> out == null ? Future.succeededFuture() : out.close());
+  }
+
+  /**
+   * Reads the last complete line of the archive, first cutting off a last line that has no line end
+   * (a write interrupted by a crash). Blocking: call it off the event loop.
+   *
+   * @return the last archived event, or {@code null} for a missing or empty archive
+   */
+  static JsonObject lastArchived(Path file) {
+    if (!Files.exists(file)) {
+      return null;
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      long end = raf.length();
+      long pos = end - 1;
+      while (pos >= 0 && readByte(raf, pos) != '\n') {
+        pos--;
+      }
+      if (pos + 1 < end) {
+        LOG.warn("removing an incomplete last line from {}", file);
+        raf.setLength(pos + 1);
+      }
+      long lineEnd = pos;
+      if (lineEnd < 0) {
+        return null;
+      }
+      long start = lineEnd - 1;
+      while (start >= 0 && readByte(raf, start) != '\n') {
+        start--;
+      }
+      byte[] line = new byte[(int) (lineEnd - start - 1)];
+      raf.seek(start + 1);
+      raf.readFully(line);
+      return new JsonObject(new String(line, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int readByte(RandomAccessFile raf, long pos) throws IOException {
+    raf.seek(pos);
+    return raf.read();
+  }
+
+  /**
+   * Runs Parley with {@code conf/config.json} and the archiver in one process.
+   *
+   * @param args the archive file, {@code parley-archive.jsonl} if none is given
+   */
+  public static void main(String[] args) {
+    Path file = Path.of(args.length > 0 ? args[0] : "parley-archive.jsonl");
+    Vertx vertx = Vertx.vertx();
+    Parley.deploy(vertx, ParleyConfig.defaults())
+        .compose(parley -> vertx.deployVerticle(new Archiver(file)))
+        .onSuccess(id -> System.out.println("archiving the room's events to " + file))
+        .onFailure(
+            err -> {
+              System.err.println("cannot start: " + err.getMessage());
+              vertx.close();
+            });
+  }
+}

@@ -1,0 +1,127 @@
+package dev.parley.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.api.ChatMessage;
+import dev.parley.api.MemberLeft;
+import dev.parley.api.ParleyEvent;
+import dev.parley.api.RoomClient;
+import dev.parley.test.ChatClient;
+import dev.parley.test.ChatClients;
+import dev.parley.test.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three examples of the README, each run for real. */
+@ExtendWith(VertxExtension.class)
+class ExamplesTest {
+  @RegisterExtension final ChatClients clients = new ChatClients();
+
+  @TempDir Path dir;
+
+  @Test
+  void theEmbeddedApplicationServesItsPageBesideTheChat(Vertx vertx) throws Exception {
+    EmbeddedApp app = EmbeddedApp.start(vertx, TestServer.config(), "127.0.0.1", 0).await();
+    ChatClient alice = clients.join(app.parley().port(), "alice");
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.http().actualPort() + "/"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode());
+    assertEquals("1 in the room on port " + app.parley().port() + ": alice\n", page.body());
+    app.stop().await();
+    alice.expect("* server is shutting down");
+    alice.expectClosed();
+  }
+
+  @Test
+  void theClockBotAnswersTime(Vertx vertx) {
+    int port = TestServer.start(vertx, TestServer.config()).port();
+    Clock noon = Clock.fixed(Instant.parse("2026-11-22T12:34:56Z"), ZoneOffset.UTC);
+    vertx.deployVerticle(new ClockBot(noon)).await();
+    ChatClient alice = clients.connect(port);
+    alice.expect("* welcome to parley, what is your name?");
+    alice.say("alice");
+    alice.expect("* you are alice");
+    alice.expect("* online (2): clock, alice");
+    alice.say("what time is it?");
+    alice.expect("alice: what time is it?");
+    alice.say("!time");
+    alice.expect("alice: !time");
+    alice.expect("clock: the time is 12:34:56 UTC");
+  }
+
+  @Test
+  void theArchiverAppendsEveryEventAndResumesAfterACrash(Vertx vertx) throws Exception {
+    int port = TestServer.start(vertx, TestServer.config()).port();
+    Path archive = dir.resolve("archive.jsonl");
+    BlockingQueue<ParleyEvent> seen = new LinkedBlockingQueue<>();
+    RoomClient.create(vertx).events().handler(seen::add).completion().await();
+
+    String first = vertx.deployVerticle(new Archiver(archive)).await();
+    ChatClient alice = clients.join(port, "alice");
+    alice.say("hello archive");
+    alice.expect("alice: hello archive");
+    awaitEvent(seen, ChatMessage.class);
+    vertx.undeploy(first).await();
+
+    List<String> before = Files.readAllLines(archive);
+    assertEquals(2, before.size(), before::toString);
+    Files.writeString(archive, "{\"type\":\"mess", StandardOpenOption.APPEND);
+
+    String second = vertx.deployVerticle(new Archiver(archive)).await();
+    alice.say("after the crash");
+    alice.say("/quit");
+    awaitEvent(seen, MemberLeft.class);
+    vertx.undeploy(second).await();
+
+    List<String> lines = Files.readAllLines(archive);
+    assertEquals(4, lines.size(), lines::toString);
+    long seq = 0;
+    for (String line : lines) {
+      ParleyEvent event = ParleyEvent.fromJson(new JsonObject(line));
+      assertTrue(seq == 0 || event.seq() == seq + 1, "in order, without gaps: " + lines);
+      seq = event.seq();
+    }
+    assertEquals(
+        List.of("arrived", "message", "message", "left"),
+        lines.stream().map(l -> new JsonObject(l).getString("type")).toList());
+    assertEquals("after the crash", new JsonObject(lines.get(2)).getString("text"));
+  }
+
+  private static void awaitEvent(BlockingQueue<ParleyEvent> seen, Class<?> type)
+      throws InterruptedException {
+    while (true) {
+      ParleyEvent event = seen.poll(10, TimeUnit.SECONDS);
+      if (event == null) {
+        throw new AssertionError("no " + type.getSimpleName() + " within 10 s");
+      }
+      if (type.isInstance(event)) {
+        return;
+      }
+    }
+  }
+}
