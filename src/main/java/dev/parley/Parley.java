@@ -1,12 +1,15 @@
 package dev.parley;
 
+import dev.parley.api.Nodes;
 import dev.parley.config.ParleyConfig;
 import dev.parley.room.RoomCodecs;
-import dev.parley.room.RoomVerticle;
+import dev.parley.room.RoomHost;
+import dev.parley.room.RoomRelay;
 import dev.parley.server.ChatServerVerticle;
 import dev.parley.server.ConnectionGate;
 import dev.parley.time.TimeSource;
 import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -67,7 +70,8 @@ public final class Parley {
    */
   public static Future<Parley> deploy(Vertx vertx, ParleyConfig config, TimeSource time) {
     RoomCodecs.register(vertx.eventBus());
-    String nodeId = UUID.randomUUID().toString();
+    String clusterNode = Nodes.id(vertx);
+    String nodeId = clusterNode != null ? clusterNode : UUID.randomUUID().toString();
     int instances =
         config.server().instances() > 0 ? config.server().instances() : eventLoops(vertx);
     int listenPort =
@@ -76,30 +80,28 @@ public final class Parley {
             : -1 - (SHARED_PORT_KEYS.getAndIncrement() & 0x3fff_ffff);
     List<String> deployed = new ArrayList<>();
     List<ChatServerVerticle> servers = new ArrayList<>();
-    return vertx
-        .deployVerticle(new ConnectionGate(config))
+    return deployInto(vertx, deployed, new ConnectionGate(config), new DeploymentOptions())
+        .compose(v -> deployInto(vertx, deployed, new RoomRelay(nodeId), new DeploymentOptions()))
         .compose(
-            id -> {
-              deployed.add(0, id);
-              return vertx.deployVerticle(new RoomVerticle(config, time));
-            })
+            v ->
+                deployInto(
+                    vertx,
+                    deployed,
+                    new RoomHost(config, time, nodeId, () -> {}),
+                    new DeploymentOptions()))
         .compose(
-            id -> {
-              deployed.add(0, id);
-              return vertx.deployVerticle(
-                  () -> {
-                    ChatServerVerticle server =
-                        new ChatServerVerticle(config, time, nodeId, listenPort);
-                    servers.add(server);
-                    return server;
-                  },
-                  new DeploymentOptions().setInstances(instances));
-            })
-        .recover(
-            failure ->
-                undeploy(vertx, deployed)
-                    .transform(
-                        v ->
+            v ->
+                vertx
+                    .deployVerticle(
+                        () -> {
+                          ChatServerVerticle server =
+                              new ChatServerVerticle(config, time, nodeId, listenPort);
+                          servers.add(server);
+                          return server;
+                        },
+                        new DeploymentOptions().setInstances(instances))
+                    .recover(
+                        failure ->
                             Future.failedFuture(
                                 new IllegalStateException(
                                     "cannot listen on "
@@ -108,11 +110,21 @@ public final class Parley {
                                         + config.server().port()
                                         + ": "
                                         + failure.getMessage(),
-                                    failure))))
+                                    failure)))
+                    .onSuccess(id -> deployed.add(0, id)))
+        .recover(failure -> undeploy(vertx, deployed).transform(v -> Future.failedFuture(failure)))
+        .map(v -> new Parley(vertx, nodeId, servers.get(0).actualPort(), deployed));
+  }
+
+  /** Deploys one verticle and records its id first in {@code deployed} (undeploy order). */
+  private static Future<Void> deployInto(
+      Vertx vertx, List<String> deployed, Deployable verticle, DeploymentOptions options) {
+    return vertx
+        .deployVerticle(verticle, options)
         .map(
             id -> {
               deployed.add(0, id);
-              return new Parley(vertx, nodeId, servers.get(0).actualPort(), deployed);
+              return null;
             });
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Every setting of a Parley node, typed and validated. Instances are immutable and may be shared
@@ -37,8 +38,29 @@ public record ParleyConfig(
    * @param host the address to listen on
    * @param port the TCP port, 0 for any free port
    * @param instances the number of {@code ChatServerVerticle} instances, 0 for one per event loop
+   * @param proxyProtocol whether every connection starts with a PROXY protocol (v1 or v2) header
+   *     that gives the client's real address
+   * @param tls TLS on the chat port
    */
-  public record Server(String name, String host, int port, int instances) {}
+  public record Server(
+      String name, String host, int port, int instances, boolean proxyProtocol, Tls tls) {}
+
+  /**
+   * TLS on the chat port: on when both paths are set.
+   *
+   * @param certPath the server certificate chain, PEM, or empty
+   * @param keyPath the private key, PEM (PKCS#8 or PKCS#1), or empty
+   */
+  public record Tls(String certPath, String keyPath) {
+    /**
+     * Whether TLS is on.
+     *
+     * @return true when both paths are set
+     */
+    public boolean enabled() {
+      return !certPath.isEmpty();
+    }
+  }
 
   /**
    * The limits of PROTOCOL.md section 6.
@@ -49,13 +71,16 @@ public record ParleyConfig(
    * @param maxConnectionsPerAddress connections from one IP address at once, 0 for no limit
    * @param linesPerSecond the flood-control refill rate in lines per second, 0 for no limit
    * @param lineBurst the flood-control bucket size in lines
+   * @param maxUnackedLines chat lines one session keeps until the room has ordered them (they are
+   *     resent when the room moves); a line beyond them is refused with a {@code ! } line
    */
   public record Limits(
       int maxLineBytes,
       int maxConnections,
       int maxConnectionsPerAddress,
       int linesPerSecond,
-      int lineBurst) {}
+      int lineBurst,
+      int maxUnackedLines) {}
 
   /**
    * Idle detection.
@@ -81,19 +106,41 @@ public record ParleyConfig(
   public record Shutdown(Seconds drain) {}
 
   /**
-   * The operations HTTP listener (health and metrics).
+   * The operations HTTP listener: health, readiness and metrics.
    *
+   * @param enabled whether it runs
    * @param host the address to listen on
    * @param port the TCP port, 0 for any free port
    */
-  public record Http(String host, int port) {}
+  public record Http(boolean enabled, String host, int port) {}
 
   /**
-   * Clustering.
+   * Clustering over Hazelcast and Vert.x's clustered event bus.
    *
    * @param enabled whether this node joins a cluster
+   * @param name the cluster's name; nodes join only a cluster of the same name
+   * @param host the address Hazelcast binds and announces, empty to let Hazelcast choose
+   * @param port Hazelcast's port (the next free one is tried when it is taken)
+   * @param members the TCP-IP member list ({@code host} or {@code host:port}), or empty
+   * @param kubernetesService the DNS name of a headless Service whose addresses are the members, or
+   *     empty
+   * @param eventBusHost the address of this node's event-bus server, empty for {@code host}
+   * @param eventBusPort the event-bus server's port, 0 for any free port
    */
-  public record Cluster(boolean enabled) {}
+  public record Cluster(
+      boolean enabled,
+      String name,
+      String host,
+      int port,
+      List<String> members,
+      String kubernetesService,
+      String eventBusHost,
+      int eventBusPort) {
+    /** Copies the member list. */
+    public Cluster {
+      members = List.copyOf(members);
+    }
+  }
 
   /**
    * Returns the built-in defaults, which are the contents of {@code conf/config.json}.
@@ -136,32 +183,50 @@ public record ParleyConfig(
     SettingsReader r = new SettingsReader(merged, defaults);
     int maxLineBytes =
         r.integer("limits.maxLineBytes", 16, 1 << 20, "a number of bytes from 16 to 1048576");
-    return new ParleyConfig(
-        new Server(
-            r.string("server.name", false),
-            r.string("server.host", false),
-            r.port("server.port"),
-            r.integer("server.instances", 0, 1024, "a number of instances from 0 to 1024")),
-        new Limits(
-            maxLineBytes,
-            r.integer("limits.maxConnections", 1, 10_000_000, "a number of connections above 0"),
-            r.integer(
-                "limits.maxConnectionsPerAddress",
-                0,
-                10_000_000,
-                "a number of connections, 0 for no limit"),
-            r.integer("limits.linesPerSecond", 0, 1_000_000, "lines per second, 0 for no limit"),
-            r.integer("limits.lineBurst", 1, 1_000_000, "a number of lines above 0")),
-        new Idle(r.seconds("idle.timeoutSeconds"), r.seconds("idle.sweepSeconds")),
-        new SlowClient(
-            r.integer(
-                "slowClient.maxQueuedBytes",
-                1024,
-                1 << 30,
-                "a number of bytes from 1024 to 1073741824"),
-            r.seconds("slowClient.timeoutSeconds")),
-        new Shutdown(r.seconds("shutdown.drainSeconds")),
-        new Http(r.string("http.host", false), r.port("http.port")),
-        new Cluster(r.bool("cluster.enabled")));
+    ParleyConfig config =
+        new ParleyConfig(
+            new Server(
+                r.string("server.name", false),
+                r.string("server.host", false),
+                r.port("server.port"),
+                r.integer("server.instances", 0, 1024, "a number of instances from 0 to 1024"),
+                r.bool("server.proxyProtocol"),
+                new Tls(
+                    r.string("server.tls.certPath", true), r.string("server.tls.keyPath", true))),
+            new Limits(
+                maxLineBytes,
+                r.integer(
+                    "limits.maxConnections", 1, 10_000_000, "a number of connections above 0"),
+                r.integer(
+                    "limits.maxConnectionsPerAddress",
+                    0,
+                    10_000_000,
+                    "a number of connections, 0 for no limit"),
+                r.integer(
+                    "limits.linesPerSecond", 0, 1_000_000, "lines per second, 0 for no limit"),
+                r.integer("limits.lineBurst", 1, 1_000_000, "a number of lines above 0"),
+                r.integer(
+                    "limits.maxUnackedLines", 1, 100_000, "a number of lines from 1 to 100000")),
+            new Idle(r.seconds("idle.timeoutSeconds"), r.seconds("idle.sweepSeconds")),
+            new SlowClient(
+                r.integer(
+                    "slowClient.maxQueuedBytes",
+                    1024,
+                    1 << 30,
+                    "a number of bytes from 1024 to 1073741824"),
+                r.seconds("slowClient.timeoutSeconds")),
+            new Shutdown(r.seconds("shutdown.drainSeconds")),
+            new Http(r.bool("http.enabled"), r.string("http.host", false), r.port("http.port")),
+            new Cluster(
+                r.bool("cluster.enabled"),
+                r.string("cluster.name", false),
+                r.string("cluster.host", true),
+                r.port("cluster.port"),
+                r.strings("cluster.members"),
+                r.string("cluster.kubernetesService", true),
+                r.string("cluster.eventBusHost", true),
+                r.port("cluster.eventBusPort")));
+    ConfigChecks.check(config);
+    return config;
   }
 }

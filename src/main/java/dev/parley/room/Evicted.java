@@ -2,8 +2,9 @@ package dev.parley.room;
 
 /**
  * The room removed a member (idle, kicked) and has announced its departure; the session sends the
- * notice and closes the connection. Sent to the member's session address.
+ * notice and closes the connection. Sent to the member's node and from there to its session.
  *
+ * @param sessionId the member's session
  * @param notice the last line the member receives
  */
-public record Evicted(String notice) {}
+public record Evicted(String sessionId, String notice) {}

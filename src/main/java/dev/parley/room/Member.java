@@ -12,6 +12,7 @@ final class Member {
   String name;
   NameKey key;
   long lastActiveNanos;
+  long lastLineId;
 
   Member(
       String sessionId,

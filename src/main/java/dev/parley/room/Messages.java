@@ -27,5 +27,15 @@ final class Messages {
           Chat.class,
           Renamed.class,
           PrivateLine.class,
-          Evicted.class);
+          Evicted.class,
+          RoomReady.class,
+          RoomSnapshot.class,
+          NodeMessages.SnapshotRequest.class,
+          NodeMessages.ReportRequest.class,
+          NodeMessages.NodeReport.class,
+          NodeMessages.EventsRequest.class,
+          NodeMessages.EventsReply.class,
+          NodeMessages.FlushRequest.class,
+          NodeMessages.Flushed.class,
+          LocalMember.class);
 }

@@ -1,9 +1,11 @@
 package dev.parley.room;
 
 /**
- * A private message, sent to its recipient's session address.
+ * A private message, sent to the recipient's node ({@link RoomAddresses#node}) and from there to
+ * its session.
  *
+ * @param sessionId the recipient's session
  * @param from the sender's name
  * @param text the text
  */
-public record PrivateLine(String from, String text) {}
+public record PrivateLine(String sessionId, String from, String text) {}

@@ -35,14 +35,75 @@ final class Room {
   private final TimeSource time;
   private final Output output;
   private final Roster roster = new Roster();
-  private final String run = UUID.randomUUID().toString();
+  private final String run;
   private long seq;
   private long nextGuest = 1;
 
-  Room(ParleyConfig config, TimeSource time, Output output) {
+  /**
+   * Creates the room from a snapshot: a fresh room for {@link RoomSnapshot#EMPTY}, otherwise the
+   * continuation of the room the snapshot was taken of (same run, sequence numbers continue).
+   */
+  Room(ParleyConfig config, TimeSource time, Output output, RoomSnapshot from) {
     this.config = config;
     this.time = time;
     this.output = output;
+    this.run = from.run().isEmpty() ? UUID.randomUUID().toString() : from.run();
+    this.seq = from.seq();
+    long now = time.nanoTime();
+    for (RoomSnapshot.Entry e : from.members()) {
+      Member member = new Member(e.sessionId(), e.nodeId(), e.kind(), e.name(), e.arrivedAt(), now);
+      member.lastLineId = e.lastLineId();
+      roster.add(member);
+    }
+  }
+
+  /** The state of the room now. */
+  RoomSnapshot snapshot() {
+    List<RoomSnapshot.Entry> entries = new ArrayList<>();
+    for (Member m : roster.members()) {
+      entries.add(
+          new RoomSnapshot.Entry(m.sessionId, m.nodeId, m.kind, m.name, m.arrivedAt, m.lastLineId));
+    }
+    return new RoomSnapshot(run, seq, entries);
+  }
+
+  /** The sequence number of the last event. */
+  long seq() {
+    return seq;
+  }
+
+  /**
+   * Removes, as {@code connection lost}, the members that live on a node not in {@code liveNodes};
+   * members whose node is unknown (empty) stay.
+   */
+  void removeMembersOfNodesNotIn(java.util.Set<String> liveNodes) {
+    List<Member> lost = new ArrayList<>();
+    for (Member m : roster.members()) {
+      if (!m.nodeId.isEmpty() && !liveNodes.contains(m.nodeId)) {
+        lost.add(m);
+      }
+    }
+    for (Member m : lost) {
+      remove(m, Replies.REASON_CONNECTION_LOST);
+    }
+  }
+
+  /**
+   * Removes the TCP members of {@code nodeId} whose sessions are not in {@code liveSessions}: they
+   * left while the room was moving and their departure was lost with it.
+   */
+  void removeSessionsOfNodeNotIn(String nodeId, java.util.Set<String> liveSessions) {
+    List<Member> gone = new ArrayList<>();
+    for (Member m : roster.members()) {
+      if (m.kind == MemberKind.TCP
+          && m.nodeId.equals(nodeId)
+          && !liveSessions.contains(m.sessionId)) {
+        gone.add(m);
+      }
+    }
+    for (Member m : gone) {
+      remove(m, "");
+    }
   }
 
   /** The id of this room's order of events. */
@@ -109,8 +170,22 @@ final class Room {
     }
   }
 
+  /**
+   * Orders a chat line. A session numbers its lines 1, 2, 3...; a line that is not the next one of
+   * its session (a resend of a line already ordered, or a line whose predecessor was lost) is
+   * ignored, so that resending every unacknowledged line delivers each exactly once and in order.
+   * Line id 0 (bus members) is never deduplicated.
+   *
+   * @return the event, or {@code null} when the line was ignored
+   */
   Chat say(String sessionId, long lineId, String text) {
     Member member = member(sessionId);
+    if (lineId > 0) {
+      if (lineId != member.lastLineId + 1) {
+        return null;
+      }
+      member.lastLineId = lineId;
+    }
     Chat event = new Chat(++seq, time.epochMillis(), member.name, text, sessionId, lineId);
     output.publish(event);
     return event;

@@ -6,8 +6,10 @@ import dev.parley.api.RosterEntry;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -26,20 +28,28 @@ final class RoomApi {
     this.maxTextBytes = maxTextBytes;
   }
 
-  /** Registers the API's consumers; completes when all are registered. */
-  Future<?> register(EventBus bus) {
+  /**
+   * Registers the API's consumers, adding them to {@code registered}; completes when all are
+   * registered.
+   */
+  Future<?> register(EventBus bus, List<MessageConsumer<?>> registered) {
     return Future.all(
-        consume(bus, ApiAddresses.JOIN, this::join),
-        consume(bus, ApiAddresses.SAY, this::say),
-        consume(bus, ApiAddresses.MSG, this::msg),
-        consume(bus, ApiAddresses.LEAVE, this::leave),
-        consume(bus, ApiAddresses.WHO, this::who),
-        consume(bus, ApiAddresses.KICK, this::kick));
+        consume(bus, ApiAddresses.JOIN, this::join, registered),
+        consume(bus, ApiAddresses.SAY, this::say, registered),
+        consume(bus, ApiAddresses.MSG, this::msg, registered),
+        consume(bus, ApiAddresses.LEAVE, this::leave, registered),
+        consume(bus, ApiAddresses.WHO, this::who, registered),
+        consume(bus, ApiAddresses.KICK, this::kick, registered));
   }
 
   private static Future<Void> consume(
-      EventBus bus, String address, Function<Object, JsonObject> handler) {
-    return bus.<Object>consumer(address, message -> answer(message, handler)).completion();
+      EventBus bus,
+      String address,
+      Function<Object, JsonObject> handler,
+      List<MessageConsumer<?>> registered) {
+    MessageConsumer<Object> consumer = bus.consumer(address, message -> answer(message, handler));
+    registered.add(consumer);
+    return consumer.completion();
   }
 
   private static void answer(Message<Object> message, Function<Object, JsonObject> handler) {

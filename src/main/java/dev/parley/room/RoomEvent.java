@@ -1,9 +1,19 @@
 package dev.parley.room;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * Something that happened in the room, published on {@link RoomAddresses#EVENTS} in the room's one
  * order. Sequence numbers increase by one per event, without gaps.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "@type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(Arrived.class),
+  @JsonSubTypes.Type(Left.class),
+  @JsonSubTypes.Type(Chat.class),
+  @JsonSubTypes.Type(Renamed.class)
+})
 public sealed interface RoomEvent permits Arrived, Left, Chat, Renamed {
   /**
    * The event's place in the room's order.
@@ -18,4 +28,11 @@ public sealed interface RoomEvent permits Arrived, Left, Chat, Renamed {
    * @return milliseconds since the Unix epoch
    */
   long time();
+
+  /**
+   * The session (or bus member) the event is about.
+   *
+   * @return the session's id
+   */
+  String sessionId();
 }

@@ -13,9 +13,16 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,38 +36,106 @@ import org.slf4j.LoggerFactory;
 public final class RoomVerticle extends VerticleBase implements Room.Output {
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
 
+  private static final long NODE_CHECK_MILLIS = 1000;
+  private static final DeliveryOptions FLUSH = new DeliveryOptions().setSendTimeout(2000);
+
   private final ParleyConfig config;
   private final TimeSource time;
+  private final String nodeId;
+  private final Takeover takeover;
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private Room room;
   private EventBus bus;
   private long sweepTimer = -1;
+  private long nodeTimer = -1;
 
   /**
-   * Creates the room.
+   * Creates the room of a single node.
    *
    * @param config the node's settings (room name, idle timeout and sweep period, line limit)
    * @param time the time source for idle decisions and event timestamps
+   * @param nodeId this node's id
    */
-  public RoomVerticle(ParleyConfig config, TimeSource time) {
+  public RoomVerticle(ParleyConfig config, TimeSource time, String nodeId) {
+    this(config, time, nodeId, Takeover.FRESH);
+  }
+
+  /**
+   * Creates the room, continuing from what a takeover learned.
+   *
+   * @param config the node's settings
+   * @param time the time source for idle decisions and event timestamps
+   * @param nodeId this node's id
+   * @param takeover the state to continue from
+   */
+  RoomVerticle(ParleyConfig config, TimeSource time, String nodeId, Takeover takeover) {
     this.config = config;
     this.time = time;
+    this.nodeId = nodeId;
+    this.takeover = takeover;
   }
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
     RoomCodecs.register(bus);
-    room = new Room(config, time, this);
+    room = new Room(config, time, this, takeover.base());
+    for (RoomEvent missed : takeover.missed()) {
+      bus.publish(RoomAddresses.EVENTS, missed);
+    }
+    takeover.liveSessions().forEach(room::removeSessionsOfNodeNotIn);
+    ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+    if (cluster != null) {
+      checkNodes(cluster);
+      nodeTimer = vertx.setPeriodic(NODE_CHECK_MILLIS, id -> checkNodes(cluster));
+    }
     sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> room.sweepIdle());
+    MessageConsumer<Object> requests = bus.consumer(RoomAddresses.ROOM, this::onRequest);
+    consumers.add(requests);
     return Future.all(
-        bus.consumer(RoomAddresses.ROOM, this::onRequest).completion(),
-        new RoomApi(room, config.limits().maxLineBytes()).register(bus));
+            requests.completion(),
+            new RoomApi(room, config.limits().maxLineBytes()).register(bus, consumers))
+        .onSuccess(
+            v -> {
+              LOG.info("room {} open on this node at event {}", room.run(), room.seq());
+              bus.publish(RoomAddresses.EVENTS, new RoomReady(room.run(), room.seq(), nodeId));
+            });
   }
 
+  private void checkNodes(ClusterManager cluster) {
+    room.removeMembersOfNodesNotIn(new HashSet<>(cluster.getNodes()));
+  }
+
+  /**
+   * Closes the room for a handover: stops taking requests, then waits (up to two seconds) until
+   * every node has applied the room's last event, so that whichever node takes the room over starts
+   * from all of it.
+   */
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(sweepTimer);
-    return Future.succeededFuture();
+    vertx.cancelTimer(nodeTimer);
+    List<Future<?>> unregistered = new ArrayList<>();
+    for (MessageConsumer<?> consumer : consumers) {
+      unregistered.add(consumer.unregister());
+    }
+    ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+    if (cluster == null) {
+      return Future.join(unregistered);
+    }
+    long last = room.seq();
+    return Future.join(unregistered)
+        .transform(
+            v -> {
+              List<Future<?>> flushed = new ArrayList<>();
+              for (String node : cluster.getNodes()) {
+                flushed.add(
+                    bus.request(
+                        RoomAddresses.node(node), new NodeMessages.FlushRequest(last), FLUSH));
+              }
+              return Future.join(flushed);
+            })
+        .transform(v -> Future.succeededFuture());
   }
 
   private void onRequest(Message<Object> message) {
@@ -80,6 +155,8 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
         message.reply(room.privateMessage(request.sessionId(), request.target(), request.text()));
       } else if (body instanceof LeaveRequest leave) {
         room.leave(leave.sessionId(), leave.reason());
+      } else if (body instanceof NodeMessages.SnapshotRequest) {
+        message.reply(room.snapshot());
       } else {
         message.fail(ErrorCode.BAD_REQUEST.code(), "not a room request");
       }
@@ -113,7 +190,7 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
   @Override
   public void privateLine(Member to, String from, String text) {
     if (to.kind == MemberKind.TCP) {
-      bus.send(RoomAddresses.session(to.sessionId), new PrivateLine(from, text));
+      bus.send(RoomAddresses.node(to.nodeId), new PrivateLine(to.sessionId, from, text));
     } else {
       bus.send(
           ApiAddresses.member(to.sessionId),
@@ -125,7 +202,7 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
   public void evicted(Member member, String notice, String kickReason) {
     LOG.info("{} removed from the room: {}", member.name, notice);
     if (member.kind == MemberKind.TCP) {
-      bus.send(RoomAddresses.session(member.sessionId), new Evicted(notice));
+      bus.send(RoomAddresses.node(member.nodeId), new Evicted(member.sessionId, notice));
     } else {
       bus.send(
           ApiAddresses.member(member.sessionId),

@@ -15,6 +15,7 @@ import dev.parley.room.SayRequest;
 import dev.parley.room.WhoRequest;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class RoomLink {
   private static final long TOUCH_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+
+  /** Requests fail after this long, so that a member hears of a room that is moving. */
+  private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5000);
 
   private final EventBus bus;
   private final TimeSource time;
@@ -43,7 +47,7 @@ final class RoomLink {
 
   private <T> Future<T> request(Object body) {
     lastContact = time.nanoTime();
-    return bus.<T>request(RoomAddresses.ROOM, body).map(Message::body);
+    return bus.<T>request(RoomAddresses.ROOM, body, REQUEST).map(Message::body);
   }
 
   private void send(Object body) {

@@ -9,10 +9,12 @@ import dev.parley.room.Chat;
 import dev.parley.room.Evicted;
 import dev.parley.room.JoinReply;
 import dev.parley.room.Left;
+import dev.parley.room.LocalMember;
 import dev.parley.room.PrivateLine;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomAddresses;
 import dev.parley.room.RoomEvent;
+import dev.parley.room.RoomReady;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class Session implements LineFramer.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
+  /** A reply that waits for the echo of the client's line {@code afterLine}. */
+  private record Deferred(long afterLine, String line) {}
+
   private enum State {
     ADMITTING,
     NAMING,
@@ -46,7 +51,9 @@ final class Session implements LineFramer.Listener {
   private final Outbox outbox;
   private final FloodControl flood;
   private final RoomLink room;
+  private final ChatSender sender;
   private final ArrayDeque<byte[]> heldLines = new ArrayDeque<>();
+  private final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
   private State state = State.ADMITTING;
   private boolean admitted;
   private boolean departed;
@@ -54,9 +61,8 @@ final class Session implements LineFramer.Listener {
   private String departure;
   private String name;
   private long joinedSeq;
-  private long lineIds;
   private long lastLineAt;
-  private MessageConsumer<RoomEvent> events;
+  private MessageConsumer<Object> events;
   private MessageConsumer<Object> direct;
 
   Session(SessionHost host, NetSocket socket) {
@@ -70,6 +76,7 @@ final class Session implements LineFramer.Listener {
             host.settings().limits().lineBurst(),
             host.time());
     this.room = new RoomLink(host.vertx().eventBus(), host.time(), id, host.nodeId());
+    this.sender = new ChatSender(room, host.time(), host.settings().limits().maxUnackedLines());
     this.lastLineAt = host.time().nanoTime();
   }
 
@@ -102,7 +109,8 @@ final class Session implements LineFramer.Listener {
       close();
       return;
     }
-    events = host.vertx().eventBus().localConsumer(RoomAddresses.EVENTS, m -> onEvent(m.body()));
+    events =
+        host.vertx().eventBus().localConsumer(RoomAddresses.LOCAL_EVENTS, m -> onEvent(m.body()));
     direct =
         host.vertx().eventBus().localConsumer(RoomAddresses.session(id), m -> onDirect(m.body()));
     state = State.NAMING;
@@ -116,7 +124,7 @@ final class Session implements LineFramer.Listener {
 
   @Override
   public void onLine(byte[] line) {
-    if (state == State.JOINING) {
+    if (state == State.JOINING || (state == State.MEMBER && sender.full())) {
       heldLines.add(line);
       socket.pause();
       return;
@@ -195,16 +203,25 @@ final class Session implements LineFramer.Listener {
     name = reply.name();
     joinedSeq = reply.seq();
     state = State.MEMBER;
+    host.vertx()
+        .eventBus()
+        .send(RoomAddresses.LOCAL_MEMBERS, new LocalMember(id, true), ConnectionGate.LOCAL);
     LOG.info("{} joined from {}", name, address);
     outbox.send(Replies.youAre(name));
     outbox.send(Replies.online(reply.roster()));
   }
 
+  private boolean holding() {
+    return state == State.JOINING
+        || state == State.CLOSED
+        || (state == State.MEMBER && sender.full());
+  }
+
   private void releaseHeldLines() {
-    while (!heldLines.isEmpty() && state != State.JOINING && state != State.CLOSED) {
+    while (!heldLines.isEmpty() && !holding()) {
       onLine(heldLines.poll());
     }
-    if (state != State.JOINING && state != State.CLOSED) {
+    if (!holding() && !shuttingDown) {
       socket.resume();
     }
   }
@@ -217,18 +234,29 @@ final class Session implements LineFramer.Listener {
     if (invocation != null) {
       invocation.command().run(this, invocation.argument());
     } else {
-      room.say(++lineIds, text.startsWith("//") ? text.substring(1) : text);
+      sender.say(text.startsWith("//") ? text.substring(1) : text);
     }
   }
 
   // ---- output
 
-  private void onEvent(RoomEvent event) {
-    if (state != State.MEMBER || event.seq() <= joinedSeq) {
+  private void onEvent(Object body) {
+    if (state != State.MEMBER) {
+      return;
+    }
+    if (body instanceof RoomReady) {
+      sender.resendAll();
+      return;
+    }
+    RoomEvent event = (RoomEvent) body;
+    if (event.seq() <= joinedSeq) {
       return;
     }
     if (event instanceof Chat chat) {
       outbox.send(Replies.chat(chat.name(), chat.text()));
+      if (chat.sessionId().equals(id)) {
+        acknowledged(chat.lineId());
+      }
     } else if (event instanceof Arrived arrived) {
       if (!arrived.sessionId().equals(id)) {
         outbox.send(Replies.arrived(arrived.name()));
@@ -254,17 +282,37 @@ final class Session implements LineFramer.Listener {
     }
   }
 
-  /** Sends a line to this client (dropped while its queue is full). */
+  /** The room ordered this session's lines up to {@code lineId}. */
+  private void acknowledged(long lineId) {
+    boolean wasFull = sender.full();
+    sender.acknowledged(lineId);
+    while (!deferred.isEmpty() && sender.acknowledgedUpTo(deferred.peekFirst().afterLine())) {
+      outbox.send(deferred.pollFirst().line());
+    }
+    if (wasFull && !sender.full()) {
+      releaseHeldLines();
+    }
+  }
+
+  /**
+   * Sends a reply to this client's own request: after the echoes of the chat lines it sent before
+   * the request, so that a client sees the answers to its lines in the order it sent them.
+   */
   void send(String line) {
-    outbox.send(line);
+    long after = sender.lastId();
+    if (deferred.isEmpty() && sender.acknowledgedUpTo(after)) {
+      outbox.send(line);
+    } else {
+      deferred.addLast(new Deferred(after, line));
+    }
   }
 
   /** Answers a failed room request: the room's error text, or that the room is unavailable. */
   void fail(Throwable failure) {
     if (failure instanceof ReplyException e && e.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-      outbox.send(Replies.error(e.getMessage()));
+      send(Replies.error(e.getMessage()));
     } else {
-      outbox.send(Replies.roomUnavailable());
+      send(Replies.roomUnavailable());
     }
   }
 
@@ -285,6 +333,9 @@ final class Session implements LineFramer.Listener {
   void sweep(long now) {
     if (state == State.CLOSED) {
       return;
+    }
+    if (state == State.MEMBER) {
+      sender.resendIfStale(now);
     }
     if (outbox.congestedFor(now) > host.settings().slowClient().timeout().toNanos()) {
       departure = Replies.REASON_TOO_SLOW;
@@ -379,6 +430,11 @@ final class Session implements LineFramer.Listener {
           name == null ? "unnamed connection" : name,
           address,
           departure == null || departure.isEmpty() ? "" : ": " + departure);
+    }
+    if (wasMember) {
+      host.vertx()
+          .eventBus()
+          .send(RoomAddresses.LOCAL_MEMBERS, new LocalMember(id, false), ConnectionGate.LOCAL);
     }
     if (wasMember && !departed) {
       departed = true;

@@ -127,12 +127,12 @@ class RoomClientTest {
     ChatClient watcher = clients.join(port, "watcher");
     ChatClient alice = clients.join(port, "alice");
     BusMember bot = client.join("bot").await();
-    alice.say("hello");
-    bot.say("hi alice").await();
-    alice.say("/msg bot private text is never an event");
     alice.expect("* bot has arrived");
+    alice.say("hello");
     alice.expect("alice: hello");
+    bot.say("hi alice").await();
     alice.expect("bot: hi alice");
+    alice.say("/msg bot private text is never an event");
     alice.expect("(private to bot) alice: private text is never an event");
     alice.say("/nick alicia");
     alice.expect("* alice is now known as alicia");

@@ -115,7 +115,7 @@ class ConfigLoaderTest {
     assertEquals(
         "unknown setting limits.maxLines; known settings here: limits.maxLineBytes,"
             + " limits.maxConnections, limits.maxConnectionsPerAddress, limits.linesPerSecond,"
-            + " limits.lineBurst",
+            + " limits.lineBurst, limits.maxUnackedLines",
         failure(vertx, "{\"limits\": {\"maxLines\": 3}}", Map.of(), Map.of()));
     assertEquals(
         "unknown environment variable PARLEY_IDLE_TIMEOUT: it names no setting (see the README's"

@@ -1,0 +1,39 @@
+package dev.parley.room;
+
+import dev.parley.api.MemberKind;
+import java.util.List;
+
+/**
+ * The room's state as of one event: enough to continue the room on another node.
+ *
+ * @param run the id of the room's order, or empty before the first event
+ * @param seq the sequence number of the last event applied, 0 before the first
+ * @param members the members in order of arrival
+ */
+public record RoomSnapshot(String run, long seq, List<Entry> members) {
+  /** Copies the list. */
+  public RoomSnapshot {
+    members = List.copyOf(members);
+  }
+
+  /** The snapshot of a room that has not started. */
+  static final RoomSnapshot EMPTY = new RoomSnapshot("", 0, List.of());
+
+  /**
+   * One member.
+   *
+   * @param sessionId the session (or bus member) id
+   * @param nodeId the node it lives on, empty when unknown
+   * @param kind how it is connected
+   * @param name its name
+   * @param arrivedAt when it arrived, milliseconds since the Unix epoch
+   * @param lastLineId the id of its last chat line the room ordered, 0 for none
+   */
+  public record Entry(
+      String sessionId,
+      String nodeId,
+      MemberKind kind,
+      String name,
+      long arrivedAt,
+      long lastLineId) {}
+}
