@@ -1,11 +1,18 @@
 package dev.parley;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.parley.cluster.ClusterSetup;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
+import dev.parley.time.TimeSource;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -75,20 +82,42 @@ public final class Main implements Callable<Integer> {
     } finally {
       await(boot.close());
     }
-    Vertx vertx = Vertx.vertx();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    VertxOptions options =
+        new VertxOptions()
+            .setMetricsOptions(
+                new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+    MicrometerMetricsFactory metrics = new MicrometerMetricsFactory(registry);
+    Vertx vertx;
+    try {
+      vertx =
+          config.cluster().enabled()
+              ? await(ClusterSetup.start(config, options, metrics))
+              : Vertx.builder().with(options).withMetrics(metrics).build();
+    } catch (Exception e) {
+      System.err.println("parley: cannot join the cluster: " + e.getMessage());
+      return EXIT_START_FAILED;
+    }
     Parley parley;
     try {
-      parley = await(Parley.deploy(vertx, config));
+      parley = await(Parley.deploy(vertx, config, TimeSource.system(), registry));
     } catch (Exception e) {
       System.err.println("parley: " + e.getMessage());
       await(vertx.close());
       return EXIT_START_FAILED;
     }
     LOG.info(
-        "{} listening for chat on {}:{}",
+        "{} listening for chat on {}:{}{}{}",
         config.server().name(),
         config.server().host(),
-        parley.port());
+        parley.port(),
+        config.server().tls().enabled() ? " (TLS)" : "",
+        parley.opsPort() > 0
+            ? ", operations on " + config.http().host() + ":" + parley.opsPort()
+            : "");
+    if (config.cluster().enabled()) {
+      LOG.info("node {} joined cluster {}", parley.nodeId(), config.cluster().name());
+    }
     serving = true;
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> shutdown(vertx, parley, config), "parley-shutdown"));

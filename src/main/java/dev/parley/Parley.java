@@ -2,12 +2,17 @@ package dev.parley;
 
 import dev.parley.api.Nodes;
 import dev.parley.config.ParleyConfig;
+import dev.parley.ops.OpsServer;
+import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.RoomCodecs;
 import dev.parley.room.RoomHost;
 import dev.parley.room.RoomRelay;
 import dev.parley.server.ChatServerVerticle;
 import dev.parley.server.ConnectionGate;
 import dev.parley.time.TimeSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -15,6 +20,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.micrometer.backends.BackendRegistries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Parley inside a Vert.x application: {@link #deploy} adds the chat server's verticles to a {@code
- * Vertx} the application already has, {@link #close} takes them away again and closes every socket
- * they opened. One Parley per {@code Vertx} instance: its event-bus addresses are fixed.
+ * Vertx} the application already has (clustered or not), {@link #close} takes them away again and
+ * closes every socket they opened. One Parley per {@code Vertx} instance: its event-bus addresses
+ * are fixed. When the {@code Vertx} is clustered, the node joins the cluster's room.
  *
  * <pre>{@code
  * Vertx vertx = Vertx.vertx();
@@ -39,17 +46,28 @@ public final class Parley {
   private final Vertx vertx;
   private final String nodeId;
   private final int port;
+  private final int opsPort;
+  private final ParleyMetrics metrics;
   private final List<String> deployments;
 
-  private Parley(Vertx vertx, String nodeId, int port, List<String> deployments) {
+  private Parley(
+      Vertx vertx,
+      String nodeId,
+      int port,
+      int opsPort,
+      ParleyMetrics metrics,
+      List<String> deployments) {
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.port = port;
+    this.opsPort = opsPort;
+    this.metrics = metrics;
     this.deployments = List.copyOf(deployments);
   }
 
   /**
-   * Deploys Parley with the system clock.
+   * Deploys Parley with the system clock. Its meters go to Vert.x's Micrometer registry when Vert.x
+   * was built with vertx-micrometer-metrics, otherwise to a Prometheus registry of its own.
    *
    * @param vertx the application's Vert.x instance
    * @param config the settings
@@ -69,7 +87,28 @@ public final class Parley {
    * @return Parley once it listens, or a failure whose message says what went wrong
    */
   public static Future<Parley> deploy(Vertx vertx, ParleyConfig config, TimeSource time) {
+    MeterRegistry registry = BackendRegistries.getDefaultNow();
+    return deploy(
+        vertx,
+        config,
+        time,
+        registry != null ? registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /**
+   * Deploys Parley with a time source and a meter registry of the caller's.
+   *
+   * @param vertx the application's Vert.x instance
+   * @param config the settings
+   * @param time the time source for timeouts, flood control and timestamps
+   * @param registry where Parley's meters go; {@code /metrics} serves it when it is a {@code
+   *     PrometheusMeterRegistry}
+   * @return Parley once it listens, or a failure whose message says what went wrong
+   */
+  public static Future<Parley> deploy(
+      Vertx vertx, ParleyConfig config, TimeSource time, MeterRegistry registry) {
     RoomCodecs.register(vertx.eventBus());
+    ParleyMetrics metrics = new ParleyMetrics(registry);
     String clusterNode = Nodes.id(vertx);
     String nodeId = clusterNode != null ? clusterNode : UUID.randomUUID().toString();
     int instances =
@@ -80,22 +119,18 @@ public final class Parley {
             : -1 - (SHARED_PORT_KEYS.getAndIncrement() & 0x3fff_ffff);
     List<String> deployed = new ArrayList<>();
     List<ChatServerVerticle> servers = new ArrayList<>();
-    return deployInto(vertx, deployed, new ConnectionGate(config), new DeploymentOptions())
-        .compose(v -> deployInto(vertx, deployed, new RoomRelay(nodeId), new DeploymentOptions()))
+    OpsServer ops = new OpsServer(config, metrics);
+    return deployInto(vertx, deployed, new ConnectionGate(config, metrics))
+        .compose(v -> deployInto(vertx, deployed, new RoomRelay(nodeId)))
         .compose(
-            v ->
-                deployInto(
-                    vertx,
-                    deployed,
-                    new RoomHost(config, time, nodeId, () -> {}),
-                    new DeploymentOptions()))
+            v -> deployInto(vertx, deployed, new RoomHost(config, time, nodeId, metrics::failover)))
         .compose(
             v ->
                 vertx
                     .deployVerticle(
                         () -> {
                           ChatServerVerticle server =
-                              new ChatServerVerticle(config, time, nodeId, listenPort);
+                              new ChatServerVerticle(config, time, nodeId, listenPort, metrics);
                           servers.add(server);
                           return server;
                         },
@@ -112,15 +147,38 @@ public final class Parley {
                                         + failure.getMessage(),
                                     failure)))
                     .onSuccess(id -> deployed.add(0, id)))
+        .compose(
+            v ->
+                config.http().enabled()
+                    ? deployInto(vertx, deployed, ops)
+                        .recover(
+                            failure ->
+                                Future.failedFuture(
+                                    new IllegalStateException(
+                                        "cannot listen for operations on "
+                                            + config.http().host()
+                                            + ":"
+                                            + config.http().port()
+                                            + ": "
+                                            + failure.getMessage(),
+                                        failure)))
+                    : Future.<Void>succeededFuture())
         .recover(failure -> undeploy(vertx, deployed).transform(v -> Future.failedFuture(failure)))
-        .map(v -> new Parley(vertx, nodeId, servers.get(0).actualPort(), deployed));
+        .map(
+            v ->
+                new Parley(
+                    vertx,
+                    nodeId,
+                    servers.get(0).actualPort(),
+                    config.http().enabled() ? ops.actualPort() : -1,
+                    metrics,
+                    deployed));
   }
 
   /** Deploys one verticle and records its id first in {@code deployed} (undeploy order). */
-  private static Future<Void> deployInto(
-      Vertx vertx, List<String> deployed, Deployable verticle, DeploymentOptions options) {
+  private static Future<Void> deployInto(Vertx vertx, List<String> deployed, Deployable verticle) {
     return vertx
-        .deployVerticle(verticle, options)
+        .deployVerticle(verticle, new DeploymentOptions())
         .map(
             id -> {
               deployed.add(0, id);
@@ -154,18 +212,38 @@ public final class Parley {
   }
 
   /**
+   * The operations HTTP port.
+   *
+   * @return the port of {@code /health/*} and {@code /metrics}, or -1 when {@code http.enabled} is
+   *     false
+   */
+  public int opsPort() {
+    return opsPort;
+  }
+
+  /**
    * This node's id.
    *
-   * @return an id unique in the cluster, fixed for the life of this deployment
+   * @return the cluster node id when clustered, otherwise an id unique to this deployment
    */
   public String nodeId() {
     return nodeId;
   }
 
   /**
+   * Parley's meters.
+   *
+   * @return the meters, and through them the registry
+   */
+  public ParleyMetrics metrics() {
+    return metrics;
+  }
+
+  /**
    * Shuts Parley down gracefully: every client receives {@code * server is shutting down}, its
-   * pending output is flushed for up to {@code shutdown.drainSeconds}, every socket is closed, and
-   * the verticles are undeployed. May be called from any thread.
+   * pending output is flushed for up to {@code shutdown.drainSeconds}, every socket is closed, the
+   * room (if this node hosts it) is handed over to another node, and the verticles are undeployed.
+   * May be called from any thread.
    *
    * @return completed when everything is closed
    */

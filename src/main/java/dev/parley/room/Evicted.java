@@ -6,5 +6,6 @@ package dev.parley.room;
  *
  * @param sessionId the member's session
  * @param notice the last line the member receives
+ * @param reason the departure reason the others saw ({@code idle}, {@code kicked: WHY})
  */
-public record Evicted(String sessionId, String notice) {}
+public record Evicted(String sessionId, String notice, String reason) {}

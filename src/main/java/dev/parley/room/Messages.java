@@ -29,6 +29,7 @@ final class Messages {
           PrivateLine.class,
           Evicted.class,
           RoomReady.class,
+          RoomPing.class,
           RoomSnapshot.class,
           NodeMessages.SnapshotRequest.class,
           NodeMessages.ReportRequest.class,

@@ -28,7 +28,7 @@ final class Room {
     void privateLine(Member to, String from, String text);
 
     /** A member was removed by the room; it receives {@code notice}, or the kick's reason. */
-    void evicted(Member member, String notice, String kickReason);
+    void evicted(Member member, String notice, String reason, String kickReason);
   }
 
   private final ParleyConfig config;
@@ -240,7 +240,7 @@ final class Room {
 
   String kick(String name, String why) {
     Member member = find(name);
-    output.evicted(member, Replies.youWereKicked(why), why);
+    output.evicted(member, Replies.youWereKicked(why), Replies.kickedReason(why), why);
     remove(member, Replies.kickedReason(why));
     return member.name;
   }
@@ -257,7 +257,7 @@ final class Room {
     }
     String notice = Replies.idleDisconnect(config.idle().timeout().toString());
     for (Member m : idle) {
-      output.evicted(m, notice, null);
+      output.evicted(m, notice, Replies.REASON_IDLE, null);
       remove(m, Replies.REASON_IDLE);
     }
   }

@@ -185,11 +185,17 @@ public final class RoomHost extends VerticleBase {
         .map(reply -> new Takeover(base, reply.body().events(), live));
   }
 
+  /**
+   * Stops hosting: the room (a child deployment, which Vert.x may already have undeployed) is
+   * closed for handover, then the lock is released for the next host.
+   */
   @Override
   public Future<?> stop() {
     stopping = true;
     Future<?> undeployed =
-        roomDeployment == null ? Future.succeededFuture() : vertx.undeploy(roomDeployment);
+        roomDeployment == null || !vertx.deploymentIDs().contains(roomDeployment)
+            ? Future.succeededFuture()
+            : vertx.undeploy(roomDeployment);
     return undeployed.eventually(
         () -> {
           release();

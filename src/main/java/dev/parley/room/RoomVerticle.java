@@ -155,6 +155,8 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
         message.reply(room.privateMessage(request.sessionId(), request.target(), request.text()));
       } else if (body instanceof LeaveRequest leave) {
         room.leave(leave.sessionId(), leave.reason());
+      } else if (body instanceof RoomPing) {
+        message.reply(room.run());
       } else if (body instanceof NodeMessages.SnapshotRequest) {
         message.reply(room.snapshot());
       } else {
@@ -199,10 +201,10 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
   }
 
   @Override
-  public void evicted(Member member, String notice, String kickReason) {
+  public void evicted(Member member, String notice, String reason, String kickReason) {
     LOG.info("{} removed from the room: {}", member.name, notice);
     if (member.kind == MemberKind.TCP) {
-      bus.send(RoomAddresses.node(member.nodeId), new Evicted(member.sessionId, notice));
+      bus.send(RoomAddresses.node(member.nodeId), new Evicted(member.sessionId, notice, reason));
     } else {
       bus.send(
           ApiAddresses.member(member.sessionId),

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.ops.ParleyMetrics;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -34,6 +35,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   private final TimeSource time;
   private final String nodeId;
   private final int port;
+  private final ParleyMetrics metrics;
   private final Set<Session> sessions = new HashSet<>();
   private NetServer server;
   private long sweepTimer = -1;
@@ -47,12 +49,15 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
    * @param nodeId the id of this node, unique in the cluster
    * @param port the port to listen on; a negative number is a random port shared by every instance
    *     given the same number (Vert.x's shared ephemeral port)
+   * @param metrics the node's meters
    */
-  public ChatServerVerticle(ParleyConfig config, TimeSource time, String nodeId, int port) {
+  public ChatServerVerticle(
+      ParleyConfig config, TimeSource time, String nodeId, int port, ParleyMetrics metrics) {
     this.config = config;
     this.time = time;
     this.nodeId = nodeId;
     this.port = port;
+    this.metrics = metrics;
   }
 
   @Override
@@ -125,6 +130,11 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   @Override
   public TimeSource time() {
     return time;
+  }
+
+  @Override
+  public ParleyMetrics metrics() {
+    return metrics;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -29,14 +30,17 @@ public final class ConnectionGate extends VerticleBase {
   private final int maxConnections;
   private final int maxPerAddress;
   private final Map<String, Integer> perAddress = new HashMap<>();
+  private final ParleyMetrics metrics;
   private int total;
 
   /**
    * Creates the gate.
    *
    * @param config the node's settings
+   * @param metrics where the number of connections is reported
    */
-  public ConnectionGate(ParleyConfig config) {
+  public ConnectionGate(ParleyConfig config, ParleyMetrics metrics) {
+    this.metrics = metrics;
     this.maxConnections = config.limits().maxConnections();
     this.maxPerAddress = config.limits().maxConnectionsPerAddress();
   }
@@ -59,6 +63,7 @@ public final class ConnectionGate extends VerticleBase {
     } else {
       total++;
       perAddress.put(address, fromAddress + 1);
+      metrics.connections(total);
       message.reply("");
     }
   }
@@ -68,6 +73,7 @@ public final class ConnectionGate extends VerticleBase {
     Integer count = perAddress.get(address);
     if (count != null) {
       total--;
+      metrics.connections(total);
       if (count == 1) {
         perAddress.remove(address);
       } else {

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.LineEncoder;
 import dev.parley.protocol.Replies;
 import dev.parley.time.TimeSource;
@@ -16,14 +17,16 @@ import io.vertx.core.net.NetSocket;
 final class Outbox {
   private final NetSocket socket;
   private final TimeSource time;
+  private final ParleyMetrics metrics;
   private boolean congested;
   private long congestedSince;
   private long dropped;
   private boolean closed;
 
-  Outbox(NetSocket socket, TimeSource time) {
+  Outbox(NetSocket socket, TimeSource time, ParleyMetrics metrics) {
     this.socket = socket;
     this.time = time;
+    this.metrics = metrics;
   }
 
   /** Sends a line, or counts it as dropped while the write queue is full. */
@@ -41,16 +44,19 @@ final class Outbox {
     }
     if (congested) {
       dropped++;
+      metrics.droppedLine();
       return;
     }
     if (socket.writeQueueFull()) {
       congested = true;
       congestedSince = time.nanoTime();
       dropped = 1;
+      metrics.droppedLine();
       socket.drainHandler(v -> endCongestion());
       return;
     }
     socket.write(encoded);
+    metrics.linesOut(1);
   }
 
   /** Sends a last line whether or not the queue is full: it is bounded and ends the connection. */

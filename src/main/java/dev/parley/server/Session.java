@@ -69,7 +69,7 @@ final class Session implements LineFramer.Listener {
     this.host = host;
     this.socket = socket;
     this.address = socket.remoteAddress().hostAddress();
-    this.outbox = new Outbox(socket, host.time());
+    this.outbox = new Outbox(socket, host.time(), host.metrics());
     this.flood =
         new FloodControl(
             host.settings().limits().linesPerSecond(),
@@ -133,7 +133,9 @@ final class Session implements LineFramer.Listener {
       return;
     }
     lastLineAt = host.time().nanoTime();
+    host.metrics().lineIn();
     if (!flood.allow()) {
+      host.metrics().floodDrop();
       if (flood.warnNow()) {
         outbox.send(Replies.slowDown(host.settings().limits().linesPerSecond()));
       }
@@ -276,7 +278,10 @@ final class Session implements LineFramer.Listener {
       outbox.send(Replies.privateFrom(line.from(), line.text()));
     } else if (body instanceof Evicted evicted) {
       departed = true;
-      departure = evicted.notice();
+      departure = evicted.reason();
+      if (Replies.REASON_IDLE.equals(evicted.reason())) {
+        host.metrics().idleDisconnect();
+      }
       outbox.sendLast(evicted.notice());
       close();
     }
@@ -339,11 +344,13 @@ final class Session implements LineFramer.Listener {
     }
     if (outbox.congestedFor(now) > host.settings().slowClient().timeout().toNanos()) {
       departure = Replies.REASON_TOO_SLOW;
+      host.metrics().tooSlowDisconnect();
       depart(Replies.REASON_TOO_SLOW);
       abort();
     } else if (state == State.NAMING
         && now - lastLineAt > host.settings().idle().timeout().toNanos()) {
       departure = Replies.REASON_IDLE;
+      host.metrics().idleDisconnect();
       outbox.sendLast(Replies.idleDisconnect(host.settings().idle().timeout().toString()));
       close();
     }

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.ops.ParleyMetrics;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Vertx;
 
@@ -11,6 +12,9 @@ interface SessionHost {
   ParleyConfig settings();
 
   TimeSource time();
+
+  /** The node's meters. */
+  ParleyMetrics metrics();
 
   /** The id of this node, unique in the cluster. */
   String nodeId();

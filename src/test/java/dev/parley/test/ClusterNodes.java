@@ -1,0 +1,106 @@
+package dev.parley.test;
+
+import dev.parley.Parley;
+import dev.parley.cluster.ClusterSetup;
+import dev.parley.config.ParleyConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real cluster of Parley nodes in this JVM, each with its own clustered {@code Vertx} and
+ * Hazelcast member on 127.0.0.1, started one after the other (so the first hosts the room).
+ */
+public final class ClusterNodes implements AutoCloseable {
+  /** One node. */
+  public record Node(Vertx vertx, Parley parley) {
+    /** The node's chat port. */
+    public int port() {
+      return parley.port();
+    }
+
+    /** Stops the node gracefully: Parley, then Vert.x and its Hazelcast member. */
+    public void stop() throws java.util.concurrent.TimeoutException {
+      parley.close().eventually(vertx::close).await(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private final List<Node> nodes = new ArrayList<>();
+
+  private ClusterNodes() {}
+
+  /** Starts {@code count} nodes with the test configuration changed by {@code settings}. */
+  public static ClusterNodes start(int count, Object... settings) throws Exception {
+    List<Integer> ports = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ports.add(freePort());
+    }
+    JsonArray members = new JsonArray();
+    ports.forEach(p -> members.add("127.0.0.1:" + p));
+    ClusterNodes cluster = new ClusterNodes();
+    try {
+      for (int i = 0; i < count; i++) {
+        Object[] all = new Object[settings.length + 12];
+        System.arraycopy(
+            new Object[] {
+              "cluster.enabled",
+              true,
+              "cluster.host",
+              "127.0.0.1",
+              "cluster.port",
+              ports.get(i),
+              "cluster.members",
+              members,
+              "cluster.eventBusHost",
+              "127.0.0.1",
+              "cluster.name",
+              "parley-test-" + ports.get(0)
+            },
+            0,
+            all,
+            0,
+            12);
+        System.arraycopy(settings, 0, all, 12, settings.length);
+        ParleyConfig config = TestServer.config(all);
+        Vertx vertx =
+            ClusterSetup.start(config, new io.vertx.core.VertxOptions(), null)
+                .await(60, TimeUnit.SECONDS);
+        cluster.nodes.add(new Node(vertx, TestServer.start(vertx, config)));
+      }
+      return cluster;
+    } catch (Exception | Error e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The node at {@code index}, in order of start. */
+  public Node node(int index) {
+    return nodes.get(index);
+  }
+
+  /** Stops every node still running. */
+  @Override
+  public void close() {
+    for (Node node : nodes) {
+      try {
+        node.vertx().close().await(60, TimeUnit.SECONDS);
+      } catch (Exception | Error e) {
+        // already stopped, or stopping: nothing more to do
+      }
+    }
+  }
+}
