@@ -49,6 +49,7 @@ public final class Parley {
   private final int opsPort;
   private final ParleyMetrics metrics;
   private final List<String> deployments;
+  private final String opsDeployment;
 
   private Parley(
       Vertx vertx,
@@ -56,8 +57,10 @@ public final class Parley {
       int port,
       int opsPort,
       ParleyMetrics metrics,
-      List<String> deployments) {
+      List<String> deployments,
+      String opsDeployment) {
     this.vertx = vertx;
+    this.opsDeployment = opsDeployment;
     this.nodeId = nodeId;
     this.port = port;
     this.opsPort = opsPort;
@@ -172,7 +175,8 @@ public final class Parley {
                     servers.get(0).actualPort(),
                     config.http().enabled() ? ops.actualPort() : -1,
                     metrics,
-                    deployed));
+                    deployed,
+                    config.http().enabled() ? deployed.get(0) : null));
   }
 
   /** Deploys one verticle and records its id first in {@code deployed} (undeploy order). */
@@ -251,6 +255,12 @@ public final class Parley {
     vertx
         .eventBus()
         .publish(ChatServerVerticle.NODE_CLOSING, nodeId, new DeliveryOptions().setLocalOnly(true));
-    return undeploy(vertx, deployments);
+    // The operations server goes last, so that readiness reports the shutdown while it lasts.
+    List<String> order = new ArrayList<>(deployments);
+    if (opsDeployment != null) {
+      order.remove(opsDeployment);
+      order.add(opsDeployment);
+    }
+    return undeploy(vertx, order);
   }
 }

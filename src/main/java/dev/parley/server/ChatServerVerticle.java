@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,7 +68,15 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
             .setHost(config.server().host())
             .setPort(port)
             .setTcpNoDelay(true)
-            .setReuseAddress(true);
+            .setReuseAddress(true)
+            .setUseProxyProtocol(config.server().proxyProtocol());
+    ParleyConfig.Tls tls = config.server().tls();
+    if (tls.enabled()) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions().setCertPath(tls.certPath()).setKeyPath(tls.keyPath()));
+    }
     server = vertx.createNetServer(options).connectHandler(this::accept);
     sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> sweep());
     return vertx

@@ -81,6 +81,26 @@ class ClusterChatTest {
   }
 
   @Test
+  void everyNodeIsReadyWhenItHasJoinedAndTheRoomAnswers() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      java.net.http.HttpResponse<String> ready =
+          dev.parley.ops.OpsServerTest.get(cluster.node(i).parley().opsPort(), "/health/ready");
+      assertEquals(200, ready.statusCode(), ready.body());
+      io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject(ready.body());
+      assertEquals("UP", body.getString("outcome"));
+      assertEquals(
+          3,
+          body.getJsonArray("checks").stream()
+              .map(c -> (io.vertx.core.json.JsonObject) c)
+              .filter(c -> c.getString("id").equals("cluster"))
+              .findFirst()
+              .orElseThrow()
+              .getJsonObject("data")
+              .getInteger("nodes"));
+    }
+  }
+
+  @Test
   void busMembersAndTcpMembersOnDifferentNodesTalk() throws Exception {
     ChatClient dave = clients.join(cluster.node(0).port(), "dave");
     RoomClient room = RoomClient.create(cluster.node(2).vertx());

@@ -65,6 +65,39 @@ public final class ChatClient implements AutoCloseable {
     }
   }
 
+  /** Connects over TLS, trusting any certificate (the tests' certificates are self-signed). */
+  public static ChatClient connectTls(int port) {
+    try {
+      javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+      tls.init(
+          null,
+          new javax.net.ssl.TrustManager[] {
+            new javax.net.ssl.X509TrustManager() {
+              @Override
+              public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+              @Override
+              public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+              @Override
+              public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+              }
+            }
+          },
+          null);
+      javax.net.ssl.SSLSocket socket =
+          (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port);
+      socket.setSoTimeout(TIMEOUT_MILLIS);
+      socket.startHandshake();
+      return new ChatClient(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Connects and joins the room as {@code name}: sees the greeting, gives the name, sees {@code *
    * you are NAME} and the roster.

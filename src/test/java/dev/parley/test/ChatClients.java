@@ -22,6 +22,11 @@ public final class ChatClients implements AfterEachCallback {
     return track(ChatClient.connect(port, localAddress, receiveBuffer));
   }
 
+  /** Connects over TLS, trusting any certificate. */
+  public ChatClient connectTls(int port) {
+    return track(ChatClient.connectTls(port));
+  }
+
   /** Connects and joins the room as {@code name}. */
   public ChatClient join(int port, String name) {
     return track(ChatClient.join(port, name));

@@ -1,0 +1,69 @@
+package dev.parley.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.Parley;
+import dev.parley.test.ChatClient;
+import dev.parley.test.ChatClients;
+import dev.parley.test.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The operations endpoints: liveness, readiness and a Prometheus scrape. */
+@ExtendWith(VertxExtension.class)
+public class OpsServerTest {
+  @RegisterExtension final ChatClients clients = new ChatClients();
+
+  /** GETs a path of an operations server on 127.0.0.1. */
+  public static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void livenessReadinessAndMetrics(Vertx vertx) throws Exception {
+    Parley parley =
+        TestServer.start(
+            vertx,
+            TestServer.config(
+                "limits.linesPerSecond", 2,
+                "limits.lineBurst", 2,
+                "slowClient.maxQueuedBytes", 16384));
+    int ops = parley.opsPort();
+
+    HttpResponse<String> live = get(ops, "/health/live");
+    assertEquals(200, live.statusCode());
+    assertEquals("UP", new JsonObject(live.body()).getString("status"));
+
+    HttpResponse<String> ready = get(ops, "/health/ready");
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertEquals("UP", new JsonObject(ready.body()).getString("outcome"));
+
+    ChatClient alice = clients.join(parley.port(), "alice");
+    alice.say("one");
+    alice.expect("alice: one");
+    alice.say("two");
+    alice.say("three");
+    alice.expect("! slow down: at most 2 lines per second");
+
+    String metrics = get(ops, "/metrics").body();
+    assertTrue(metrics.contains("parley_connections 1.0"), metrics);
+    assertTrue(metrics.contains("parley_lines_in_total 4.0"), metrics);
+    assertTrue(metrics.contains("parley_flood_drops_total 2.0"), metrics);
+    assertTrue(metrics.contains("parley_lines_out_total "), metrics);
+    assertTrue(metrics.contains("parley_disconnects_total{reason=\"too slow\"} 0.0"), metrics);
+    assertTrue(metrics.contains("parley_room_failovers_total 0.0"), metrics);
+    assertEquals(404, get(ops, "/nothing").statusCode());
+  }
+}
