@@ -116,7 +116,11 @@ public final class Main implements Callable<Integer> {
             ? ", operations on " + config.http().host() + ":" + parley.opsPort()
             : "");
     if (config.cluster().enabled()) {
-      LOG.info("node {} joined cluster {}", parley.nodeId(), config.cluster().name());
+      LOG.info(
+          "node {} joined cluster {} ({} nodes)",
+          parley.nodeId(),
+          config.cluster().name(),
+          ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().getNodes().size());
     }
     serving = true;
     Runtime.getRuntime()
