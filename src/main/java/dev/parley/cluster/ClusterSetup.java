@@ -53,7 +53,8 @@ public final class ClusterSetup {
     } else {
       join.getKubernetesConfig()
           .setEnabled(true)
-          .setProperty("service-dns", cluster.kubernetesService());
+          .setProperty("service-dns", cluster.kubernetesService())
+          .setProperty("service-port", String.valueOf(cluster.port()));
     }
     return hz;
   }
