@@ -30,6 +30,7 @@ final class Messages {
           Evicted.class,
           RoomReady.class,
           RoomPing.class,
+          RelayedEvent.class,
           RoomSnapshot.class,
           NodeMessages.SnapshotRequest.class,
           NodeMessages.ReportRequest.class,

@@ -11,27 +11,24 @@ public final class RoomAddresses {
   /** Room events, published in the room's one order: {@link RoomEvent}. */
   public static final String EVENTS = "parley.room.events";
 
-  /** Node-local: room events relayed by the node's {@link RoomRelay} to its sessions. */
+  /**
+   * Node-local: room events relayed by the node's {@link RoomRelay} to the node's chat servers, as
+   * {@link RelayedEvent}s.
+   */
   public static final String LOCAL_EVENTS = "parley.local.events";
+
+  /**
+   * Node-local: what the room sent to one session ({@link PrivateLine}, {@link Evicted}), relayed
+   * to the node's chat servers, which hand it to the session.
+   */
+  public static final String LOCAL_DIRECT = "parley.local.direct";
 
   /** Node-local: sessions tell the {@link RoomRelay} that they joined or left. */
   public static final String LOCAL_MEMBERS = "parley.local.members";
 
-  private static final String SESSION_PREFIX = "parley.session.";
   private static final String NODE_PREFIX = "parley.node.";
 
   private RoomAddresses() {}
-
-  /**
-   * The node-local address of one session, for what is meant for it alone: {@link PrivateLine},
-   * {@link Evicted}, relayed by its node's {@link RoomRelay}.
-   *
-   * @param sessionId the session's id
-   * @return {@code parley.session.<id>}
-   */
-  public static String session(String sessionId) {
-    return SESSION_PREFIX + sessionId;
-  }
 
   /**
    * The address of one node's {@link RoomRelay}: the one cluster-wide registration per node for

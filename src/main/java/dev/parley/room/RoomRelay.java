@@ -1,5 +1,7 @@
 package dev.parley.room;
 
+import dev.parley.protocol.LineEncoder;
+import dev.parley.protocol.Replies;
 import dev.parley.room.NodeMessages.EventsReply;
 import dev.parley.room.NodeMessages.EventsRequest;
 import dev.parley.room.NodeMessages.FlushRequest;
@@ -9,6 +11,7 @@ import dev.parley.room.NodeMessages.ReportRequest;
 import dev.parley.room.NodeMessages.SnapshotRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -84,7 +87,7 @@ public final class RoomRelay extends VerticleBase {
         LOG.info("the room started afresh on {}", ready.nodeId());
       }
       mirror.newRun(ready.run());
-      bus.publish(RoomAddresses.LOCAL_EVENTS, ready, LOCAL);
+      bus.publish(RoomAddresses.LOCAL_EVENTS, new RelayedEvent(ready, null), LOCAL);
       return;
     }
     RoomEvent event = (RoomEvent) body;
@@ -96,18 +99,32 @@ public final class RoomRelay extends VerticleBase {
       LOG.warn("events {} to {} did not reach this node", expected, event.seq() - 1);
       refreshMirror();
     }
-    bus.publish(RoomAddresses.LOCAL_EVENTS, event, LOCAL);
+    bus.publish(RoomAddresses.LOCAL_EVENTS, new RelayedEvent(event, encode(event)), LOCAL);
     if (!flushWaiters.isEmpty()) {
       answerFlushes();
     }
   }
 
+  /** The line TCP members see for an event, encoded once for the whole node. */
+  private static Buffer encode(RoomEvent event) {
+    String line;
+    if (event instanceof Chat chat) {
+      line = Replies.chat(chat.name(), chat.text());
+    } else if (event instanceof Arrived arrived) {
+      line = Replies.arrived(arrived.name());
+    } else if (event instanceof Left left) {
+      line = Replies.left(left.name(), left.reason());
+    } else {
+      Renamed renamed = (Renamed) event;
+      line = Replies.renamed(renamed.oldName(), renamed.newName());
+    }
+    return LineEncoder.encode(line);
+  }
+
   private void onNodeMessage(Message<Object> message) {
     Object body = message.body();
-    if (body instanceof PrivateLine line) {
-      bus.send(RoomAddresses.session(line.sessionId()), line, LOCAL);
-    } else if (body instanceof Evicted evicted) {
-      bus.send(RoomAddresses.session(evicted.sessionId()), evicted, LOCAL);
+    if (body instanceof PrivateLine || body instanceof Evicted) {
+      bus.publish(RoomAddresses.LOCAL_DIRECT, body, LOCAL);
     } else if (body instanceof ReportRequest) {
       message.reply(new NodeReport(nodeId, mirror.snapshot(), new ArrayList<>(localMembers)));
     } else if (body instanceof EventsRequest request) {

@@ -2,18 +2,24 @@ package dev.parley.server;
 
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.room.Evicted;
+import dev.parley.room.PrivateLine;
+import dev.parley.room.RelayedEvent;
+import dev.parley.room.RoomAddresses;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The chat listener: a Vert.x {@link NetServer} speaking the line protocol, one {@link Session} per
@@ -37,7 +43,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   private final String nodeId;
   private final int port;
   private final ParleyMetrics metrics;
-  private final Set<Session> sessions = new HashSet<>();
+  private final Map<String, Session> sessions = new LinkedHashMap<>();
   private NetServer server;
   private long sweepTimer = -1;
   private boolean closing;
@@ -79,10 +85,12 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
     }
     server = vertx.createNetServer(options).connectHandler(this::accept);
     sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> sweep());
-    return vertx
-        .eventBus()
-        .localConsumer(NODE_CLOSING, m -> beginShutdown())
-        .completion()
+    EventBus bus = vertx.eventBus();
+    return Future.all(
+            bus.localConsumer(NODE_CLOSING, m -> beginShutdown()).completion(),
+            bus.<RelayedEvent>localConsumer(RoomAddresses.LOCAL_EVENTS, m -> fanOut(m.body()))
+                .completion(),
+            bus.localConsumer(RoomAddresses.LOCAL_DIRECT, m -> direct(m.body())).completion())
         .compose(v -> server.listen());
   }
 
@@ -102,10 +110,28 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
     return server.shutdown(Duration.ofMillis(drainMillis + 500));
   }
 
+  /** Hands a room event to every session of this listener: one event-bus delivery per listener. */
+  private void fanOut(RelayedEvent relayed) {
+    Object event = relayed.event();
+    Buffer line = relayed.line();
+    for (Session session : sessions.values()) {
+      session.onEvent(event, line);
+    }
+  }
+
+  private void direct(Object body) {
+    String sessionId =
+        body instanceof PrivateLine line ? line.sessionId() : ((Evicted) body).sessionId();
+    Session session = sessions.get(sessionId);
+    if (session != null) {
+      session.onDirect(body);
+    }
+  }
+
   private void accept(NetSocket socket) {
     socket.setWriteQueueMaxSize(config.slowClient().maxQueuedBytes());
     Session session = new Session(this, socket);
-    sessions.add(session);
+    sessions.put(session.id(), session);
     session.start();
     if (closing) {
       session.beginShutdown();
@@ -114,14 +140,14 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
 
   private void beginShutdown() {
     closing = true;
-    for (Session session : new ArrayList<>(sessions)) {
+    for (Session session : new ArrayList<>(sessions.values())) {
       session.beginShutdown();
     }
   }
 
   private void sweep() {
     long now = time.nanoTime();
-    for (Session session : new ArrayList<>(sessions)) {
+    for (Session session : new ArrayList<>(sessions.values())) {
       session.sweep(now);
     }
   }
@@ -153,11 +179,11 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
 
   @Override
   public void forget(Session session) {
-    sessions.remove(session);
+    sessions.remove(session.id());
   }
 
   @Override
   public boolean isOpen(Session session) {
-    return sessions.contains(session);
+    return sessions.get(session.id()) == session;
   }
 }

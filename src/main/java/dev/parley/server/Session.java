@@ -15,7 +15,7 @@ import dev.parley.room.Renamed;
 import dev.parley.room.RoomAddresses;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomReady;
-import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.net.NetSocket;
@@ -62,8 +62,6 @@ final class Session implements LineFramer.Listener {
   private String name;
   private long joinedSeq;
   private long lastLineAt;
-  private MessageConsumer<Object> events;
-  private MessageConsumer<Object> direct;
 
   Session(SessionHost host, NetSocket socket) {
     this.host = host;
@@ -109,10 +107,6 @@ final class Session implements LineFramer.Listener {
       close();
       return;
     }
-    events =
-        host.vertx().eventBus().localConsumer(RoomAddresses.LOCAL_EVENTS, m -> onEvent(m.body()));
-    direct =
-        host.vertx().eventBus().localConsumer(RoomAddresses.session(id), m -> onDirect(m.body()));
     state = State.NAMING;
     outbox.send(Replies.welcome(host.settings().server().name()));
     socket.handler(new LineFramer(host.settings().limits().maxLineBytes(), this));
@@ -242,7 +236,18 @@ final class Session implements LineFramer.Listener {
 
   // ---- output
 
-  private void onEvent(Object body) {
+  /** This session's id, unique in the cluster. */
+  String id() {
+    return id;
+  }
+
+  /**
+   * A room event, with the line TCP members see for it encoded once for the whole node.
+   *
+   * @param body a {@code RoomEvent} or {@code RoomReady}
+   * @param line the encoded line, or {@code null} for {@code RoomReady}
+   */
+  void onEvent(Object body, Buffer line) {
     if (state != State.MEMBER) {
       return;
     }
@@ -255,25 +260,26 @@ final class Session implements LineFramer.Listener {
       return;
     }
     if (event instanceof Chat chat) {
-      outbox.send(Replies.chat(chat.name(), chat.text()));
+      outbox.write(line);
       if (chat.sessionId().equals(id)) {
         acknowledged(chat.lineId());
       }
     } else if (event instanceof Arrived arrived) {
       if (!arrived.sessionId().equals(id)) {
-        outbox.send(Replies.arrived(arrived.name()));
+        outbox.write(line);
       }
     } else if (event instanceof Left left) {
-      outbox.send(Replies.left(left.name(), left.reason()));
+      outbox.write(line);
     } else if (event instanceof Renamed renamed) {
       if (renamed.sessionId().equals(id)) {
         name = renamed.newName();
       }
-      outbox.send(Replies.renamed(renamed.oldName(), renamed.newName()));
+      outbox.write(line);
     }
   }
 
-  private void onDirect(Object body) {
+  /** What the room sent to this session alone. */
+  void onDirect(Object body) {
     if (body instanceof PrivateLine line) {
       outbox.send(Replies.privateFrom(line.from(), line.text()));
     } else if (body instanceof Evicted evicted) {
@@ -419,11 +425,6 @@ final class Session implements LineFramer.Listener {
 
   private void stopListening() {
     state = State.CLOSED;
-    if (events != null) {
-      events.unregister();
-      direct.unregister();
-      events = null;
-    }
   }
 
   private void onClosed() {
