@@ -103,6 +103,15 @@ public final class ParleyMetrics {
     dropped.increment();
   }
 
+  /**
+   * Lines were not written because the client's outbound queue was full.
+   *
+   * @param count how many
+   */
+  public void droppedLines(int count) {
+    dropped.increment(count);
+  }
+
   /** A client line was dropped by flood control. */
   public void floodDrop() {
     floodDrops.increment();

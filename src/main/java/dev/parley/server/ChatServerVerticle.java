@@ -19,6 +19,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ import java.util.Map;
  * client receives {@code * server is shutting down}, its pending output is flushed for up to {@code
  * shutdown.drainSeconds}, then it is closed.
  */
-public final class ChatServerVerticle extends VerticleBase implements SessionHost {
+public final class ChatServerVerticle extends VerticleBase implements SessionHost, Outbox.Flusher {
   /**
    * Published (node-local) when the node begins to shut down, before any listener stops: every
    * session then sends its shutdown notice and stops taking room events, so that no client sees the
@@ -46,6 +47,8 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private NetServer server;
   private long sweepTimer = -1;
+  private final List<Outbox> toFlush = new ArrayList<>();
+  private boolean flushScheduled;
   private boolean closing;
 
   /**
@@ -170,6 +173,33 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   @Override
   public ParleyMetrics metrics() {
     return metrics;
+  }
+
+  @Override
+  public Outbox.Flusher flusher() {
+    return this;
+  }
+
+  /**
+   * Collects outboxes with lines waiting and flushes them all in one task queued behind the tasks
+   * already waiting on this event loop: the more events arrive at once, the more lines go out in
+   * each write.
+   */
+  @Override
+  public void flushLater(Outbox outbox) {
+    toFlush.add(outbox);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      context.runOnContext(v -> flushAll());
+    }
+  }
+
+  private void flushAll() {
+    flushScheduled = false;
+    for (int i = 0; i < toFlush.size(); i++) {
+      toFlush.get(i).flush();
+    }
+    toFlush.clear();
   }
 
   @Override

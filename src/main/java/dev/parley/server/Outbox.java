@@ -9,24 +9,45 @@ import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 
 /**
- * One connection's outbound side: writes lines while the socket's write queue (sized in bytes with
- * {@code setWriteQueueMaxSize}) has room, and drops and counts them while it is full, so a slow
- * reader holds at most its queue limit plus one line. When the queue drains, the client first
- * receives the count of what it missed. Confined to the connection's event loop.
+ * One connection's outbound side. Lines written during one turn of the event loop are gathered and
+ * written to the socket once, when the listener flushes its outboxes at the end of the turn (one
+ * system call for many lines under load). A batch is written only while the socket's write queue
+ * (sized in bytes with {@code setWriteQueueMaxSize}) has room; while it is full, lines are dropped
+ * and counted, so a slow reader holds at most its queue limit plus one batch (itself at most half
+ * the limit). When the queue drains, the client first receives the count of what it missed.
+ * Confined to the connection's event loop.
  */
 final class Outbox {
+  /** Where an outbox with lines waiting asks to be flushed at the end of the current turn. */
+  interface Flusher {
+    /** Flush {@code outbox} once the tasks already queued on this event loop have run. */
+    void flushLater(Outbox outbox);
+  }
+
   private final NetSocket socket;
   private final TimeSource time;
   private final ParleyMetrics metrics;
+  private final Flusher flusher;
+  private final int batchLimit;
+  private Buffer pending;
+  private boolean pendingShared;
+  private int pendingLines;
   private boolean congested;
   private long congestedSince;
   private long dropped;
   private boolean closed;
 
-  Outbox(NetSocket socket, TimeSource time, ParleyMetrics metrics) {
+  Outbox(
+      NetSocket socket,
+      TimeSource time,
+      ParleyMetrics metrics,
+      Flusher flusher,
+      int maxQueuedBytes) {
     this.socket = socket;
     this.time = time;
     this.metrics = metrics;
+    this.flusher = flusher;
+    this.batchLimit = Math.max(1, maxQueuedBytes / 2);
   }
 
   /** Sends a line, or counts it as dropped while the write queue is full. */
@@ -34,7 +55,10 @@ final class Outbox {
     write(LineEncoder.encode(line));
   }
 
-  /** Writes an encoded line, or counts it as dropped while the write queue is full. */
+  /**
+   * Queues an encoded line for this turn's batch, or counts it as dropped while the write queue is
+   * full. The buffer may be shared with other outboxes; it is not modified.
+   */
   void write(Buffer encoded) {
     if (closed) {
       return;
@@ -47,21 +71,56 @@ final class Outbox {
       metrics.droppedLine();
       return;
     }
-    if (socket.writeQueueFull()) {
-      congested = true;
-      congestedSince = time.nanoTime();
-      dropped = 1;
-      metrics.droppedLine();
-      socket.drainHandler(v -> endCongestion());
-      return;
+    if (pending == null) {
+      pending = encoded;
+      pendingShared = true;
+      flusher.flushLater(this);
+    } else {
+      if (pendingShared) {
+        pending = Buffer.buffer(Math.max(256, 4 * pending.length())).appendBuffer(pending);
+        pendingShared = false;
+      }
+      pending.appendBuffer(encoded);
     }
-    socket.write(encoded);
-    metrics.linesOut(1);
+    pendingLines++;
+    if (pending.length() >= batchLimit) {
+      flush();
+    }
   }
 
-  /** Sends a last line whether or not the queue is full: it is bounded and ends the connection. */
+  /** Writes this turn's batch, or drops it if the write queue is full. */
+  void flush() {
+    if (pending == null) {
+      return;
+    }
+    Buffer batch = pending;
+    int lines = pendingLines;
+    pending = null;
+    pendingLines = 0;
+    if (closed) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      if (!congested) {
+        congested = true;
+        congestedSince = time.nanoTime();
+        socket.drainHandler(v -> endCongestion());
+      }
+      dropped += lines;
+      metrics.droppedLines(lines);
+      return;
+    }
+    socket.write(batch);
+    metrics.linesOut(lines);
+  }
+
+  /**
+   * Sends a last line, after what is already queued, whether or not the queue is full: it is
+   * bounded and ends the connection.
+   */
   void sendLast(String line) {
     if (!closed) {
+      flush();
       socket.write(LineEncoder.encode(line));
     }
   }
@@ -86,8 +145,9 @@ final class Outbox {
     return congested;
   }
 
-  /** Stops writing: later lines are ignored. */
+  /** Writes what is queued, then stops writing: later lines are ignored. */
   void close() {
+    flush();
     closed = true;
   }
 
@@ -97,6 +157,7 @@ final class Outbox {
    */
   void abort() {
     closed = true;
+    pending = null;
     ((NetSocketInternal) socket).channelHandlerContext().close();
   }
 }

@@ -67,7 +67,13 @@ final class Session implements LineFramer.Listener {
     this.host = host;
     this.socket = socket;
     this.address = socket.remoteAddress().hostAddress();
-    this.outbox = new Outbox(socket, host.time(), host.metrics());
+    this.outbox =
+        new Outbox(
+            socket,
+            host.time(),
+            host.metrics(),
+            host.flusher(),
+            host.settings().slowClient().maxQueuedBytes());
     this.flood =
         new FloodControl(
             host.settings().limits().linesPerSecond(),

@@ -16,6 +16,9 @@ interface SessionHost {
   /** The node's meters. */
   ParleyMetrics metrics();
 
+  /** Flushes outboxes at the end of the event loop's turn. */
+  Outbox.Flusher flusher();
+
   /** The id of this node, unique in the cluster. */
   String nodeId();
 
