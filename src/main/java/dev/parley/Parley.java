@@ -140,15 +140,8 @@ public final class Parley {
                         new DeploymentOptions().setInstances(instances))
                     .recover(
                         failure ->
-                            Future.failedFuture(
-                                new IllegalStateException(
-                                    "cannot listen on "
-                                        + config.server().host()
-                                        + ":"
-                                        + config.server().port()
-                                        + ": "
-                                        + failure.getMessage(),
-                                    failure)))
+                            cannotListen(
+                                "", config.server().host(), config.server().port(), failure))
                     .onSuccess(id -> deployed.add(0, id)))
         .compose(
             v ->
@@ -156,15 +149,11 @@ public final class Parley {
                     ? deployInto(vertx, deployed, ops)
                         .recover(
                             failure ->
-                                Future.failedFuture(
-                                    new IllegalStateException(
-                                        "cannot listen for operations on "
-                                            + config.http().host()
-                                            + ":"
-                                            + config.http().port()
-                                            + ": "
-                                            + failure.getMessage(),
-                                        failure)))
+                                cannotListen(
+                                    "for operations ",
+                                    config.http().host(),
+                                    config.http().port(),
+                                    failure))
                     : Future.<Void>succeededFuture())
         .recover(failure -> undeploy(vertx, deployed).transform(v -> Future.failedFuture(failure)))
         .map(
@@ -177,6 +166,13 @@ public final class Parley {
                     metrics,
                     deployed,
                     config.http().enabled() ? deployed.get(0) : null));
+  }
+
+  private static <T> Future<T> cannotListen(String what, String host, int port, Throwable failure) {
+    return Future.failedFuture(
+        new IllegalStateException(
+            "cannot listen " + what + "on " + host + ":" + port + ": " + failure.getMessage(),
+            failure));
   }
 
   /** Deploys one verticle and records its id first in {@code deployed} (undeploy order). */
