@@ -1,6 +1,7 @@
 package dev.parley;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.parley.bench.BenchCommand;
 import dev.parley.cluster.ClusterSetup;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
     name = "parley",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Runs a Parley chat server: a room for nc, telnet, bots and services.")
+    description = "Runs a Parley chat server: a room for nc, telnet, bots and services.",
+    subcommands = {BenchCommand.class})
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
