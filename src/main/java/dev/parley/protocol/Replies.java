@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Every line of text that Parley sends to a client, in one place. Lines are returned without their
- * line end; {@link LineEncoder} adds the CRLF. The texts are the contract of {@code
+ * line end; {@link EncodedLine} adds the CRLF. The texts are the contract of {@code
  * docs/protocol.md}: change them only on purpose. All methods are pure and thread-safe.
  */
 public final class Replies {

@@ -1,6 +1,6 @@
 package dev.parley.room;
 
-import dev.parley.protocol.LineEncoder;
+import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.Replies;
 import dev.parley.room.NodeMessages.EventsReply;
 import dev.parley.room.NodeMessages.EventsRequest;
@@ -11,7 +11,6 @@ import dev.parley.room.NodeMessages.ReportRequest;
 import dev.parley.room.NodeMessages.SnapshotRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -106,7 +105,7 @@ public final class RoomRelay extends VerticleBase {
   }
 
   /** The line TCP members see for an event, encoded once for the whole node. */
-  private static Buffer encode(RoomEvent event) {
+  private static EncodedLine encode(RoomEvent event) {
     String line;
     if (event instanceof Chat chat) {
       line = Replies.chat(chat.name(), chat.text());
@@ -118,7 +117,7 @@ public final class RoomRelay extends VerticleBase {
       Renamed renamed = (Renamed) event;
       line = Replies.renamed(renamed.oldName(), renamed.newName());
     }
-    return LineEncoder.encode(line);
+    return EncodedLine.of(line);
   }
 
   private void onNodeMessage(Message<Object> message) {

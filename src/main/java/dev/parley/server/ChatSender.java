@@ -20,7 +20,7 @@ final class ChatSender {
   private final RoomLink room;
   private final TimeSource time;
   private final int limit;
-  private final ArrayDeque<Line> unacked = new ArrayDeque<>();
+  private final ArrayDeque<Line> unacked = new ArrayDeque<>(2);
   private long lastId;
 
   ChatSender(RoomLink room, TimeSource time, int limit) {

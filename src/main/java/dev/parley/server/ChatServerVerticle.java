@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.protocol.EncodedLine;
 import dev.parley.room.Evicted;
 import dev.parley.room.PrivateLine;
 import dev.parley.room.RelayedEvent;
@@ -10,7 +11,6 @@ import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -116,7 +116,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   /** Hands a room event to every session of this listener: one event-bus delivery per listener. */
   private void fanOut(RelayedEvent relayed) {
     Object event = relayed.event();
-    Buffer line = relayed.line();
+    EncodedLine line = relayed.line();
     for (Session session : sessions.values()) {
       session.onEvent(event, line);
     }

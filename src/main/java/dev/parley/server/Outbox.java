@@ -1,7 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.ops.ParleyMetrics;
-import dev.parley.protocol.LineEncoder;
+import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.Replies;
 import dev.parley.time.TimeSource;
 import io.vertx.core.buffer.Buffer;
@@ -29,8 +29,8 @@ final class Outbox {
   private final ParleyMetrics metrics;
   private final Flusher flusher;
   private final int batchLimit;
-  private Buffer pending;
-  private boolean pendingShared;
+  private EncodedLine first;
+  private Buffer batch;
   private int pendingLines;
   private boolean congested;
   private long congestedSince;
@@ -52,14 +52,14 @@ final class Outbox {
 
   /** Sends a line, or counts it as dropped while the write queue is full. */
   void send(String line) {
-    write(LineEncoder.encode(line));
+    write(EncodedLine.of(line));
   }
 
   /**
    * Queues an encoded line for this turn's batch, or counts it as dropped while the write queue is
-   * full. The buffer may be shared with other outboxes; it is not modified.
+   * full. The line may be shared with other outboxes; it is not modified.
    */
-  void write(Buffer encoded) {
+  void write(EncodedLine encoded) {
     if (closed) {
       return;
     }
@@ -71,31 +71,31 @@ final class Outbox {
       metrics.droppedLine();
       return;
     }
-    if (pending == null) {
-      pending = encoded;
-      pendingShared = true;
-      flusher.flushLater(this);
-    } else {
-      if (pendingShared) {
-        pending = Buffer.buffer(Math.max(256, 4 * pending.length())).appendBuffer(pending);
-        pendingShared = false;
-      }
-      pending.appendBuffer(encoded);
-    }
     pendingLines++;
-    if (pending.length() >= batchLimit) {
+    if (first == null && batch == null) {
+      first = encoded;
+      flusher.flushLater(this);
+      return;
+    }
+    if (batch == null) {
+      batch = Buffer.buffer(Math.max(256, 4 * first.bytes().length)).appendBytes(first.bytes());
+      first = null;
+    }
+    batch.appendBytes(encoded.bytes());
+    if (batch.length() >= batchLimit) {
       flush();
     }
   }
 
   /** Writes this turn's batch, or drops it if the write queue is full. */
   void flush() {
-    if (pending == null) {
+    if (first == null && batch == null) {
       return;
     }
-    Buffer batch = pending;
-    int lines = pendingLines;
-    pending = null;
+    Buffer lines = batch != null ? batch : first.buffer();
+    int count = pendingLines;
+    first = null;
+    batch = null;
     pendingLines = 0;
     if (closed) {
       return;
@@ -106,12 +106,12 @@ final class Outbox {
         congestedSince = time.nanoTime();
         socket.drainHandler(v -> endCongestion());
       }
-      dropped += lines;
-      metrics.droppedLines(lines);
+      dropped += count;
+      metrics.droppedLines(count);
       return;
     }
-    socket.write(batch);
-    metrics.linesOut(lines);
+    socket.write(lines);
+    metrics.linesOut(count);
   }
 
   /**
@@ -121,7 +121,7 @@ final class Outbox {
   void sendLast(String line) {
     if (!closed) {
       flush();
-      socket.write(LineEncoder.encode(line));
+      socket.write(EncodedLine.of(line).buffer());
     }
   }
 
@@ -133,7 +133,7 @@ final class Outbox {
     socket.drainHandler(null);
     long count = dropped;
     dropped = 0;
-    socket.write(LineEncoder.encode(Replies.dropped(count)));
+    socket.write(EncodedLine.of(Replies.dropped(count)).buffer());
   }
 
   /** Nanoseconds the queue has been full, or 0 when it is not. */
@@ -157,7 +157,8 @@ final class Outbox {
    */
   void abort() {
     closed = true;
-    pending = null;
+    first = null;
+    batch = null;
     ((NetSocketInternal) socket).channelHandlerContext().close();
   }
 }

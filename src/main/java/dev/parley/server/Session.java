@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.LineCleaner;
 import dev.parley.protocol.LineFramer;
 import dev.parley.protocol.NameRules;
@@ -15,7 +16,6 @@ import dev.parley.room.Renamed;
 import dev.parley.room.RoomAddresses;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomReady;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.net.NetSocket;
@@ -52,8 +52,8 @@ final class Session implements LineFramer.Listener {
   private final FloodControl flood;
   private final RoomLink room;
   private final ChatSender sender;
-  private final ArrayDeque<byte[]> heldLines = new ArrayDeque<>();
-  private final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
+  private final ArrayDeque<byte[]> heldLines = new ArrayDeque<>(2);
+  private final ArrayDeque<Deferred> deferred = new ArrayDeque<>(2);
   private State state = State.ADMITTING;
   private boolean admitted;
   private boolean departed;
@@ -253,7 +253,7 @@ final class Session implements LineFramer.Listener {
    * @param body a {@code RoomEvent} or {@code RoomReady}
    * @param line the encoded line, or {@code null} for {@code RoomReady}
    */
-  void onEvent(Object body, Buffer line) {
+  void onEvent(Object body, EncodedLine line) {
     if (state != State.MEMBER) {
       return;
     }
