@@ -38,8 +38,6 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-  private static final String MPSC_CHUNK_PROPERTY = "io.netty.mpscChunkSize";
-
   /** Exit status of a start-up that failed. */
   static final int EXIT_START_FAILED = 1;
 
@@ -63,11 +61,6 @@ public final class Main implements Callable<Integer> {
    * @param args the arguments, see {@code --help}
    */
   public static void main(String[] args) {
-    // Vert.x gives every connection a Netty MPSC queue whose first chunk has this many slots
-    // (Netty's default is 1024, about 4 KiB per connection); Parley writes about once per turn.
-    if (System.getProperty(MPSC_CHUNK_PROPERTY) == null) {
-      System.setProperty(MPSC_CHUNK_PROPERTY, "32");
-    }
     Main main = new Main();
     int status = new CommandLine(main).execute(args);
     if (!main.serving) {
