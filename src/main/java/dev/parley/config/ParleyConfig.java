@@ -95,8 +95,11 @@ public record ParleyConfig(
    *
    * @param maxQueuedBytes the size of one connection's outbound queue, in bytes
    * @param timeout a connection whose queue stays full this long is disconnected
+   * @param sendBufferBytes the kernel's send buffer of each chat connection ({@code SO_SNDBUF}), in
+   *     bytes, or 0 to leave it to the kernel (on Linux it then grows up to {@code tcp_wmem}'s
+   *     maximum, 4 MiB by default, before the outbound queue starts to fill)
    */
-  public record SlowClient(int maxQueuedBytes, Seconds timeout) {}
+  public record SlowClient(int maxQueuedBytes, Seconds timeout, int sendBufferBytes) {}
 
   /**
    * Graceful shutdown.
@@ -214,7 +217,12 @@ public record ParleyConfig(
                     1024,
                     1 << 30,
                     "a number of bytes from 1024 to 1073741824"),
-                r.seconds("slowClient.timeoutSeconds")),
+                r.seconds("slowClient.timeoutSeconds"),
+                r.integer(
+                    "slowClient.sendBufferBytes",
+                    0,
+                    1 << 26,
+                    "a number of bytes from 0 (the kernel's default) to 67108864")),
             new Shutdown(r.seconds("shutdown.drainSeconds")),
             new Http(r.bool("http.enabled"), r.string("http.host", false), r.port("http.port")),
             new Cluster(

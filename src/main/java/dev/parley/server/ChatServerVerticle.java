@@ -79,6 +79,10 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
             .setTcpNoDelay(true)
             .setReuseAddress(true)
             .setUseProxyProtocol(config.server().proxyProtocol());
+    int sendBuffer = config.slowClient().sendBufferBytes();
+    if (sendBuffer > 0) {
+      options.setSendBufferSize(sendBuffer);
+    }
     ParleyConfig.Tls tls = config.server().tls();
     if (tls.enabled()) {
       options

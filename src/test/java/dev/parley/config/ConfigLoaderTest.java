@@ -49,6 +49,7 @@ class ConfigLoaderTest {
     assertEquals(8000, config.server().port());
     assertEquals("300", config.idle().timeout().toString());
     assertEquals(65536, config.slowClient().maxQueuedBytes());
+    assertEquals(65536, config.slowClient().sendBufferBytes());
   }
 
   @Test
@@ -112,6 +113,10 @@ class ConfigLoaderTest {
     assertEquals(
         "invalid setting server.instances = 1.5: expected a number of instances from 0 to 1024",
         failure(vertx, null, Map.of(), Map.of("parley.server.instances", "1.5")));
+    assertEquals(
+        "invalid setting slowClient.sendBufferBytes = -1: expected a number of bytes from 0 (the"
+            + " kernel's default) to 67108864",
+        failure(vertx, null, Map.of("PARLEY_SLOW_CLIENT_SEND_BUFFER_BYTES", "-1"), Map.of()));
     assertEquals(
         "unknown setting limits.maxLines; known settings here: limits.maxLineBytes,"
             + " limits.maxConnections, limits.maxConnectionsPerAddress, limits.linesPerSecond,"
