@@ -72,7 +72,8 @@ public record ParleyConfig(
    * @param linesPerSecond the flood-control refill rate in lines per second, 0 for no limit
    * @param lineBurst the flood-control bucket size in lines
    * @param maxUnackedLines chat lines one session keeps until the room has ordered them (they are
-   *     resent when the room moves); a line beyond them is refused with a {@code ! } line
+   *     resent when the room moves); while that many wait, the session stops reading from its
+   *     client (back pressure) until the room acknowledges one, so no line is refused or dropped
    */
   public record Limits(
       int maxLineBytes,

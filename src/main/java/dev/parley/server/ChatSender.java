@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
  * until its echo shows that the room ordered it; the kept lines are sent again, in order and with
  * the same ids, when a room starts on another node or when the oldest has waited too long. The room
  * ignores a line id it has already ordered, so each line is delivered exactly once. At most {@code
- * limit} lines are kept: a line beyond them is refused. Confined to the session's context.
+ * limit} lines are kept: while {@link #full()}, the session holds further lines and stops reading
+ * from its client until the room acknowledges one. Confined to the session's context.
  */
 final class ChatSender {
   /** How long the oldest unacknowledged line may wait before every kept line is sent again. */
