@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * A service that is a member of the room, from {@link RoomClient#join}. Requests fail with a {@code
  * ReplyException} carrying an {@link ErrorCode}; after {@link #leave} or a kick they fail with
- * {@link ErrorCode#NOT_A_MEMBER}. Handlers run on the context that joined.
+ * {@link ErrorCode#NOT_A_MEMBER}, and while the room does not answer with {@link
+ * ErrorCode#UNAVAILABLE}. Handlers run on the context that joined.
  */
 public final class BusMember {
   private final EventBus bus;
@@ -104,9 +105,9 @@ public final class BusMember {
    *     it
    */
   public Future<Long> say(String text) {
-    return bus.<JsonObject>request(
-            ApiAddresses.SAY, new JsonObject().put("member", id).put("text", text))
-        .map(reply -> reply.body().getLong("seq"));
+    return RoomRequests.request(
+            bus, ApiAddresses.SAY, new JsonObject().put("member", id).put("text", text))
+        .map(reply -> reply.getLong("seq"));
   }
 
   /**
@@ -118,9 +119,11 @@ public final class BusMember {
    *     ErrorCode#NO_SUCH_MEMBER}
    */
   public Future<String> tell(String to, String text) {
-    return bus.<JsonObject>request(
-            ApiAddresses.MSG, new JsonObject().put("member", id).put("to", to).put("text", text))
-        .map(reply -> reply.body().getString("to"));
+    return RoomRequests.request(
+            bus,
+            ApiAddresses.MSG,
+            new JsonObject().put("member", id).put("to", to).put("text", text))
+        .map(reply -> reply.getString("to"));
   }
 
   /**
@@ -134,7 +137,7 @@ public final class BusMember {
     if (reason != null && !reason.isEmpty()) {
       request.put("reason", reason);
     }
-    return bus.<JsonObject>request(ApiAddresses.LEAVE, request)
+    return RoomRequests.request(bus, ApiAddresses.LEAVE, request)
         .<Void>mapEmpty()
         .eventually(() -> inbox.unregister());
   }

@@ -16,7 +16,12 @@ public enum ErrorCode {
   INVALID_NAME(422),
   /** The name is taken, or collides with a name that is. */
   NAME_TAKEN(409),
-  /** The room is not available (it is moving to another node, or the node is stopping). */
+  /**
+   * The room did not answer: no node hosts it right now (it is moving to another node, or no node
+   * runs Parley), or no reply came within the send timeout. {@link RoomClient} and {@link
+   * BusMember} report Vert.x's {@code NO_HANDLERS} and {@code TIMEOUT} failures with this code; the
+   * room itself never replies with it.
+   */
   UNAVAILABLE(503);
 
   private final int code;

@@ -3,7 +3,6 @@ package dev.parley.api;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
@@ -16,7 +15,9 @@ import java.util.UUID;
  * A typed client of a Parley room over the event bus, for services, bots and archivers in the same
  * JVM or on any node of the cluster; it builds and reads the JSON of {@code docs/event-bus.md}.
  * Failed requests fail their future with a {@link ReplyException} whose {@code failureCode()} is an
- * {@link ErrorCode}'s code. Thread-safe; callbacks run on the calling context.
+ * {@link ErrorCode}'s code; {@link ErrorCode#UNAVAILABLE} when the room did not answer (no node
+ * hosts it right now, or no reply within the event bus's send timeout). Thread-safe; callbacks run
+ * on the calling context.
  */
 public final class RoomClient {
   private final Vertx vertx;
@@ -58,8 +59,8 @@ public final class RoomClient {
     }
     return inbox
         .completion()
-        .compose(v -> bus.<JsonObject>request(ApiAddresses.JOIN, request))
-        .map(reply -> member.joined(reply.body()))
+        .compose(v -> RoomRequests.request(bus, ApiAddresses.JOIN, request))
+        .map(member::joined)
         .onFailure(err -> inbox.unregister());
   }
 
@@ -69,10 +70,10 @@ public final class RoomClient {
    * @return everyone in the room, in order of arrival
    */
   public Future<List<RosterEntry>> who() {
-    return bus.<JsonObject>request(ApiAddresses.WHO, new JsonObject())
+    return RoomRequests.request(bus, ApiAddresses.WHO, new JsonObject())
         .map(
             reply -> {
-              JsonArray members = reply.body().getJsonArray("members");
+              JsonArray members = reply.getJsonArray("members");
               List<RosterEntry> entries = new ArrayList<>(members.size());
               for (int i = 0; i < members.size(); i++) {
                 entries.add(RosterEntry.fromJson(members.getJsonObject(i)));
@@ -91,9 +92,8 @@ public final class RoomClient {
    *     ErrorCode#NO_SUCH_MEMBER} or {@link ErrorCode#BAD_REQUEST}
    */
   public Future<String> kick(String name, String reason) {
-    return bus.<JsonObject>request(
-            ApiAddresses.KICK, new JsonObject().put("name", name).put("reason", reason))
-        .map(Message::body)
+    return RoomRequests.request(
+            bus, ApiAddresses.KICK, new JsonObject().put("name", name).put("reason", reason))
         .map(body -> body.getString("name"));
   }
 

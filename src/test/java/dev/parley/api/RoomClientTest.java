@@ -1,9 +1,11 @@
 package dev.parley.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.Parley;
 import dev.parley.protocol.Replies;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
@@ -11,6 +13,7 @@ import dev.parley.test.TestServer;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +30,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RoomClientTest {
   @RegisterExtension final ChatClients clients = new ChatClients();
 
+  private Parley parley;
   private int port;
   private RoomClient client;
 
   @BeforeEach
   void start(Vertx vertx) {
-    port = TestServer.start(vertx, TestServer.config("limits.linesPerSecond", 0)).port();
+    parley = TestServer.start(vertx, TestServer.config("limits.linesPerSecond", 0));
+    port = parley.port();
     client = RoomClient.create(vertx);
   }
 
@@ -155,5 +160,39 @@ class RoomClientTest {
       fromEvents.add(line(event));
     }
     assertEquals(seen, fromEvents);
+  }
+
+  @Test
+  void requestsTheRoomDoesNotAnswerFailAsUnavailable() throws Exception {
+    BusMember bot = client.join("bot").await();
+    parley.close().await(30, TimeUnit.SECONDS);
+
+    ReplyException who = assertThrows(ReplyException.class, () -> client.who().await());
+    assertEquals(ReplyFailure.NO_HANDLERS, who.failureType());
+    assertEquals(ErrorCode.UNAVAILABLE, ErrorCode.of(who.failureCode()));
+    assertTrue(
+        who.getMessage().startsWith("the room is not available right now, try again ("),
+        who.getMessage());
+    ReplyException say = assertThrows(ReplyException.class, () -> bot.say("anyone?").await());
+    assertEquals(ReplyFailure.NO_HANDLERS, say.failureType());
+    assertEquals(ErrorCode.UNAVAILABLE, ErrorCode.of(say.failureCode()));
+    ReplyException join = assertThrows(ReplyException.class, () -> client.join("late").await());
+    assertEquals(ErrorCode.UNAVAILABLE, ErrorCode.of(join.failureCode()));
+
+    // A reply that never came is reported the same way; the room's own refusals pass unchanged.
+    ReplyException timeout =
+        assertThrows(
+            ReplyException.class,
+            () ->
+                RoomRequests.unavailable(new ReplyException(ReplyFailure.TIMEOUT, "timed out"))
+                    .await());
+    assertEquals(ReplyFailure.TIMEOUT, timeout.failureType());
+    assertEquals(ErrorCode.UNAVAILABLE, ErrorCode.of(timeout.failureCode()));
+    ReplyException refused =
+        new ReplyException(
+            ReplyFailure.RECIPIENT_FAILURE, ErrorCode.NOT_A_MEMBER.code(), "not a member");
+    assertSame(
+        refused,
+        assertThrows(ReplyException.class, () -> RoomRequests.unavailable(refused).await()));
   }
 }
