@@ -109,6 +109,17 @@ class FramingTest {
   }
 
   @Test
+  void theReplacementCharacterIsSentAsItsUtf8Bytes() {
+    // The test client's decoder would itself turn raw invalid bytes into U+FFFD; reading the
+    // bytes shows that the server sends U+FFFD encoded (EF BF BD), not the client's bytes.
+    byte[] replacement = {(byte) 0xef, (byte) 0xbf, (byte) 0xbd};
+    alice.sendRaw(bytes("bad ", 0xc3, 0x28, " lone ", 0x80, " cut ", 0xe2, 0x82, "\n"));
+    byte[] shown = bytes("alice: bad ", replacement, "( lone ", replacement, " cut ", replacement);
+    bob.expectRaw(shown);
+    alice.expectRaw(shown);
+  }
+
+  @Test
   void leadingAndTrailingWhitespaceIsTrimmedButTextIsNotNormalised() {
     aliceSendsAndBobSees(bytes("   spaced out \t \n"), "spaced out");
     // e + combining acute stays decomposed; fullwidth letters stay fullwidth.
@@ -129,6 +140,18 @@ class FramingTest {
     alice.sendRaw(bytes("c".repeat(1025), "\r\n"));
     alice.expect(TOO_LONG);
     aliceSendsAndBobSees(bytes("still here\n"), "still here");
+  }
+
+  @Test
+  void theLimitCountsTrailingWhitespaceBeforeItIsTrimmed() {
+    // 1019 letters and 5 spaces are 1024 bytes: accepted, and shown trimmed.
+    aliceSendsAndBobSees(bytes("f".repeat(1019), "     \n"), "f".repeat(1019));
+    // 1020 letters and 5 spaces are 1025 bytes: refused, though trimmed they would be 1020.
+    alice.sendRaw(bytes("g".repeat(1020), "     \n"));
+    alice.expect(TOO_LONG);
+    alice.sendRaw(bytes("     ", "h".repeat(1020), "\r\n"));
+    alice.expect(TOO_LONG);
+    aliceSendsAndBobSees(bytes("next\n"), "next");
   }
 
   @Test

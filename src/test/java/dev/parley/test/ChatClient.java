@@ -16,6 +16,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -208,8 +209,45 @@ public final class ChatClient implements AutoCloseable {
     return count;
   }
 
+  /**
+   * Reads the next line as the bytes the server sent, without its CRLF and without decoding, so
+   * that a test can see the exact UTF-8 on the wire; fails like {@link #nextLine}.
+   */
+  public byte[] nextRawLine() {
+    byte[] line = readRawLine();
+    if (line == null) {
+      fail("expected a line but the server closed the connection");
+    }
+    return line;
+  }
+
+  /** Reads the next line and checks its bytes, without decoding them. */
+  public ChatClient expectRaw(byte[] expected) {
+    byte[] line = nextRawLine();
+    if (!Arrays.equals(expected, line)) {
+      fail("expected the bytes " + hex(expected) + " but got " + hex(line));
+    }
+    return this;
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder out = new StringBuilder("[");
+    for (byte b : bytes) {
+      out.append(out.length() > 1 ? " " : "").append(String.format("%02X", b & 0xFF));
+    }
+    return out.append(']').toString();
+  }
+
   /** Reads one CRLF-terminated line, or returns null at end of stream or reset. */
   private String readLine() {
+    byte[] line = readRawLine();
+    return line == null ? null : new String(line, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads one CRLF-terminated line as bytes without the CRLF, or null at end of stream or reset.
+   */
+  private byte[] readRawLine() {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     try {
       while (true) {
@@ -227,7 +265,7 @@ public final class ChatClient implements AutoCloseable {
           if (bytes.length == 0 || bytes[bytes.length - 1] != '\r') {
             fail("a server line did not end with CRLF: " + line.toString(StandardCharsets.UTF_8));
           }
-          return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+          return Arrays.copyOf(bytes, bytes.length - 1);
         }
         line.write(b);
       }
