@@ -163,4 +163,28 @@ class SessionTest {
     bob.close();
     alice.expect("* bob has left");
   }
+
+  @Test
+  void aClientWhoseConnectionIsResetLeavesWithoutAReason() {
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    alice.expect("* bob has arrived");
+
+    bob.reset();
+
+    alice.expect("* bob has left");
+    alice.say("/who");
+    alice.expect("* online (1): alice");
+  }
+
+  @Test
+  void theGreetingNamesTheConfiguredServer(Vertx vertx) {
+    int lobby = TestServer.start(vertx, TestServer.config("server.name", "lobby")).port();
+    ChatClient alice = clients.connect(lobby);
+
+    alice.expect("* welcome to lobby, what is your name?");
+    alice.say("alice");
+    alice.expect("* you are alice");
+    alice.expect("* online (1): alice");
+  }
 }

@@ -283,6 +283,19 @@ public final class ChatClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Aborts the connection: with SO_LINGER set to 0, closing the socket sends a TCP RST instead of a
+   * FIN, as a crashed client or a broken network path would.
+   */
+  public void reset() {
+    try {
+      socket.setSoLinger(true, 0);
+      socket.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     try {
