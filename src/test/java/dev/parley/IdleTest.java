@@ -1,5 +1,8 @@
 package dev.parley;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.parley.api.RoomClient;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.ManualTimeSource;
@@ -7,6 +10,7 @@ import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,17 +52,40 @@ class IdleTest {
     bob.expect("bob: still here");
   }
 
+  /**
+   * The room's roster (over the event-bus API, which touches no one) until {@code name}'s idle
+   * seconds are {@code seconds}, for at most ten seconds of real time.
+   */
+  private static void awaitIdleSeconds(RoomClient room, String name, long seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long idle = idleSeconds(room, name);
+    while (idle != seconds && System.nanoTime() < deadline) {
+      idle = idleSeconds(room, name);
+    }
+    assertEquals(seconds, idle, name + "'s idle seconds in the room's roster");
+  }
+
+  private static long idleSeconds(RoomClient room, String name) {
+    return room.who().await().stream()
+        .filter(entry -> entry.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " is not in the roster"))
+        .idleSeconds();
+  }
+
   @Test
-  void anyLineCountsAsActivityEvenAnEmptyOne(Vertx vertx) {
+  void anEmptyLineAloneCountsAsActivity(Vertx vertx) {
     int port = start(vertx);
+    RoomClient room = RoomClient.create(vertx);
     ChatClient alice = clients.join(port, "alice");
     ChatClient bob = clients.join(port, "bob");
     alice.expect("* bob has arrived");
 
     time.advance(Duration.ofSeconds(299));
+    assertEquals(299, idleSeconds(room, "alice"));
     alice.say("");
-    alice.say("/help");
-    alice.read(5);
+    // Alice sends nothing else: only the empty line can make the room see her as active.
+    awaitIdleSeconds(room, "alice", 0);
     time.advance(Duration.ofSeconds(2));
 
     alice.expect("* bob has left (idle)");
