@@ -56,6 +56,17 @@ class NamesTest {
   }
 
   @Test
+  void spacingAndEnclosingMarksAreMarksToo() {
+    // U+093E DEVANAGARI VOWEL SIGN AA is Mc; U+20DD COMBINING ENCLOSING CIRCLE is Me.
+    ChatClient devanagari = clients.join(port, "\u0915\u093e");
+    ChatClient enclosed = clients.join(port, "a\u20dd");
+
+    enclosed.say("/who");
+    enclosed.expect("* online (2): \u0915\u093e, a\u20dd");
+    devanagari.expect("* a\u20dd has arrived");
+  }
+
+  @Test
   void aNameIsShownInNfc() {
     ChatClient c = clients.connect(port);
 
