@@ -1,7 +1,12 @@
 package dev.parley;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.parley.api.EventStream;
+import dev.parley.api.MemberLeft;
+import dev.parley.api.ParleyEvent;
+import dev.parley.api.RoomClient;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.TestServer;
@@ -11,12 +16,21 @@ import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** PROTOCOL.md section 6, shutdown: notice, flush, close. */
+/**
+ * PROTOCOL.md section 6, shutdown: notice, flush, close; and section 3.6, the departure reason
+ * {@code server shutdown}. On one node every TCP member is told of the shutdown before anyone
+ * leaves, so the reason is seen by services on the event bus (and, in a cluster, by members on the
+ * other nodes: see {@code cluster.NodeShutdownTest}).
+ */
 @ExtendWith(VertxExtension.class)
 class ShutdownTest {
   @RegisterExtension final ChatClients clients = new ChatClients();
@@ -79,5 +93,36 @@ class ShutdownTest {
     writer.readUntil("* server is shutting down");
     writer.expectClosed();
     stuck.drainUntilClosed();
+  }
+
+  @Test
+  void aServiceOnTheEventBusSeesEveryMemberLeaveForTheShutdown(Vertx vertx) throws Exception {
+    Parley parley = TestServer.start(vertx, TestServer.config());
+    BlockingQueue<ParleyEvent> events = new LinkedBlockingQueue<>();
+    EventStream stream = RoomClient.create(vertx).events();
+    stream.handler(events::add);
+    stream.completion().await();
+    ChatClient alice = clients.join(parley.port(), "alice");
+    ChatClient bob = clients.join(parley.port(), "bob");
+    alice.expect("* bob has arrived");
+
+    parley.close().await(10, TimeUnit.SECONDS);
+
+    alice.expect("* server is shutting down");
+    alice.expectClosed();
+    bob.expect("* server is shutting down");
+    bob.expectClosed();
+    List<String> departures = new ArrayList<>();
+    while (departures.size() < 2) {
+      ParleyEvent event = events.poll(10, TimeUnit.SECONDS);
+      if (event == null) {
+        throw new AssertionError("no departure event within 10 s; saw " + departures);
+      }
+      if (event instanceof MemberLeft left) {
+        departures.add(left.name() + " (" + left.reason() + ")");
+      }
+    }
+    departures.sort(null);
+    assertEquals(List.of("alice (server shutdown)", "bob (server shutdown)"), departures);
   }
 }

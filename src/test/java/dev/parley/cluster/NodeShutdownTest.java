@@ -1,0 +1,34 @@
+package dev.parley.cluster;
+
+import dev.parley.test.ChatClient;
+import dev.parley.test.ChatClients;
+import dev.parley.test.ClusterNodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * PROTOCOL.md section 3.6, the departure reason {@code server shutdown}: a node that is not the
+ * room's host shuts down gracefully; its members are told so and closed, and the members on the
+ * other node see them leave with that reason (not {@code connection lost}, which is for a node that
+ * died).
+ */
+class NodeShutdownTest {
+  @RegisterExtension final ChatClients clients = new ChatClients();
+
+  @Test
+  void membersElsewhereSeeTheMembersOfAStoppingNodeLeaveForTheShutdown() throws Exception {
+    try (ClusterNodes cluster = ClusterNodes.start(2)) {
+      ChatClient alice = clients.join(cluster.node(0).port(), "alice");
+      ChatClient carol = clients.join(cluster.node(1).port(), "carol");
+      alice.expect("* carol has arrived");
+
+      cluster.node(1).stop();
+
+      carol.expect("* server is shutting down");
+      carol.expectClosed();
+      alice.expect("* carol has left (server shutdown)");
+      alice.say("/who");
+      alice.expect("* online (1): alice");
+    }
+  }
+}
