@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.TestServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,32 +74,90 @@ class SlowReaderTest {
       }
     }
     slow.expect("* fast has arrived");
-    int expected = 0;
-    int notices = 0;
     int received = 0;
-    while (notices == 0) {
+    String notice = null;
+    while (notice == null) {
       String line = slow.nextLine();
-      Matcher dropped = DROPPED.matcher(line);
-      if (dropped.matches()) {
-        expected += Integer.parseInt(dropped.group(1));
-        notices++;
+      if (DROPPED.matcher(line).matches()) {
+        notice = line;
       } else {
-        assertEquals("fast: " + expected + " " + PADDING, line, "line out of order or lost");
-        expected++;
+        assertEquals("fast: " + received + " " + PADDING, line, "line out of order or lost");
         received++;
       }
     }
-    assertEquals(total, expected, "lines received plus lines reported dropped");
-    fast.say("after");
-    fast.expect("fast: after");
-    slow.expect("fast: after");
-    assertTrue(notices >= 1, "the slow reader was never told of dropped lines");
-    System.out.printf(
-        "slow reader: %d lines received, %d dropped, %d notices%n",
-        received, total - received, notices);
+    int dropped = total - received;
+    System.out.printf("slow reader: %d lines received, %d dropped%n", received, dropped);
     assertTrue(
         received < total / 2,
         "the server queued " + received + " of " + total + " lines instead of dropping them");
+    // Every line not received is counted in this one notice, which comes after all that was.
+    assertEquals(
+        "! " + dropped + " messages were dropped because your connection was too slow", notice);
+    fast.say("after");
+    fast.expect("fast: after");
+    // No second notice, and nothing else, before the next line.
+    slow.expect("fast: after");
+  }
+
+  /** Lines the server wrote to clients plus lines it dropped for slow readers. */
+  private static double linesHandled(MeterRegistry meters) {
+    return meters.get("parley.lines.out").counter().count() + dropped(meters);
+  }
+
+  private static double dropped(MeterRegistry meters) {
+    return meters.get("parley.lines.dropped").counter().count();
+  }
+
+  /** Waits, for at most ten seconds, until the server has written or dropped {@code lines}. */
+  private static void awaitLinesHandled(MeterRegistry meters, long lines) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (linesHandled(meters) < lines) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the server handled " + linesHandled(meters) + " lines, not " + lines + ", in 10 s");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void oneMissedLineIsToldInTheSingularBeforeTheNextLine(Vertx vertx) {
+    MeterRegistry meters = new SimpleMeterRegistry();
+    int port =
+        TestServer.start(
+                vertx,
+                TestServer.config(
+                    "limits.linesPerSecond", 0,
+                    "slowClient.maxQueuedBytes", 16384,
+                    "slowClient.timeoutSeconds", 600),
+                meters)
+            .port();
+    ChatClient slow = slowMember(port);
+    ChatClient fast = clients.join(port, "fast");
+    slow.expect("* fast has arrived");
+    // The seven lines read so far: three to each member as it joined, and the arrival.
+    long handled = 7;
+
+    // One line at a time, each written or dropped for both members before the next is sent, until
+    // the first one the slow reader's full queue cannot take.
+    int sent = 0;
+    while (dropped(meters) == 0) {
+      assertTrue(sent < 100_000, "the slow reader's queue never filled");
+      fast.say(sent + " " + PADDING);
+      fast.expect("fast: " + sent + " " + PADDING);
+      sent++;
+      handled += 2;
+      awaitLinesHandled(meters, handled);
+    }
+    assertEquals(1.0, dropped(meters), "lines dropped");
+
+    for (int i = 0; i < sent - 1; i++) {
+      slow.expect("fast: " + i + " " + PADDING);
+    }
+    slow.expect("! 1 message was dropped because your connection was too slow");
+    fast.say("after");
+    fast.expect("fast: after");
+    slow.expect("fast: after");
   }
 
   @Test

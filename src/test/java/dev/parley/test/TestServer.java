@@ -3,6 +3,8 @@ package dev.parley.test;
 import dev.parley.Parley;
 import dev.parley.config.ParleyConfig;
 import dev.parley.time.TimeSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +49,20 @@ public final class TestServer {
 
   /** Deploys Parley with the given time source and waits until it listens. */
   public static Parley start(Vertx vertx, ParleyConfig config, TimeSource time) {
+    return started(Parley.deploy(vertx, config, time));
+  }
+
+  /**
+   * Deploys Parley with the system clock and its meters in {@code registry}, the test's own, and
+   * waits until it listens.
+   */
+  public static Parley start(Vertx vertx, ParleyConfig config, MeterRegistry registry) {
+    return started(Parley.deploy(vertx, config, TimeSource.system(), registry));
+  }
+
+  private static Parley started(Future<Parley> deployed) {
     try {
-      return Parley.deploy(vertx, config, time).await(30, TimeUnit.SECONDS);
+      return deployed.await(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("Parley did not start within 30 s", e);
     }
