@@ -94,6 +94,26 @@ class IdleTest {
   }
 
   @Test
+  void anOverLongLineCountsAsActivityToo(Vertx vertx) {
+    int port = start(vertx, "limits.maxLineBytes", 16);
+    RoomClient room = RoomClient.create(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    alice.expect("* bob has arrived");
+
+    time.advance(Duration.ofSeconds(299));
+    assertEquals(299, idleSeconds(room, "alice"));
+    alice.say("x".repeat(17));
+    alice.expect("! line too long (max 16 bytes)");
+    awaitIdleSeconds(room, "alice", 0);
+    time.advance(Duration.ofSeconds(2));
+
+    alice.expect("* bob has left (idle)");
+    alice.say("/who");
+    alice.expect("* online (1): alice");
+  }
+
+  @Test
   void aConnectionThatNeverGivesANameIsClosedAfterTheSameTime(Vertx vertx) {
     int port = start(vertx);
     ChatClient silent = clients.connect(port);

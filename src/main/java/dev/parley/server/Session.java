@@ -156,6 +156,9 @@ final class Session implements LineFramer.Listener {
       outbox.send(Replies.lineTooLong(host.settings().limits().maxLineBytes()));
       if (state == State.NAMING) {
         outbox.send(Replies.askName());
+      } else if (state == State.MEMBER) {
+        // A refused line is still a line the client sent: activity, as for an unnamed connection.
+        room.touchIfQuiet();
       }
     }
   }
