@@ -33,9 +33,6 @@ import org.slf4j.LoggerFactory;
 final class Session implements LineFramer.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
-  /** A reply that waits for the echo of the client's line {@code afterLine}. */
-  private record Deferred(long afterLine, String line) {}
-
   private enum State {
     ADMITTING,
     NAMING,
@@ -53,7 +50,7 @@ final class Session implements LineFramer.Listener {
   private final RoomLink room;
   private final ChatSender sender;
   private final ArrayDeque<byte[]> heldLines = new ArrayDeque<>(2);
-  private final ArrayDeque<Deferred> deferred = new ArrayDeque<>(2);
+  private final ReplyOrder replies;
   private State state = State.ADMITTING;
   private boolean admitted;
   private boolean departed;
@@ -81,6 +78,7 @@ final class Session implements LineFramer.Listener {
             host.time());
     this.room = new RoomLink(host.vertx().eventBus(), host.time(), id, host.nodeId());
     this.sender = new ChatSender(room, host.time(), host.settings().limits().maxUnackedLines());
+    this.replies = new ReplyOrder(sender, outbox);
     this.lastLineAt = host.time().nanoTime();
   }
 
@@ -306,9 +304,7 @@ final class Session implements LineFramer.Listener {
   private void acknowledged(long lineId) {
     boolean wasFull = sender.full();
     sender.acknowledged(lineId);
-    while (!deferred.isEmpty() && sender.acknowledgedUpTo(deferred.peekFirst().afterLine())) {
-      outbox.send(deferred.pollFirst().line());
-    }
+    replies.release();
     if (wasFull && !sender.full()) {
       releaseHeldLines();
     }
@@ -319,12 +315,7 @@ final class Session implements LineFramer.Listener {
    * the request, so that a client sees the answers to its lines in the order it sent them.
    */
   void send(String line) {
-    long after = sender.lastId();
-    if (deferred.isEmpty() && sender.acknowledgedUpTo(after)) {
-      outbox.send(line);
-    } else {
-      deferred.addLast(new Deferred(after, line));
-    }
+    replies.send(line);
   }
 
   /** Answers a failed room request: the room's error text, or that the room is unavailable. */
