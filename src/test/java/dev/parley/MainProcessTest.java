@@ -1,9 +1,12 @@
 package dev.parley;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.test.ChatClient;
+import dev.parley.test.ListeningPorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line, run as a separate process: start, refuse to start, and SIGTERM. */
 class MainProcessTest {
   private static final Pattern LISTENING = Pattern.compile("listening for chat on [^:]+:(\\d+)");
+  private static final Pattern OPERATIONS = Pattern.compile("operations on [^:]+:(\\d+)");
 
   @TempDir Path dir;
 
@@ -64,6 +69,37 @@ class MainProcessTest {
       assertTrue(
           err.startsWith("parley: cannot listen on 0.0.0.0:" + taken.getLocalPort() + ": "), err);
       assertEquals(1, err.lines().count(), err);
+    }
+  }
+
+  @Test
+  void aSingleNodeListensOnlyOnItsChatAndOperationsPorts() throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux's /proc");
+    Path config = dir.resolve("config.json");
+    Files.writeString(
+        config,
+        "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0}}");
+    Process process = start("--config", config.toString());
+    try {
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      while (line != null && !LISTENING.matcher(line).find()) {
+        line = out.readLine();
+      }
+      assertNotNull(line, "the server never said where it listens");
+      Matcher chat = LISTENING.matcher(line);
+      Matcher ops = OPERATIONS.matcher(line);
+      assertTrue(chat.find() && ops.find(), line);
+      // No cluster manager: no Hazelcast port, no event-bus port, nothing but these two.
+      assertEquals(
+          Set.of(Integer.parseInt(chat.group(1)), Integer.parseInt(ops.group(1))),
+          ListeningPorts.of(process.pid()));
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not exit");
     }
   }
 
