@@ -1,5 +1,6 @@
 package dev.parley.api;
 
+import dev.parley.protocol.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -13,9 +14,6 @@ import io.vertx.core.json.JsonObject;
  * as its {@code failureCode()}, keeping Vert.x's {@code failureType()}.
  */
 final class RoomRequests {
-  /** The words of an {@link ErrorCode#UNAVAILABLE} failure, as a TCP client reads them. */
-  static final String UNAVAILABLE_MESSAGE = "the room is not available right now, try again";
-
   private RoomRequests() {}
 
   /** Sends a request and gives the reply's body. */
@@ -38,7 +36,7 @@ final class RoomRequests {
           new ReplyException(
               e.failureType(),
               ErrorCode.UNAVAILABLE.code(),
-              UNAVAILABLE_MESSAGE + " (" + e.getMessage() + ")"));
+              Replies.ROOM_UNAVAILABLE + " (" + e.getMessage() + ")"));
     }
     return Future.failedFuture(failure);
   }

@@ -20,6 +20,9 @@ public final class Replies {
   /** The departure reason of a member whose server shut down. */
   public static final String REASON_SHUTDOWN = "server shutdown";
 
+  /** Why a request to the room failed when the room did not answer (it is moving, or gone). */
+  public static final String ROOM_UNAVAILABLE = "the room is not available right now, try again";
+
   private Replies() {}
 
   /**
@@ -247,7 +250,7 @@ public final class Replies {
    * @return {@code ! the room is not available right now, try again}
    */
   public static String roomUnavailable() {
-    return "! the room is not available right now, try again";
+    return error(ROOM_UNAVAILABLE);
   }
 
   /**
