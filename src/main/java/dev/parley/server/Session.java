@@ -130,7 +130,6 @@ final class Session implements LineFramer.Listener {
     if (state != State.NAMING && state != State.MEMBER) {
       return;
     }
-    lastLineAt = host.time().nanoTime();
     host.metrics().lineIn();
     if (!flood.allow()) {
       host.metrics().floodDrop();
@@ -142,22 +141,30 @@ final class Session implements LineFramer.Listener {
     } else {
       onMemberLine(LineCleaner.clean(line).strip());
     }
-    if (state == State.MEMBER) {
-      room.touchIfQuiet();
-    }
+    markActive();
   }
 
   @Override
   public void onLineTooLong() {
     if (state == State.NAMING || state == State.MEMBER || state == State.JOINING) {
-      lastLineAt = host.time().nanoTime();
       outbox.send(Replies.lineTooLong(host.settings().limits().maxLineBytes()));
       if (state == State.NAMING) {
         outbox.send(Replies.askName());
-      } else if (state == State.MEMBER) {
-        // A refused line is still a line the client sent: activity, as for an unnamed connection.
-        room.touchIfQuiet();
       }
+      // A refused line is still a line the client sent.
+      markActive();
+    }
+  }
+
+  /**
+   * The client sent a line, read or refused: activity for the idle timeout, checked here for an
+   * unnamed connection and by the room for a member (told at most once a second, and not at all
+   * when the line itself was a request to the room).
+   */
+  private void markActive() {
+    lastLineAt = host.time().nanoTime();
+    if (state == State.MEMBER) {
+      room.touchIfQuiet();
     }
   }
 
