@@ -3,12 +3,11 @@ package dev.parley;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.parley.api.EventStream;
 import dev.parley.api.MemberLeft;
-import dev.parley.api.ParleyEvent;
 import dev.parley.api.RoomClient;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.RoomEvents;
 import dev.parley.test.TestServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,8 +17,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,10 +95,7 @@ class ShutdownTest {
   @Test
   void aServiceOnTheEventBusSeesEveryMemberLeaveForTheShutdown(Vertx vertx) throws Exception {
     Parley parley = TestServer.start(vertx, TestServer.config());
-    BlockingQueue<ParleyEvent> events = new LinkedBlockingQueue<>();
-    EventStream stream = RoomClient.create(vertx).events();
-    stream.handler(events::add);
-    stream.completion().await();
+    RoomEvents events = RoomEvents.subscribe(RoomClient.create(vertx));
     ChatClient alice = clients.join(parley.port(), "alice");
     ChatClient bob = clients.join(parley.port(), "bob");
     alice.expect("* bob has arrived");
@@ -114,13 +108,8 @@ class ShutdownTest {
     bob.expectClosed();
     List<String> departures = new ArrayList<>();
     while (departures.size() < 2) {
-      ParleyEvent event = events.poll(10, TimeUnit.SECONDS);
-      if (event == null) {
-        throw new AssertionError("no departure event within 10 s; saw " + departures);
-      }
-      if (event instanceof MemberLeft left) {
-        departures.add(left.name() + " (" + left.reason() + ")");
-      }
+      MemberLeft left = events.nextLeft();
+      departures.add(left.name() + " (" + left.reason() + ")");
     }
     departures.sort(null);
     assertEquals(List.of("alice (server shutdown)", "bob (server shutdown)"), departures);

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.RoomEvents;
 import dev.parley.test.TestServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,7 @@ class ApiUnderLoadTest {
                 TestServer.config("limits.linesPerSecond", 0, "limits.maxConnectionsPerAddress", 0))
             .port();
     RoomClient client = RoomClient.create(vertx);
-    BlockingQueue<ParleyEvent> events = RoomClientTest.subscribe(client);
+    RoomEvents events = RoomEvents.subscribe(client);
     List<ChatClient> members = new ArrayList<>();
     for (int i = 0; i < TCP_MEMBERS; i++) {
       members.add(clients.join(port, "user" + i));
@@ -75,7 +75,7 @@ class ApiUnderLoadTest {
       List<String> fromEvents = new ArrayList<>();
       long last = -1;
       while (fromEvents.size() < chatLines) {
-        ParleyEvent event = RoomClientTest.next(events);
+        ParleyEvent event = events.next();
         if (last >= 0) {
           assertEquals(last + 1, event.seq(), "sequence numbers have no gaps");
         }

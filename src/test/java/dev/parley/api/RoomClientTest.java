@@ -9,6 +9,7 @@ import dev.parley.Parley;
 import dev.parley.protocol.Replies;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.RoomEvents;
 import dev.parley.test.TestServer;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -52,23 +53,6 @@ class RoomClientTest {
     }
     MemberRenamed r = (MemberRenamed) event;
     return Replies.renamed(r.oldName(), r.name());
-  }
-
-  /** Subscribes and waits until the subscription is registered. */
-  static BlockingQueue<ParleyEvent> subscribe(RoomClient client) {
-    BlockingQueue<ParleyEvent> events = new LinkedBlockingQueue<>();
-    EventStream stream = client.events();
-    stream.handler(events::add);
-    stream.completion().await();
-    return events;
-  }
-
-  static ParleyEvent next(BlockingQueue<ParleyEvent> events) throws InterruptedException {
-    ParleyEvent event = events.poll(10, TimeUnit.SECONDS);
-    if (event == null) {
-      throw new AssertionError("no event within 10 s");
-    }
-    return event;
   }
 
   @Test
@@ -128,7 +112,7 @@ class RoomClientTest {
 
   @Test
   void eventsComeInTheOrderTcpMembersSawWithoutGaps() throws Exception {
-    BlockingQueue<ParleyEvent> events = subscribe(client);
+    RoomEvents events = RoomEvents.subscribe(client);
     ChatClient watcher = clients.join(port, "watcher");
     ChatClient alice = clients.join(port, "alice");
     BusMember bot = client.join("bot").await();
@@ -145,7 +129,7 @@ class RoomClientTest {
     bot.leave("").await();
 
     List<String> seen = watcher.readUntil("* bot has left");
-    ParleyEvent first = next(events);
+    ParleyEvent first = events.next();
     assertEquals(
         new MemberArrived(
             first.room(), first.run(), first.seq(), first.time(), "watcher", MemberKind.TCP),
@@ -153,7 +137,7 @@ class RoomClientTest {
     List<String> fromEvents = new ArrayList<>();
     long seq = first.seq();
     while (fromEvents.size() < seen.size()) {
-      ParleyEvent event = next(events);
+      ParleyEvent event = events.next();
       assertEquals(++seq, event.seq(), "sequence numbers have no gaps");
       assertEquals("parley", event.room());
       assertEquals(first.run(), event.run());

@@ -3,17 +3,14 @@ package dev.parley.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parley.api.BusMember;
-import dev.parley.api.EventStream;
 import dev.parley.api.MemberLeft;
-import dev.parley.api.ParleyEvent;
 import dev.parley.api.RoomClient;
 import dev.parley.api.RosterEntry;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.ClusterNodes;
+import dev.parley.test.RoomEvents;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,10 +28,7 @@ class BusMemberNodeLossTest {
     try (ClusterNodes cluster = ClusterNodes.start(2)) {
       // Node 0 started first, so it hosts the room; the bot lives on node 1.
       RoomClient here = RoomClient.create(cluster.node(0).vertx());
-      BlockingQueue<ParleyEvent> events = new LinkedBlockingQueue<>();
-      EventStream stream = here.events();
-      stream.handler(events::add);
-      stream.completion().await(30, TimeUnit.SECONDS);
+      RoomEvents events = RoomEvents.subscribe(here);
       ChatClient alice = clients.join(cluster.node(0).port(), "alice");
       BusMember bot =
           RoomClient.create(cluster.node(1).vertx()).join("bot").await(30, TimeUnit.SECONDS);
@@ -45,16 +39,7 @@ class BusMemberNodeLossTest {
       cluster.node(1).vertx().close().await(60, TimeUnit.SECONDS);
 
       alice.expect("* bot has left (connection lost)");
-      MemberLeft left = null;
-      while (left == null) {
-        ParleyEvent event = events.poll(10, TimeUnit.SECONDS);
-        if (event == null) {
-          throw new AssertionError("no left event for the bot within 10 s");
-        }
-        if (event instanceof MemberLeft l) {
-          left = l;
-        }
-      }
+      MemberLeft left = events.nextLeft();
       assertEquals("bot", left.name());
       assertEquals("connection lost", left.reason());
       List<RosterEntry> roster = here.who().await(30, TimeUnit.SECONDS);
