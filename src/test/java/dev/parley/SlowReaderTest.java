@@ -3,6 +3,7 @@ package dev.parley;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.config.ParleyConfig;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.TestServer;
@@ -30,6 +31,16 @@ class SlowReaderTest {
   private static final String PADDING = "p".repeat(960);
   private static final int BATCH = 20;
 
+  /**
+   * No flood control, a 16 KiB outbound queue (behind the default 64 KiB kernel send buffer), and
+   * no slow-client disconnect during the test.
+   */
+  private static final ParleyConfig QUEUE_16K =
+      TestServer.config(
+          "limits.linesPerSecond", 0,
+          "slowClient.maxQueuedBytes", 16384,
+          "slowClient.timeoutSeconds", 600);
+
   @RegisterExtension final ChatClients clients = new ChatClients();
 
   /** A member that joins with a 4 KiB receive buffer, so that its queue fills quickly. */
@@ -42,31 +53,30 @@ class SlowReaderTest {
     return slow;
   }
 
-  /** Sends lines {@code from} to {@code from + BATCH - 1} and reads their echoes. */
-  private static List<String> sendBatch(ChatClient sender, int from) {
+  /** Lines {@code from} to {@code from + BATCH - 1}, each about 1 KB, as one write. */
+  private static byte[] batch(int from) {
     StringBuilder batch = new StringBuilder();
     for (int i = from; i < from + BATCH; i++) {
       batch.append(i).append(' ').append(PADDING).append('\n');
     }
-    sender.sendRaw(batch.toString().getBytes(StandardCharsets.UTF_8));
+    return batch.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Sends lines {@code from} to {@code from + BATCH - 1} and reads their echoes. */
+  private static List<String> sendBatch(ChatClient sender, int from) {
+    sender.sendRaw(batch(from));
     return sender.read(BATCH);
   }
 
   @Test
   void aReaderThatStopsLosesLinesAndLearnsTheExactCountWhileOthersLoseNothing(Vertx vertx) {
-    int port =
-        TestServer.start(
-                vertx,
-                TestServer.config(
-                    "limits.linesPerSecond", 0,
-                    "slowClient.maxQueuedBytes", 16384,
-                    "slowClient.timeoutSeconds", 600))
-            .port();
+    int port = TestServer.start(vertx, QUEUE_16K).port();
     ChatClient slow = slowMember(port);
     ChatClient fast = clients.join(port, "fast");
 
-    int total =
-        12_000; // about 12 MB: far more than the queue plus the kernel buffers (at most 4 MB here)
+    // About 1.2 MB: far more than the queue and the kernel buffers hold (16 KiB, the server's
+    // 64 KiB send buffer, which Linux doubles, and the client's 4 KiB receive buffer).
+    int total = 1_200;
     for (int from = 0; from < total; from += BATCH) {
       List<String> echoes = sendBatch(fast, from);
       for (int i = 0; i < BATCH; i++) {
@@ -123,15 +133,7 @@ class SlowReaderTest {
   @Test
   void oneMissedLineIsToldInTheSingularBeforeTheNextLine(Vertx vertx) {
     MeterRegistry meters = new SimpleMeterRegistry();
-    int port =
-        TestServer.start(
-                vertx,
-                TestServer.config(
-                    "limits.linesPerSecond", 0,
-                    "slowClient.maxQueuedBytes", 16384,
-                    "slowClient.timeoutSeconds", 600),
-                meters)
-            .port();
+    int port = TestServer.start(vertx, QUEUE_16K, meters).port();
     ChatClient slow = slowMember(port);
     ChatClient fast = clients.join(port, "fast");
     slow.expect("* fast has arrived");
@@ -180,11 +182,7 @@ class SlowReaderTest {
 
     boolean departed = false;
     for (int from = 0; from < 1_000_000 && !departed; from += BATCH) {
-      StringBuilder batch = new StringBuilder();
-      for (int i = from; i < from + BATCH; i++) {
-        batch.append(i).append(' ').append(PADDING).append('\n');
-      }
-      fast.sendRaw(batch.toString().getBytes(StandardCharsets.UTF_8));
+      fast.sendRaw(batch(from));
       int echoes = 0;
       while (echoes < BATCH) {
         String line = fast.nextLine();
