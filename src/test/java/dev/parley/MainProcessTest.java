@@ -1,7 +1,6 @@
 package dev.parley;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -40,6 +39,20 @@ class MainProcessTest {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
     return builder.start();
+  }
+
+  /**
+   * Reads the process's output up to its "listening for chat on HOST:PORT" line, and returns it.
+   */
+  private static String listeningLine(Process process) throws IOException {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (LISTENING.matcher(line).find()) {
+        return line;
+      }
+    }
+    throw new AssertionError("the server never said where it listens");
   }
 
   private static String all(java.io.InputStream in) throws IOException {
@@ -82,14 +95,7 @@ class MainProcessTest {
             + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0}}");
     Process process = start("--config", config.toString());
     try {
-      BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line = out.readLine();
-      while (line != null && !LISTENING.matcher(line).find()) {
-        line = out.readLine();
-      }
-      assertNotNull(line, "the server never said where it listens");
+      String line = listeningLine(process);
       Matcher chat = LISTENING.matcher(line);
       Matcher ops = OPERATIONS.matcher(line);
       assertTrue(chat.find() && ops.find(), line);
@@ -108,22 +114,13 @@ class MainProcessTest {
     Path config = dir.resolve("config.json");
     Files.writeString(
         config,
-        "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0}, \"shutdown\": {\"drainSeconds\": 2}}");
+        "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"shutdown\": {\"drainSeconds\": 2}}");
     Process process = start("--config", config.toString());
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    int port = -1;
-    while (port < 0) {
-      String line = out.readLine();
-      if (line == null) {
-        break;
-      }
-      Matcher m = LISTENING.matcher(line);
-      if (m.find()) {
-        port = Integer.parseInt(m.group(1));
-      }
-    }
-    assertTrue(port > 0, "the server never said where it listens");
+    Matcher listening = LISTENING.matcher(listeningLine(process));
+    assertTrue(listening.find());
+    int port = Integer.parseInt(listening.group(1));
     try (ChatClient alice = ChatClient.join(port, "alice")) {
       alice.say("before the end");
       alice.expect("alice: before the end");
