@@ -89,6 +89,10 @@ class FramingTest {
   @Test
   void bidirectionalOverridesAreRemoved() {
     aliceSendsAndBobSees(bytes("abc\u202Edef\u2066ghi\u2069\u202A\n"), "abcdefghi");
+    // All nine, and their neighbours U+2029 and U+202F, which are not overrides and stay.
+    aliceSendsAndBobSees(
+        bytes("a\u202A\u202B\u202C\u202D\u202Eb\u2066\u2067\u2068\u2069c\u2029d\u202Fe\n"),
+        "abc\u2029d\u202Fe");
   }
 
   @Test
