@@ -1,7 +1,6 @@
 package dev.parley;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.parley.config.ParleyConfig;
 import dev.parley.test.ChatClient;
@@ -11,10 +10,12 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ class EmbeddingTest {
     ParleyConfig config =
         ParleyConfig.fromJson(
             new JsonObject()
-                .put("server", new JsonObject().put("host", "127.0.0.1").put("port", 0)));
+                .put("server", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+                .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)));
     Parley parley = Parley.deploy(applicationVertx, config).await(30, TimeUnit.SECONDS);
 
     ChatClient alice = clients.join(parley.port(), "alice");
@@ -63,8 +65,32 @@ class EmbeddingTest {
       client.expect("* server is shutting down");
       client.expectClosed();
     }
-    assertThrows(IOException.class, () -> new Socket("127.0.0.1", parley.port()).close());
+    assertNothingListensOn(parley.port());
     assertEquals("the application", get(own.actualPort()));
+  }
+
+  /**
+   * Connecting to {@code port} is refused. TCP lets a socket connect to itself when the kernel
+   * happens to give it that same port as its local one (the port is in the ephemeral range and now
+   * free); such a connection is not a listener and counts as refused.
+   */
+  private static void assertNothingListensOn(int port) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      if (socket.getLocalPort() != port) {
+        socket.setSoTimeout(1000);
+        byte[] greeting = new byte[200];
+        int n = Math.max(0, socket.getInputStream().read(greeting));
+        throw new AssertionError(
+            "something still listens on port "
+                + port
+                + "; it said: "
+                + new String(greeting, 0, n, StandardCharsets.UTF_8));
+      }
+    } catch (SocketTimeoutException silent) {
+      throw new AssertionError("something still listens on port " + port + " and says nothing");
+    } catch (IOException refused) {
+      // nothing listens: as it should be
+    }
   }
 
   private static String get(int port) throws Exception {
