@@ -4,27 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.test.ChatClient;
+import dev.parley.test.NodeProcess;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -49,102 +39,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterFailoverIT {
   private static final int LINES_PER_SENDER = 400;
   private static final long LINE_INTERVAL_MILLIS = 10;
-  private static final Path JAR = Path.of("target", "parley.jar");
-  private static final Path LOGS = Path.of("target", "cluster-failover-it");
   private static final List<String> NAMES = List.of("ann", "ben", "cat", "dan");
 
   @TempDir Path dir;
 
-  private final List<Process> processes = new ArrayList<>();
+  private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<ChatClient> clients = new ArrayList<>();
-
-  /** A running node: its process, chat port, everything it has printed, and its log file. */
-  private record Node(Process process, int port, BlockingQueue<String> output, Path log) {}
 
   @AfterEach
   void stopEverything() {
     clients.forEach(ChatClient::close);
-    processes.forEach(Process::destroyForcibly);
+    nodes.forEach(n -> n.process().destroyForcibly());
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Node start(int index, int chatPort, int clusterPort, JsonArray members) throws Exception {
-    JsonObject config =
-        new JsonObject()
-            .put("server", new JsonObject().put("host", "127.0.0.1").put("port", chatPort))
-            .put("limits", new JsonObject().put("linesPerSecond", 0))
-            .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
-            .put(
-                "cluster",
-                new JsonObject()
-                    .put("enabled", true)
-                    .put("name", "parley-it-" + members.getString(0).hashCode())
-                    .put("host", "127.0.0.1")
-                    .put("port", clusterPort)
-                    .put("members", members)
-                    .put("eventBusHost", "127.0.0.1"));
-    Path file = dir.resolve("node" + index + ".json");
-    Files.writeString(file, config.encodePrettily());
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString(),
-                "--config",
-                file.toString())
-            .redirectErrorStream(true)
-            .start();
-    processes.add(process);
-    BlockingQueue<String> output = new LinkedBlockingQueue<>();
-    Files.createDirectories(LOGS);
-    Path log = LOGS.resolve("node" + index + ".log");
-    BufferedWriter logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-    Thread reader =
-        new Thread(
-            () -> {
-              try (logWriter;
-                  BufferedReader in =
-                      new BufferedReader(
-                          new InputStreamReader(
-                              process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                  output.add(line);
-                  logWriter.write(line);
-                  logWriter.newLine();
-                  logWriter.flush();
-                }
-              } catch (IOException e) {
-                // the process is gone
-              }
-            });
-    reader.setDaemon(true);
-    reader.start();
-    Node node = new Node(process, chatPort, output, log);
-    awaitOutput(node, "listening for chat");
-    return node;
-  }
-
-  private static void awaitOutput(Node node, String text) throws InterruptedException {
-    while (true) {
-      String line = node.output().poll(60, TimeUnit.SECONDS);
-      if (line == null) {
-        throw new AssertionError(
-            "the node did not print \"" + text + "\" within 60 s; see " + node.log());
-      }
-      if (line.contains(text)) {
-        return;
-      }
-    }
-  }
-
-  private ChatClient join(Node node, String name) {
+  private ChatClient join(NodeProcess node, String name) {
     ChatClient client = ChatClient.join(node.port(), name);
     clients.add(client);
     return client;
@@ -179,17 +87,24 @@ class ClusterFailoverIT {
    * other two, lets the four chat steadily, ends the host with {@code end} while they do, and
    * collects what each of the four saw until every sender has finished.
    */
-  private Outcome chatWhileTheHostGoes(String gone, Consumer<Node> end, String notice)
+  private Outcome chatWhileTheHostGoes(String gone, Consumer<NodeProcess> end, String notice)
       throws Exception {
-    assertTrue(Files.exists(JAR), "build the fat jar first: mvn package");
-    List<Integer> clusterPorts = List.of(freePort(), freePort(), freePort());
+    List<Integer> clusterPorts =
+        List.of(NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort());
     JsonArray members = new JsonArray();
     clusterPorts.forEach(p -> members.add("127.0.0.1:" + p));
-    List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      nodes.add(start(i, freePort(), clusterPorts.get(i), members));
+      nodes.add(
+          NodeProcess.start(
+              dir,
+              "cluster-failover-it",
+              i,
+              clusterPorts.get(i),
+              members,
+              "parley-it-" + clusterPorts.get(0),
+              List.of()));
     }
-    Node host = nodes.get(0);
+    NodeProcess host = nodes.get(0);
 
     ChatClient goneClient = join(host, gone);
     List<ChatClient> survivors =
@@ -240,7 +155,8 @@ class ClusterFailoverIT {
   }
 
   /** What the four survivors saw after the host was ended at {@code endedAt}. */
-  private record Outcome(Node host, ChatClient goneClient, long endedAt, List<Observed> all) {
+  private record Outcome(
+      NodeProcess host, ChatClient goneClient, long endedAt, List<Observed> all) {
     long firstBack() {
       return all.stream().mapToLong(o -> millisAfter(o.noticeAt())).min().orElseThrow();
     }

@@ -1,0 +1,161 @@
+package dev.parley.test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A clustered Parley node in a process of its own, started from the fat jar on 127.0.0.1, as the
+ * README starts one: chat on {@link #port()}, no flood control. Everything it prints goes to {@code
+ * target/<logs>/node<N>.log} and can be awaited with {@link #awaitOutput}.
+ */
+public final class NodeProcess {
+  /** The fat jar the nodes run. */
+  public static final Path JAR = Path.of("target", "parley.jar");
+
+  private final Process process;
+  private final int port;
+  private final BlockingQueue<String> output;
+  private final Path log;
+
+  private NodeProcess(Process process, int port, BlockingQueue<String> output, Path log) {
+    this.process = process;
+    this.port = port;
+    this.output = output;
+    this.log = log;
+  }
+
+  /** A free TCP port on this machine. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts node {@code index} and waits until it listens for chat.
+   *
+   * @param dir where its configuration file goes
+   * @param logs the folder under {@code target/} for its log
+   * @param index the node's number, for its files
+   * @param clusterPort its Hazelcast port
+   * @param members every node's {@code 127.0.0.1:port}
+   * @param clusterName the cluster's name
+   * @param prefix the command words before {@code java} (such as {@code taskset -c 0}), or none
+   */
+  public static NodeProcess start(
+      Path dir,
+      String logs,
+      int index,
+      int clusterPort,
+      JsonArray members,
+      String clusterName,
+      List<String> prefix)
+      throws IOException, InterruptedException {
+    assertTrue(Files.exists(JAR), "build the fat jar first: mvn package");
+    int chatPort = freePort();
+    JsonObject config =
+        new JsonObject()
+            .put("server", new JsonObject().put("host", "127.0.0.1").put("port", chatPort))
+            .put("limits", new JsonObject().put("linesPerSecond", 0))
+            .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
+            .put(
+                "cluster",
+                new JsonObject()
+                    .put("enabled", true)
+                    .put("name", clusterName)
+                    .put("host", "127.0.0.1")
+                    .put("port", clusterPort)
+                    .put("members", members)
+                    .put("eventBusHost", "127.0.0.1"));
+    Path file = dir.resolve("node" + index + ".json");
+    Files.writeString(file, config.encodePrettily());
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            JAR.toString(),
+            "--config",
+            file.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    Path folder = Path.of("target", logs);
+    Files.createDirectories(folder);
+    Path log = folder.resolve("node" + index + ".log");
+    BufferedWriter logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (logWriter;
+                  BufferedReader in =
+                      new BufferedReader(
+                          new InputStreamReader(
+                              process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  output.add(line);
+                  logWriter.write(line);
+                  logWriter.newLine();
+                  logWriter.flush();
+                }
+              } catch (IOException e) {
+                // the process is gone
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    NodeProcess node = new NodeProcess(process, chatPort, output, log);
+    try {
+      node.awaitOutput("listening for chat");
+    } catch (AssertionError | InterruptedException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+    return node;
+  }
+
+  /** The node's process. */
+  public Process process() {
+    return process;
+  }
+
+  /** The node's chat port. */
+  public int port() {
+    return port;
+  }
+
+  /** The node's log file. */
+  public Path log() {
+    return log;
+  }
+
+  /** Waits (at most 60 s) until the node prints a line that contains {@code text}. */
+  public void awaitOutput(String text) throws InterruptedException {
+    while (true) {
+      String line = output.poll(60, TimeUnit.SECONDS);
+      if (line == null) {
+        throw new AssertionError("the node did not print \"" + text + "\" within 60 s; see " + log);
+      }
+      if (line.contains(text)) {
+        return;
+      }
+    }
+  }
+}
