@@ -17,9 +17,11 @@ final class NodeMessages {
    *
    * @param nodeId the node
    * @param mirror the node's copy of the room's state
+   * @param state whether that copy is whole, partial (not to be continued) or empty
    * @param liveSessions the sessions of this node that are members now
    */
-  record NodeReport(String nodeId, RoomSnapshot mirror, List<String> liveSessions) {
+  record NodeReport(
+      String nodeId, RoomSnapshot mirror, RoomMirror.State state, List<String> liveSessions) {
     NodeReport {
       liveSessions = List.copyOf(liveSessions);
     }

@@ -9,14 +9,31 @@ import java.util.Map;
 /**
  * A node's copy of the room's state, kept up to date from the room's events, so that any node can
  * take the room over. Also keeps the most recent events, for nodes that missed some when the host
- * died. Confined to the {@link RoomRelay}'s context.
+ * died.
+ *
+ * <p>A copy is <em>whole</em> only when it rests on a snapshot of the room, or on the start of a
+ * fresh room, and every event since then has been applied without a gap. Only a whole copy may be
+ * continued by a new host: a copy with a gap, or one that has events but no snapshot under them,
+ * lacks members it never heard arrive. {@link RoomRelay} asks for a snapshot until its copy is
+ * whole. Confined to the {@link RoomRelay}'s context; not thread-safe.
  */
 final class RoomMirror {
   /** How many recent events are kept. */
   static final int RECENT_EVENTS = 4096;
 
+  /** What a copy amounts to, for a new host deciding how to continue the room. */
+  enum State {
+    /** Nothing was ever heard of a room: no event, no start, no snapshot. */
+    NONE,
+    /** A room was heard of, but the copy lacks a snapshot or has a gap: it is not a copy. */
+    PARTIAL,
+    /** The whole state of the room as of {@link #seq()}. */
+    WHOLE
+  }
+
   private final Map<String, RoomSnapshot.Entry> members = new LinkedHashMap<>();
   private final ArrayDeque<RoomEvent> recent = new ArrayDeque<>();
+  private State state = State.NONE;
   private String run = "";
   private long seq;
 
@@ -28,37 +45,70 @@ final class RoomMirror {
     return run;
   }
 
-  /** Replaces the state with a snapshot taken from the room. */
+  State state() {
+    return state;
+  }
+
+  boolean whole() {
+    return state == State.WHOLE;
+  }
+
+  /**
+   * Replaces the state with a snapshot taken from the room, then applies again the events of the
+   * same run (or of a run not yet known) received after it. The copy is whole unless those events
+   * leave a gap after the snapshot.
+   */
   void reset(RoomSnapshot snapshot) {
+    List<RoomEvent> later = new ArrayList<>();
+    if (run.isEmpty() || snapshot.run().equals(run)) {
+      for (RoomEvent e : recent) {
+        if (e.seq() > snapshot.seq()) {
+          later.add(e);
+        }
+      }
+    }
     members.clear();
+    recent.clear();
     for (RoomSnapshot.Entry m : snapshot.members()) {
       members.put(m.sessionId(), m);
     }
     run = snapshot.run();
     seq = snapshot.seq();
-    while (!recent.isEmpty() && recent.peekLast().seq() > seq) {
-      recent.pollLast();
-    }
-  }
-
-  /** A room with a new order started: what was known of the old one no longer applies. */
-  void newRun(String newRun) {
-    if (!newRun.equals(run)) {
-      members.clear();
-      recent.clear();
-      run = newRun;
-      seq = 0;
-    }
+    state = State.WHOLE;
+    later.forEach(this::apply);
   }
 
   /**
-   * Applies an event in order.
+   * A room started on a node, at event {@code ready.seq()}. The start of a fresh room (event 0) is
+   * a whole copy of it; a room of another run that continues from a later event is not, until a
+   * snapshot comes.
+   *
+   * @return whether the copy is whole after it
+   */
+  boolean started(RoomReady ready) {
+    if (ready.run().equals(run) && state != State.NONE) {
+      return whole();
+    }
+    members.clear();
+    recent.clear();
+    run = ready.run();
+    seq = ready.seq();
+    state = ready.seq() == 0 ? State.WHOLE : State.PARTIAL;
+    return whole();
+  }
+
+  /**
+   * Applies an event in order. An event after a gap is applied all the same (its line is still
+   * delivered), but the copy is no longer whole.
    *
    * @return false if the event was applied already (a duplicate)
    */
   boolean apply(RoomEvent event) {
     if (event.seq() <= seq) {
       return false;
+    }
+    if (event.seq() != seq + 1 || state == State.NONE) {
+      state = State.PARTIAL;
     }
     seq = event.seq();
     recent.addLast(event);

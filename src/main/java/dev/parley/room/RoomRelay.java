@@ -9,11 +9,14 @@ import dev.parley.room.NodeMessages.Flushed;
 import dev.parley.room.NodeMessages.NodeReport;
 import dev.parley.room.NodeMessages.ReportRequest;
 import dev.parley.room.NodeMessages.SnapshotRequest;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -28,26 +31,36 @@ import org.slf4j.LoggerFactory;
  * sequence number, keeps the node's {@link RoomMirror} and hands each event to the node's sessions
  * over the node-local bus; it takes what the room sends to one session ({@link RoomAddresses#node})
  * and hands it to that session; and it answers a new room host's questions when the room moves. One
- * per node; confined to its context.
+ * per node, parent of the node's {@link RoomHost}; confined to its context.
  */
 public final class RoomRelay extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RoomRelay.class);
   private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
   private static final DeliveryOptions SNAPSHOT = new DeliveryOptions().setSendTimeout(3000);
+  private static final long FIRST_RETRY_MILLIS = 250;
+  private static final long LAST_RETRY_MILLIS = 4000;
 
   private final String nodeId;
+  private final Deployable roomHost;
   private final RoomMirror mirror = new RoomMirror();
   private final Set<String> localMembers = new LinkedHashSet<>();
   private final List<Message<Object>> flushWaiters = new ArrayList<>();
   private EventBus bus;
+  private boolean refreshing;
+  private boolean snapshotFailed;
+  private boolean stopped;
 
   /**
    * Creates the relay.
    *
    * @param nodeId this node's id, unique in the cluster
+   * @param roomHost the node's {@link RoomHost}, deployed as this relay's child once the relay
+   *     listens, so that Vert.x stops it (and it hands the room over) while the relay still answers
+   *     the next host's questions and relays its announcement
    */
-  public RoomRelay(String nodeId) {
+  public RoomRelay(String nodeId, Deployable roomHost) {
     this.nodeId = nodeId;
+    this.roomHost = roomHost;
   }
 
   @Override
@@ -60,48 +73,100 @@ public final class RoomRelay extends VerticleBase {
             bus.<LocalMember>localConsumer(
                     RoomAddresses.LOCAL_MEMBERS, m -> onLocalMember(m.body()))
                 .completion())
-        .onSuccess(v -> refreshMirror());
+        .onSuccess(v -> refreshMirror())
+        .compose(v -> vertx.deployVerticle(roomHost));
   }
 
-  /** Asks the room for its state; events already applied on top of it are kept. */
+  /**
+   * Makes this node's copy of the room whole: asks the room for a snapshot, and asks again with
+   * backoff ({@value #FIRST_RETRY_MILLIS} ms doubling to {@value #LAST_RETRY_MILLIS} ms) until the
+   * copy is whole, from the snapshot or from the start of a fresh room. Events applied on top of
+   * the snapshot are kept. One loop at a time; a failure is logged at WARN once per incident (no
+   * room open at all is not a failure: the room announces itself when it opens).
+   */
   private void refreshMirror() {
+    if (refreshing) {
+      return;
+    }
+    refreshing = true;
+    askForSnapshot(FIRST_RETRY_MILLIS);
+  }
+
+  private void askForSnapshot(long nextRetryMillis) {
+    if (mirror.whole() || stopped) {
+      refreshing = false;
+      return;
+    }
     bus.<RoomSnapshot>request(RoomAddresses.ROOM, new SnapshotRequest(nodeId), SNAPSHOT)
-        .onSuccess(
-            reply -> {
-              RoomSnapshot snapshot = reply.body();
-              if (snapshot.run().equals(mirror.run()) && snapshot.seq() <= mirror.seq()) {
-                List<RoomEvent> later = mirror.events(snapshot.seq(), Long.MAX_VALUE);
-                mirror.reset(snapshot);
-                later.forEach(mirror::apply);
-              } else if (!snapshot.run().equals(mirror.run()) || snapshot.seq() > mirror.seq()) {
-                mirror.reset(snapshot);
+        .onComplete(
+            ar -> {
+              if (ar.succeeded() && !mirror.whole()) {
+                mirror.reset(ar.result().body());
+                if (snapshotFailed && mirror.whole()) {
+                  LOG.info(
+                      "this node has a whole copy of the room again, at event {}", mirror.seq());
+                }
+              } else if (ar.failed() && !mirror.whole()) {
+                onSnapshotFailure(ar.cause());
               }
-            })
-        .onFailure(err -> LOG.debug("no room to take a snapshot from yet: {}", err.getMessage()));
+              if (mirror.whole()) {
+                snapshotFailed = false;
+                refreshing = false;
+              } else {
+                vertx.setTimer(
+                    nextRetryMillis,
+                    t -> askForSnapshot(Math.min(LAST_RETRY_MILLIS, 2 * nextRetryMillis)));
+              }
+            });
+  }
+
+  private void onSnapshotFailure(Throwable failure) {
+    boolean noRoom =
+        failure instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS;
+    if (noRoom) {
+      LOG.debug("no room open to take a snapshot from yet");
+    } else if (!snapshotFailed) {
+      snapshotFailed = true;
+      LOG.warn(
+          "this node's copy of the room is incomplete and the room did not give a snapshot ({});"
+              + " asking again until it does",
+          failure.getMessage());
+    }
   }
 
   private void onEvent(Object body) {
     if (body instanceof RoomReady ready) {
-      if (!ready.run().equals(mirror.run()) && mirror.seq() > 0) {
-        LOG.info("the room started afresh on {}", ready.nodeId());
+      if (!ready.run().equals(mirror.run()) && mirror.state() != RoomMirror.State.NONE) {
+        LOG.info("the room started on {} with another order than this node knew", ready.nodeId());
       }
-      mirror.newRun(ready.run());
+      if (!mirror.started(ready)) {
+        refreshMirror();
+      }
       bus.publish(RoomAddresses.LOCAL_EVENTS, new RelayedEvent(ready, null), LOCAL);
       return;
     }
     RoomEvent event = (RoomEvent) body;
     long expected = mirror.seq() + 1;
+    boolean wasWhole = mirror.whole();
     if (!mirror.apply(event)) {
       return;
     }
-    if (event.seq() > expected && expected > 1) {
+    if (event.seq() > expected && wasWhole) {
       LOG.warn("events {} to {} did not reach this node", expected, event.seq() - 1);
+    }
+    if (!mirror.whole()) {
       refreshMirror();
     }
     bus.publish(RoomAddresses.LOCAL_EVENTS, new RelayedEvent(event, encode(event)), LOCAL);
     if (!flushWaiters.isEmpty()) {
       answerFlushes();
     }
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    return Future.succeededFuture();
   }
 
   /** The line TCP members see for an event, encoded once for the whole node. */
@@ -125,7 +190,8 @@ public final class RoomRelay extends VerticleBase {
     if (body instanceof PrivateLine || body instanceof Evicted) {
       bus.publish(RoomAddresses.LOCAL_DIRECT, body, LOCAL);
     } else if (body instanceof ReportRequest) {
-      message.reply(new NodeReport(nodeId, mirror.snapshot(), new ArrayList<>(localMembers)));
+      message.reply(
+          new NodeReport(nodeId, mirror.snapshot(), mirror.state(), new ArrayList<>(localMembers)));
     } else if (body instanceof EventsRequest request) {
       message.reply(new EventsReply(mirror.events(request.after(), request.upTo())));
     } else if (body instanceof FlushRequest) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class RecordCodecTest {
   private static final List<Record> BODIES =
       List.of(
-          new JoinRequest("s1", "n1", "alice", MemberKind.TCP),
-          new JoinReply(3, "alice", List.of("bob", "alice")),
+          new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 0),
+          new JoinReply(3, "alice", List.of("bob", "alice"), "run"),
           new SayRequest("s1", 7, "hi \u00e9\u4e2d"),
           new NickRequest("s1", "alicia"),
           new NickReply("alicia"),
@@ -41,7 +41,8 @@ class RecordCodecTest {
               List.of(new RoomSnapshot.Entry("s1", "n1", MemberKind.TCP, "alice", 10, 9))),
           new NodeMessages.SnapshotRequest("n2"),
           new NodeMessages.ReportRequest("n2"),
-          new NodeMessages.NodeReport("n1", new RoomSnapshot("run", 1, List.of()), List.of("s1")),
+          new NodeMessages.NodeReport(
+              "n1", new RoomSnapshot("run", 1, List.of()), RoomMirror.State.WHOLE, List.of("s1")),
           new NodeMessages.EventsRequest(1, 5),
           new NodeMessages.EventsReply(
               List.of(new Chat(3, 4, "alice", "text", "s1", 9), new Left(4, 5, "x", "", "s3"))),
