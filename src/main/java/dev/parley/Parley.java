@@ -124,9 +124,12 @@ public final class Parley {
     List<ChatServerVerticle> servers = new ArrayList<>();
     OpsServer ops = new OpsServer(config, metrics);
     return deployInto(vertx, deployed, new ConnectionGate(config, metrics))
-        .compose(v -> deployInto(vertx, deployed, new RoomRelay(nodeId)))
         .compose(
-            v -> deployInto(vertx, deployed, new RoomHost(config, time, nodeId, metrics::failover)))
+            v ->
+                deployInto(
+                    vertx,
+                    deployed,
+                    new RoomRelay(nodeId, new RoomHost(config, time, nodeId, metrics::failover))))
         .compose(
             v ->
                 vertx

@@ -7,9 +7,11 @@ import dev.parley.room.NodeMessages.NodeReport;
 import dev.parley.room.NodeMessages.ReportRequest;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.shareddata.Lock;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,10 @@ public final class RoomHost extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RoomHost.class);
   private static final long LOCK_WAIT_MILLIS = 2000;
   private static final long RETRY_MILLIS = 1000;
+  private static final long REASK_MILLIS = 500;
+  private static final long GATHER_LIMIT_MILLIS = 30_000;
+  private static final long HANDOVER_WAIT_MILLIS = 5000;
+  private static final long MEMBERSHIP_CHECK_MILLIS = 100;
   private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(3000);
 
   /** Told when this node takes over a room that ran elsewhere. */
@@ -105,7 +112,7 @@ public final class RoomHost extends VerticleBase {
   }
 
   private void takeOver(ClusterManager cluster) {
-    gather(cluster)
+    gather(cluster, System.nanoTime(), false)
         .compose(
             takeover -> {
               if (!takeover.base().run().isEmpty()) {
@@ -132,10 +139,16 @@ public final class RoomHost extends VerticleBase {
             });
   }
 
-  /** Asks every node what it knows of the room. */
-  private Future<Takeover> gather(ClusterManager cluster) {
+  /**
+   * Asks every node what it knows of the room, and asks again (every {@value #REASK_MILLIS} ms)
+   * while a node that is still a member of the cluster has not answered: a node that is slow to
+   * answer may hold the only copy. After {@value #GATHER_LIMIT_MILLIS} ms the answers at hand
+   * decide.
+   */
+  private Future<Takeover> gather(ClusterManager cluster, long since, boolean askedAgain) {
+    List<String> nodes = cluster.getNodes();
     List<Future<NodeReport>> asks = new ArrayList<>();
-    for (String node : cluster.getNodes()) {
+    for (String node : nodes) {
       asks.add(
           vertx
               .eventBus()
@@ -146,19 +159,56 @@ public final class RoomHost extends VerticleBase {
         .transform(
             done -> {
               List<NodeReport> reports = new ArrayList<>();
-              for (Future<NodeReport> ask : asks) {
-                if (ask.succeeded()) {
-                  reports.add(ask.result());
+              Set<String> silent = new HashSet<>();
+              for (int i = 0; i < asks.size(); i++) {
+                if (asks.get(i).succeeded()) {
+                  reports.add(asks.get(i).result());
+                } else {
+                  silent.add(nodes.get(i));
                 }
               }
-              return missedEvents(reports);
+              silent.retainAll(cluster.getNodes());
+              long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+              if (silent.isEmpty() || stopping || waited >= GATHER_LIMIT_MILLIS) {
+                if (!silent.isEmpty()) {
+                  LOG.warn(
+                      "taking the room without the copies of {} nodes, silent for {} ms",
+                      silent.size(),
+                      waited);
+                }
+                return missedEvents(reports);
+              }
+              if (!askedAgain) {
+                LOG.info(
+                    "{} nodes have not told what they know of the room; asking until they do",
+                    silent);
+              }
+              Promise<Takeover> again = Promise.promise();
+              vertx.setTimer(REASK_MILLIS, t -> gather(cluster, since, true).onComplete(again));
+              return again.future();
             });
   }
 
+  /**
+   * Continues the room from the most advanced whole copy among the reports: the highest sequence
+   * number (equal ones by run id, so that every node would choose the same). Partial copies take no
+   * part. A fresh room opens only when no node has a whole copy; that is logged at WARN when some
+   * node had seen a room.
+   */
   private Future<Takeover> missedEvents(List<NodeReport> reports) {
     NodeReport best = null;
+    int partial = 0;
     for (NodeReport r : reports) {
-      if (best == null || r.mirror().seq() > best.mirror().seq()) {
+      if (r.state() == RoomMirror.State.PARTIAL) {
+        partial++;
+      }
+      if (r.state() != RoomMirror.State.WHOLE || r.mirror().run().isEmpty()) {
+        continue;
+      }
+      if (best == null
+          || r.mirror().seq() > best.mirror().seq()
+          || (r.mirror().seq() == best.mirror().seq()
+              && r.mirror().run().compareTo(best.mirror().run()) > 0)) {
         best = r;
       }
     }
@@ -166,14 +216,26 @@ public final class RoomHost extends VerticleBase {
     for (NodeReport r : reports) {
       live.put(r.nodeId(), new HashSet<>(r.liveSessions()));
     }
-    if (best == null || best.mirror().run().isEmpty()) {
+    if (best == null) {
+      if (partial > 0) {
+        LOG.warn(
+            "opening the room afresh: {} of {} nodes had seen the room, but none holds a whole"
+                + " copy of it; its members must join again",
+            partial,
+            reports.size());
+      } else {
+        LOG.info("opening the room: no node of {} has seen it before", reports.size());
+      }
       return Future.succeededFuture(new Takeover(RoomSnapshot.EMPTY, List.of(), live));
     }
     RoomSnapshot base = best.mirror();
+    // Whole copies of the same run that lag get the events they lack; any other copy is made
+    // whole again by its relay from a snapshot of the room once it opens.
     long least = base.seq();
     for (NodeReport r : reports) {
-      long seq = r.mirror().run().equals(base.run()) ? r.mirror().seq() : 0;
-      least = Math.min(least, seq);
+      if (r.state() == RoomMirror.State.WHOLE && r.mirror().run().equals(base.run())) {
+        least = Math.min(least, r.mirror().seq());
+      }
     }
     if (least == base.seq()) {
       return Future.succeededFuture(new Takeover(base, List.of(), live));
@@ -187,20 +249,72 @@ public final class RoomHost extends VerticleBase {
 
   /**
    * Stops hosting: the room (a child deployment, which Vert.x may already have undeployed) is
-   * closed for handover, then the lock is released for the next host.
+   * closed for handover, then the lock is released for the next host, and the stop completes once
+   * another node has opened the room (at most {@value #HANDOVER_WAIT_MILLIS} ms; at once when no
+   * other node is left). Vert.x's Hazelcast lock is released on a thread of its own; waiting for
+   * the successor keeps this node in the cluster until the release has reached it, instead of
+   * leaving the standby to find the lock free only after failure detection.
    */
   @Override
   public Future<?> stop() {
     stopping = true;
+    boolean hosting = lock != null;
     Future<?> undeployed =
         roomDeployment == null || !vertx.deploymentIDs().contains(roomDeployment)
             ? Future.succeededFuture()
             : vertx.undeploy(roomDeployment);
     return undeployed.eventually(
         () -> {
-          release();
-          return Future.succeededFuture();
+          ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+          if (!hosting || cluster == null || cluster.getNodes().size() < 2) {
+            release();
+            return Future.succeededFuture();
+          }
+          return handOver(cluster);
         });
+  }
+
+  /**
+   * Releases the lock and waits until another node announces that it opened the room, or until no
+   * other node is left in the cluster (looked at every {@value #MEMBERSHIP_CHECK_MILLIS} ms: the
+   * others may be stopping too), or {@value #HANDOVER_WAIT_MILLIS} ms have passed.
+   */
+  private Future<Void> handOver(ClusterManager cluster) {
+    Promise<Void> opened = Promise.promise();
+    MessageConsumer<RelayedEvent> watch =
+        vertx
+            .eventBus()
+            .localConsumer(
+                RoomAddresses.LOCAL_EVENTS,
+                m -> {
+                  if (m.body().event() instanceof RoomReady ready
+                      && !ready.nodeId().equals(nodeId)) {
+                    opened.tryComplete();
+                  }
+                });
+    long since = System.nanoTime();
+    long timer =
+        vertx.setPeriodic(
+            MEMBERSHIP_CHECK_MILLIS,
+            t -> {
+              if (cluster.getNodes().size() < 2) {
+                opened.tryComplete();
+              } else if (System.nanoTime() - since
+                  >= TimeUnit.MILLISECONDS.toNanos(HANDOVER_WAIT_MILLIS)) {
+                LOG.warn(
+                    "no node opened the room within {} ms of the handover", HANDOVER_WAIT_MILLIS);
+                opened.tryComplete();
+              }
+            });
+    return watch
+        .completion()
+        .onSuccess(v -> release())
+        .compose(v -> opened.future())
+        .eventually(
+            () -> {
+              vertx.cancelTimer(timer);
+              return watch.unregister();
+            });
   }
 
   private void release() {
