@@ -111,16 +111,24 @@ final class Room {
     return run;
   }
 
-  JoinReply join(String sessionId, String nodeId, String requested, MemberKind kind) {
+  /**
+   * Admits a member.
+   *
+   * @param lastLineId the id of the session's last line before this room: its next line is {@code
+   *     lastLineId + 1}
+   */
+  JoinReply join(
+      String sessionId, String nodeId, String requested, MemberKind kind, long lastLineId) {
     if (roster.bySession(sessionId) != null) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "already a member");
     }
     String name = requested.isEmpty() ? freeGuestName() : acceptableName(requested, null);
     Member member = new Member(sessionId, nodeId, kind, name, time.epochMillis(), time.nanoTime());
+    member.lastLineId = lastLineId;
     roster.add(member);
     Arrived event = new Arrived(++seq, time.epochMillis(), name, sessionId, nodeId, kind);
     output.publish(event);
-    return new JoinReply(event.seq(), name, roster.names());
+    return new JoinReply(event.seq(), name, roster.names(), run);
   }
 
   private String freeGuestName() {

@@ -66,7 +66,7 @@ final class RoomApi {
     String member = request.string("member", false);
     String node = request.string("node", false);
     String id = member == null || member.isBlank() ? UUID.randomUUID().toString() : member;
-    JoinReply joined = room.join(id, node == null ? "" : node, name.strip(), MemberKind.BUS);
+    JoinReply joined = room.join(id, node == null ? "" : node, name.strip(), MemberKind.BUS, 0);
     return new JsonObject()
         .put("member", id)
         .put("name", joined.name())

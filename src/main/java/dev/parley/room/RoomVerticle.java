@@ -146,7 +146,9 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
       } else if (body instanceof ActivityNotice activity) {
         room.touch(activity.sessionId());
       } else if (body instanceof JoinRequest join) {
-        message.reply(room.join(join.sessionId(), join.nodeId(), join.name(), join.kind()));
+        message.reply(
+            room.join(
+                join.sessionId(), join.nodeId(), join.name(), join.kind(), join.lastLineId()));
       } else if (body instanceof WhoRequest who) {
         message.reply(new RosterReply(room.roster(who.sessionId())));
       } else if (body instanceof NickRequest nick) {

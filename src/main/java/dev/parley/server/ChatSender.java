@@ -47,6 +47,27 @@ final class ChatSender {
     return lastId;
   }
 
+  /** Whether lines wait for the room's acknowledgement. */
+  boolean waiting() {
+    return !unacked.isEmpty();
+  }
+
+  /** The id of the last line the room ordered, as far as this sender knows. */
+  long lastAcknowledged() {
+    return unacked.isEmpty() ? lastId : unacked.peekFirst().id() - 1;
+  }
+
+  /**
+   * Gives up the kept lines: the room that would have ordered them is gone.
+   *
+   * @return how many lines were given up
+   */
+  int giveUp() {
+    int count = unacked.size();
+    unacked.clear();
+    return count;
+  }
+
   /** Whether every line up to {@code lineId} has been acknowledged. */
   boolean acknowledgedUpTo(long lineId) {
     return unacked.isEmpty() || unacked.peekFirst().id() > lineId;

@@ -55,8 +55,14 @@ final class RoomLink {
     bus.send(RoomAddresses.ROOM, body);
   }
 
-  Future<JoinReply> join(String name) {
-    return request(new JoinRequest(sessionId, nodeId, name, MemberKind.TCP));
+  /**
+   * Asks the room to admit the session.
+   *
+   * @param name the name asked for, empty for a guest name
+   * @param lastLineId the id of the session's last line before this room (0 for a new member)
+   */
+  Future<JoinReply> join(String name, long lastLineId) {
+    return request(new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId));
   }
 
   void say(long lineId, String text) {

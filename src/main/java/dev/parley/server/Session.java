@@ -41,6 +41,12 @@ final class Session implements LineFramer.Listener {
     CLOSED
   }
 
+  /** After a room opens, kept lines are sent again after this long, then twice as long, … */
+  private static final long FIRST_RESEND_MILLIS = 250;
+
+  /** … up to this long, until the room has acknowledged every one. */
+  private static final long LAST_RESEND_MILLIS = 4000;
+
   private final SessionHost host;
   private final NetSocket socket;
   private final String id = UUID.randomUUID().toString();
@@ -58,6 +64,8 @@ final class Session implements LineFramer.Listener {
   private String departure;
   private String name;
   private long joinedSeq;
+  private String run = "";
+  private long resendTimer = -1;
   private long lastLineAt;
 
   Session(SessionHost host, NetSocket socket) {
@@ -189,7 +197,7 @@ final class Session implements LineFramer.Listener {
 
   private void join(String requested) {
     state = State.JOINING;
-    room.join(requested)
+    room.join(requested, 0)
         .onComplete(
             ar -> {
               if (state == State.CLOSED) {
@@ -212,6 +220,7 @@ final class Session implements LineFramer.Listener {
   private void joined(JoinReply reply) {
     name = reply.name();
     joinedSeq = reply.seq();
+    run = reply.run();
     state = State.MEMBER;
     host.vertx()
         .eventBus()
@@ -265,8 +274,12 @@ final class Session implements LineFramer.Listener {
     if (state != State.MEMBER) {
       return;
     }
-    if (body instanceof RoomReady) {
-      sender.resendAll();
+    if (body instanceof RoomReady ready) {
+      if (ready.run().equals(run)) {
+        resendUntilAcknowledged(FIRST_RESEND_MILLIS);
+      } else {
+        rejoin();
+      }
       return;
     }
     RoomEvent event = (RoomEvent) body;
@@ -290,6 +303,74 @@ final class Session implements LineFramer.Listener {
       }
       outbox.write(line);
     }
+  }
+
+  /**
+   * The room opened on a node, maybe another one: the lines it has not acknowledged are sent to it
+   * again at once, and again with backoff while some stay unacknowledged (a line sent while the
+   * cluster still routed the room's address to the old host is lost on the way; the room orders
+   * each line once, however often it arrives).
+   */
+  private void resendUntilAcknowledged(long delayMillis) {
+    host.vertx().cancelTimer(resendTimer);
+    resendTimer = -1;
+    if (state != State.MEMBER || !sender.waiting()) {
+      return;
+    }
+    sender.resendAll();
+    resendTimer =
+        host.vertx()
+            .setTimer(
+                delayMillis,
+                t -> {
+                  resendTimer = -1;
+                  resendUntilAcknowledged(Math.min(LAST_RESEND_MILLIS, 2 * delayMillis));
+                });
+  }
+
+  /**
+   * The room started afresh, without this member: it joins the new room under its name and sends
+   * its kept lines there, numbered on from the last one the old room ordered. If the new room does
+   * not take it, each kept line is answered with a {@code ! } line (it was not delivered) and the
+   * client is asked for a name again.
+   */
+  private void rejoin() {
+    LOG.info("{} joins the room again: the room started afresh", name);
+    state = State.JOINING;
+    room.join(name, sender.lastAcknowledged())
+        .onComplete(
+            ar -> {
+              if (state == State.CLOSED) {
+                if (ar.succeeded()) {
+                  room.leave("");
+                }
+                return;
+              }
+              if (ar.succeeded()) {
+                JoinReply reply = ar.result();
+                name = reply.name();
+                joinedSeq = reply.seq();
+                run = reply.run();
+                state = State.MEMBER;
+                resendUntilAcknowledged(FIRST_RESEND_MILLIS);
+              } else {
+                for (int i = sender.giveUp(); i > 0; i--) {
+                  outbox.send(Replies.roomUnavailable());
+                }
+                replies.release();
+                host.vertx()
+                    .eventBus()
+                    .send(
+                        RoomAddresses.LOCAL_MEMBERS,
+                        new LocalMember(id, false),
+                        ConnectionGate.LOCAL);
+                name = null;
+                state = State.NAMING;
+                fail(ar.cause());
+                outbox.send(Replies.askName());
+              }
+              releaseHeldLines();
+            });
   }
 
   /** What the room sent to this session alone. */
