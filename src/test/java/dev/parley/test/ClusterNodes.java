@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * A real cluster of Parley nodes in this JVM, each with its own clustered {@code Vertx} and
@@ -42,9 +43,24 @@ public final class ClusterNodes implements AutoCloseable {
     }
     JsonArray members = new JsonArray();
     ports.forEach(p -> members.add("127.0.0.1:" + p));
+    return join("parley-test-" + ports.get(0), members, ports, (index, vertx) -> {}, settings);
+  }
+
+  /**
+   * Starts one node on each of {@code ports}, in a cluster whose members (nodes of other processes
+   * among them) are {@code members}. Each node's {@code Vertx} is handed to {@code beforeDeploy},
+   * with the node's index, before Parley is deployed into it (to add event-bus interceptors).
+   */
+  public static ClusterNodes join(
+      String clusterName,
+      JsonArray members,
+      List<Integer> ports,
+      BiConsumer<Integer, Vertx> beforeDeploy,
+      Object... settings)
+      throws Exception {
     ClusterNodes cluster = new ClusterNodes();
     try {
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < ports.size(); i++) {
         Object[] all = new Object[settings.length + 12];
         System.arraycopy(
             new Object[] {
@@ -59,7 +75,7 @@ public final class ClusterNodes implements AutoCloseable {
               "cluster.eventBusHost",
               "127.0.0.1",
               "cluster.name",
-              "parley-test-" + ports.get(0)
+              clusterName
             },
             0,
             all,
@@ -70,6 +86,7 @@ public final class ClusterNodes implements AutoCloseable {
         Vertx vertx =
             ClusterSetup.start(config, new io.vertx.core.VertxOptions(), null)
                 .await(60, TimeUnit.SECONDS);
+        beforeDeploy.accept(i, vertx);
         cluster.nodes.add(new Node(vertx, TestServer.start(vertx, config)));
       }
       return cluster;
