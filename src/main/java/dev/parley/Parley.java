@@ -1,15 +1,15 @@
 package dev.parley;
 
 import dev.parley.api.Nodes;
+import dev.parley.bus.RoomCodecs;
 import dev.parley.config.ParleyConfig;
+import dev.parley.node.RoomRelay;
 import dev.parley.ops.OpsServer;
 import dev.parley.ops.ParleyMetrics;
-import dev.parley.room.RoomCodecs;
-import dev.parley.room.RoomHost;
-import dev.parley.room.RoomRelay;
-import dev.parley.server.ChatServerVerticle;
-import dev.parley.server.ConnectionGate;
+import dev.parley.rooms.RoomHost;
 import dev.parley.time.TimeSource;
+import dev.parley.transport.ChatServerVerticle;
+import dev.parley.transport.ConnectionGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,9 +1,9 @@
 package dev.parley.ops;
 
+import dev.parley.bus.RoomAddresses;
+import dev.parley.bus.RoomPing;
 import dev.parley.config.ParleyConfig;
-import dev.parley.room.RoomAddresses;
-import dev.parley.room.RoomPing;
-import dev.parley.server.ChatServerVerticle;
+import dev.parley.transport.ChatServerVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

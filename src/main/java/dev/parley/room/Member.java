@@ -3,8 +3,8 @@ package dev.parley.room;
 import dev.parley.api.MemberKind;
 import dev.parley.protocol.NameKey;
 
-/** One member of the room, as the room sees it. Confined to the {@link RoomVerticle}. */
-final class Member {
+/** One member of the room, as the room sees it. Confined to the room's verticle. */
+public final class Member {
   final String sessionId;
   final String nodeId;
   final MemberKind kind;
@@ -28,5 +28,25 @@ final class Member {
     this.key = NameKey.of(name);
     this.arrivedAt = arrivedAt;
     this.lastActiveNanos = lastActiveNanos;
+  }
+
+  /** The member's session id (a bus member's id for bus members). */
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** The cluster node the member is connected to. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** How the member is connected. */
+  public MemberKind kind() {
+    return kind;
+  }
+
+  /** The member's current name. */
+  public String name() {
+    return name;
   }
 }

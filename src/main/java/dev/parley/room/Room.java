@@ -3,10 +3,14 @@ package dev.parley.room;
 import dev.parley.api.ErrorCode;
 import dev.parley.api.MemberKind;
 import dev.parley.api.RosterEntry;
+import dev.parley.bus.JoinReply;
+import dev.parley.bus.NickReply;
+import dev.parley.bus.PrivateReply;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.NameKey;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
+import dev.parley.rooms.RoomVerticle;
 import dev.parley.time.TimeSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +22,9 @@ import java.util.concurrent.TimeUnit;
  * private-message routing, guest names, kicks and idle eviction. Refusals are thrown as {@link
  * RoomException}s. Confined to the {@link RoomVerticle}'s context; not thread-safe.
  */
-final class Room {
+public final class Room {
   /** What the room's decisions cause outside it. */
-  interface Output {
+  public interface Output {
     /** An event in the room's order, to publish. */
     void publish(RoomEvent event);
 
@@ -43,7 +47,7 @@ final class Room {
    * Creates the room from a snapshot: a fresh room for {@link RoomSnapshot#EMPTY}, otherwise the
    * continuation of the room the snapshot was taken of (same run, sequence numbers continue).
    */
-  Room(ParleyConfig config, TimeSource time, Output output, RoomSnapshot from) {
+  public Room(ParleyConfig config, TimeSource time, Output output, RoomSnapshot from) {
     this.config = config;
     this.time = time;
     this.output = output;
@@ -58,7 +62,7 @@ final class Room {
   }
 
   /** The state of the room now. */
-  RoomSnapshot snapshot() {
+  public RoomSnapshot snapshot() {
     List<RoomSnapshot.Entry> entries = new ArrayList<>();
     for (Member m : roster.members()) {
       entries.add(
@@ -68,7 +72,7 @@ final class Room {
   }
 
   /** The sequence number of the last event. */
-  long seq() {
+  public long seq() {
     return seq;
   }
 
@@ -76,7 +80,7 @@ final class Room {
    * Removes, as {@code connection lost}, the members that live on a node not in {@code liveNodes};
    * members whose node is unknown (empty) stay.
    */
-  void removeMembersOfNodesNotIn(java.util.Set<String> liveNodes) {
+  public void removeMembersOfNodesNotIn(java.util.Set<String> liveNodes) {
     List<Member> lost = new ArrayList<>();
     for (Member m : roster.members()) {
       if (!m.nodeId.isEmpty() && !liveNodes.contains(m.nodeId)) {
@@ -92,7 +96,7 @@ final class Room {
    * Removes the TCP members of {@code nodeId} whose sessions are not in {@code liveSessions}: they
    * left while the room was moving and their departure was lost with it.
    */
-  void removeSessionsOfNodeNotIn(String nodeId, java.util.Set<String> liveSessions) {
+  public void removeSessionsOfNodeNotIn(String nodeId, java.util.Set<String> liveSessions) {
     List<Member> gone = new ArrayList<>();
     for (Member m : roster.members()) {
       if (m.kind == MemberKind.TCP
@@ -107,7 +111,7 @@ final class Room {
   }
 
   /** The id of this room's order of events. */
-  String run() {
+  public String run() {
     return run;
   }
 
@@ -117,7 +121,7 @@ final class Room {
    * @param lastLineId the id of the session's last line before this room: its next line is {@code
    *     lastLineId + 1}
    */
-  JoinReply join(
+  public JoinReply join(
       String sessionId, String nodeId, String requested, MemberKind kind, long lastLineId) {
     if (roster.bySession(sessionId) != null) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "already a member");
@@ -171,7 +175,7 @@ final class Room {
   }
 
   /** Marks a member active; unknown sessions are ignored. */
-  void touch(String sessionId) {
+  public void touch(String sessionId) {
     Member member = roster.bySession(sessionId);
     if (member != null) {
       member.lastActiveNanos = time.nanoTime();
@@ -186,7 +190,7 @@ final class Room {
    *
    * @return the event, or {@code null} when the line was ignored
    */
-  Chat say(String sessionId, long lineId, String text) {
+  public Chat say(String sessionId, long lineId, String text) {
     Member member = member(sessionId);
     if (lineId > 0) {
       if (lineId != member.lastLineId + 1) {
@@ -199,7 +203,7 @@ final class Room {
     return event;
   }
 
-  NickReply rename(String sessionId, String requested) {
+  public NickReply rename(String sessionId, String requested) {
     Member member = member(sessionId);
     String name = acceptableName(requested, member);
     String oldName = member.name;
@@ -208,7 +212,7 @@ final class Room {
     return new NickReply(name);
   }
 
-  List<RosterEntry> roster(String askingSession) {
+  public List<RosterEntry> roster(String askingSession) {
     touch(askingSession);
     long now = time.nanoTime();
     List<RosterEntry> entries = new ArrayList<>();
@@ -219,7 +223,7 @@ final class Room {
     return entries;
   }
 
-  PrivateReply privateMessage(String sessionId, String target, String text) {
+  public PrivateReply privateMessage(String sessionId, String target, String text) {
     Member sender = member(sessionId);
     Member recipient = find(target);
     output.privateLine(recipient, sender.name, text);
@@ -237,7 +241,7 @@ final class Room {
   }
 
   /** Removes a member; false if the session was not a member. */
-  boolean leave(String sessionId, String reason) {
+  public boolean leave(String sessionId, String reason) {
     Member member = roster.bySession(sessionId);
     if (member == null) {
       return false;
@@ -246,7 +250,7 @@ final class Room {
     return true;
   }
 
-  String kick(String name, String why) {
+  public String kick(String name, String why) {
     Member member = find(name);
     output.evicted(member, Replies.youWereKicked(why), Replies.kickedReason(why), why);
     remove(member, Replies.kickedReason(why));
@@ -254,7 +258,7 @@ final class Room {
   }
 
   /** Evicts the TCP members silent for longer than the idle timeout. */
-  void sweepIdle() {
+  public void sweepIdle() {
     long now = time.nanoTime();
     long timeout = config.idle().timeout().toNanos();
     List<Member> idle = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.parley.room;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.parley.bus.RoomAddresses;
 
 /**
  * Something that happened in the room, published on {@link RoomAddresses#EVENTS} in the room's one

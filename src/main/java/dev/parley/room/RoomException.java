@@ -6,17 +6,17 @@ import dev.parley.api.ErrorCode;
  * A request the room refuses; becomes a reply failure with the code and the message. Carries no
  * stack trace: it is an answer, not a fault.
  */
-final class RoomException extends RuntimeException {
+public final class RoomException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient ErrorCode code;
 
-  RoomException(ErrorCode code, String message) {
+  public RoomException(ErrorCode code, String message) {
     super(message, null, false, false);
     this.code = code;
   }
 
-  ErrorCode code() {
+  public ErrorCode code() {
     return code;
   }
 }

@@ -17,7 +17,7 @@ public record RoomSnapshot(String run, long seq, List<Entry> members) {
   }
 
   /** The snapshot of a room that has not started. */
-  static final RoomSnapshot EMPTY = new RoomSnapshot("", 0, List.of());
+  public static final RoomSnapshot EMPTY = new RoomSnapshot("", 0, List.of());
 
   /**
    * One member.

@@ -1,6 +1,7 @@
 package dev.parley.room;
 
 import dev.parley.protocol.NameKey;
+import dev.parley.rooms.RoomVerticle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

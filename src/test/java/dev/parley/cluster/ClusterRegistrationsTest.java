@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.multimap.MultiMap;
-import dev.parley.room.RoomAddresses;
+import dev.parley.bus.RoomAddresses;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.ClusterNodes;

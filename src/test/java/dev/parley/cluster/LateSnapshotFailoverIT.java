@@ -144,7 +144,7 @@ class LateSnapshotFailoverIT {
   /** The relay's request for a snapshot of the room (a type internal to the room package). */
   private static boolean isSnapshotRequest(Object body) {
     return body != null
-        && body.getClass().getName().equals("dev.parley.room.NodeMessages$SnapshotRequest");
+        && body.getClass().getName().equals("dev.parley.bus.NodeMessages$SnapshotRequest");
   }
 
   /** What {@code client} reads until it has seen bob's and carol's line {@code text}. */

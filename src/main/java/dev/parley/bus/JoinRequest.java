@@ -1,0 +1,18 @@
+package dev.parley.bus;
+
+import dev.parley.api.MemberKind;
+
+/**
+ * Asks the room to admit a member. Reply: {@link JoinReply}, or a failure with a {@link
+ * dev.parley.api.ErrorCode} code.
+ *
+ * @param sessionId the session's id, unique in the cluster
+ * @param nodeId the id of the node the session lives on
+ * @param name the name asked for, or empty for a guest name
+ * @param kind how the member is connected
+ * @param lastLineId the id of the session's last chat line already ordered or given up: the room
+ *     orders its line {@code lastLineId + 1} next (0 for a new session; a session that joins a room
+ *     again after the room started afresh goes on with its own numbering)
+ */
+public record JoinRequest(
+    String sessionId, String nodeId, String name, MemberKind kind, long lastLineId) {}

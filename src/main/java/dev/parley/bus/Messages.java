@@ -1,0 +1,48 @@
+package dev.parley.bus;
+
+import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.Left;
+import dev.parley.room.Renamed;
+import dev.parley.room.RoomSnapshot;
+import java.util.List;
+
+/**
+ * The list of every body type that travels on Parley's event bus, for codec registration. Each is
+ * an immutable record.
+ */
+final class Messages {
+  private Messages() {}
+
+  static final List<Class<? extends Record>> TYPES =
+      List.of(
+          JoinRequest.class,
+          JoinReply.class,
+          SayRequest.class,
+          NickRequest.class,
+          NickReply.class,
+          WhoRequest.class,
+          RosterReply.class,
+          PrivateRequest.class,
+          PrivateReply.class,
+          LeaveRequest.class,
+          ActivityNotice.class,
+          Arrived.class,
+          Left.class,
+          Chat.class,
+          Renamed.class,
+          PrivateLine.class,
+          Evicted.class,
+          RoomReady.class,
+          RoomPing.class,
+          RelayedEvent.class,
+          RoomSnapshot.class,
+          NodeMessages.SnapshotRequest.class,
+          NodeMessages.ReportRequest.class,
+          NodeMessages.NodeReport.class,
+          NodeMessages.EventsRequest.class,
+          NodeMessages.EventsReply.class,
+          NodeMessages.FlushRequest.class,
+          NodeMessages.Flushed.class,
+          LocalMember.class);
+}

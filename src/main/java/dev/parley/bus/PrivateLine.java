@@ -1,0 +1,11 @@
+package dev.parley.bus;
+
+/**
+ * A private message, sent to the recipient's node ({@link RoomAddresses#node}) and from there to
+ * its session.
+ *
+ * @param sessionId the recipient's session
+ * @param from the sender's name
+ * @param text the text
+ */
+public record PrivateLine(String sessionId, String from, String text) {}

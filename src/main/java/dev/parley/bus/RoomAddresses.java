@@ -1,0 +1,46 @@
+package dev.parley.bus;
+
+import dev.parley.node.RoomRelay;
+import dev.parley.room.RoomEvent;
+
+/**
+ * The event-bus addresses between sessions and the room. Sessions reach the room only through
+ * these, never through a Java reference, so the room may live on another cluster node.
+ */
+public final class RoomAddresses {
+  /** Requests to the room: {@link JoinRequest}, {@link SayRequest} and the other requests. */
+  public static final String ROOM = "parley.room";
+
+  /** Room events, published in the room's one order: {@link RoomEvent}. */
+  public static final String EVENTS = "parley.room.events";
+
+  /**
+   * Node-local: room events relayed by the node's {@link RoomRelay} to the node's chat servers, as
+   * {@link RelayedEvent}s.
+   */
+  public static final String LOCAL_EVENTS = "parley.local.events";
+
+  /**
+   * Node-local: what the room sent to one session ({@link PrivateLine}, {@link Evicted}), relayed
+   * to the node's chat servers, which hand it to the session.
+   */
+  public static final String LOCAL_DIRECT = "parley.local.direct";
+
+  /** Node-local: sessions tell the {@link RoomRelay} that they joined or left. */
+  public static final String LOCAL_MEMBERS = "parley.local.members";
+
+  private static final String NODE_PREFIX = "parley.node.";
+
+  private RoomAddresses() {}
+
+  /**
+   * The address of one node's {@link RoomRelay}: the one cluster-wide registration per node for
+   * what the room sends to that node's sessions.
+   *
+   * @param nodeId the node's id
+   * @return {@code parley.node.<id>}
+   */
+  public static String node(String nodeId) {
+    return NODE_PREFIX + nodeId;
+  }
+}

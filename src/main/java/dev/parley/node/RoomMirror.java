@@ -1,0 +1,165 @@
+package dev.parley.node;
+
+import dev.parley.bus.RoomReady;
+import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.Left;
+import dev.parley.room.Renamed;
+import dev.parley.room.RoomEvent;
+import dev.parley.room.RoomSnapshot;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node's copy of the room's state, kept up to date from the room's events, so that any node can
+ * take the room over. Also keeps the most recent events, for nodes that missed some when the host
+ * died.
+ *
+ * <p>A copy is <em>whole</em> only when it rests on a snapshot of the room, or on the start of a
+ * fresh room, and every event since then has been applied without a gap. Only a whole copy may be
+ * continued by a new host: a copy with a gap, or one that has events but no snapshot under them,
+ * lacks members it never heard arrive. {@link RoomRelay} asks for a snapshot until its copy is
+ * whole. Confined to the {@link RoomRelay}'s context; not thread-safe.
+ */
+public final class RoomMirror {
+  /** How many recent events are kept. */
+  static final int RECENT_EVENTS = 4096;
+
+  /** What a copy amounts to, for a new host deciding how to continue the room. */
+  public enum State {
+    /** Nothing was ever heard of a room: no event, no start, no snapshot. */
+    NONE,
+    /** A room was heard of, but the copy lacks a snapshot or has a gap: it is not a copy. */
+    PARTIAL,
+    /** The whole state of the room as of {@link #seq()}. */
+    WHOLE
+  }
+
+  private final Map<String, RoomSnapshot.Entry> members = new LinkedHashMap<>();
+  private final ArrayDeque<RoomEvent> recent = new ArrayDeque<>();
+  private State state = State.NONE;
+  private String run = "";
+  private long seq;
+
+  public long seq() {
+    return seq;
+  }
+
+  public String run() {
+    return run;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public boolean whole() {
+    return state == State.WHOLE;
+  }
+
+  /**
+   * Replaces the state with a snapshot taken from the room, then applies again the events of the
+   * same run (or of a run not yet known) received after it. The copy is whole unless those events
+   * leave a gap after the snapshot.
+   */
+  public void reset(RoomSnapshot snapshot) {
+    List<RoomEvent> later = new ArrayList<>();
+    if (run.isEmpty() || snapshot.run().equals(run)) {
+      for (RoomEvent e : recent) {
+        if (e.seq() > snapshot.seq()) {
+          later.add(e);
+        }
+      }
+    }
+    members.clear();
+    recent.clear();
+    for (RoomSnapshot.Entry m : snapshot.members()) {
+      members.put(m.sessionId(), m);
+    }
+    run = snapshot.run();
+    seq = snapshot.seq();
+    state = State.WHOLE;
+    later.forEach(this::apply);
+  }
+
+  /**
+   * A room started on a node, at event {@code ready.seq()}. The start of a fresh room (event 0) is
+   * a whole copy of it; a room of another run that continues from a later event is not, until a
+   * snapshot comes.
+   *
+   * @return whether the copy is whole after it
+   */
+  public boolean started(RoomReady ready) {
+    if (ready.run().equals(run) && state != State.NONE) {
+      return whole();
+    }
+    members.clear();
+    recent.clear();
+    run = ready.run();
+    seq = ready.seq();
+    state = ready.seq() == 0 ? State.WHOLE : State.PARTIAL;
+    return whole();
+  }
+
+  /**
+   * Applies an event in order. An event after a gap is applied all the same (its line is still
+   * delivered), but the copy is no longer whole.
+   *
+   * @return false if the event was applied already (a duplicate)
+   */
+  public boolean apply(RoomEvent event) {
+    if (event.seq() <= seq) {
+      return false;
+    }
+    if (event.seq() != seq + 1 || state == State.NONE) {
+      state = State.PARTIAL;
+    }
+    seq = event.seq();
+    recent.addLast(event);
+    if (recent.size() > RECENT_EVENTS) {
+      recent.pollFirst();
+    }
+    if (event instanceof Arrived a) {
+      members.put(
+          a.sessionId(),
+          new RoomSnapshot.Entry(a.sessionId(), a.nodeId(), a.kind(), a.name(), a.time(), 0));
+    } else if (event instanceof Left l) {
+      members.remove(l.sessionId());
+    } else if (event instanceof Renamed r) {
+      RoomSnapshot.Entry m = members.get(r.sessionId());
+      if (m != null) {
+        members.put(
+            m.sessionId(),
+            new RoomSnapshot.Entry(
+                m.sessionId(), m.nodeId(), m.kind(), r.newName(), m.arrivedAt(), m.lastLineId()));
+      }
+    } else if (event instanceof Chat c && c.lineId() > 0) {
+      RoomSnapshot.Entry m = members.get(c.sessionId());
+      if (m != null && c.lineId() > m.lastLineId()) {
+        members.put(
+            m.sessionId(),
+            new RoomSnapshot.Entry(
+                m.sessionId(), m.nodeId(), m.kind(), m.name(), m.arrivedAt(), c.lineId()));
+      }
+    }
+    return true;
+  }
+
+  public RoomSnapshot snapshot() {
+    return new RoomSnapshot(run, seq, new ArrayList<>(members.values()));
+  }
+
+  /** The recent events with {@code after < seq <= upTo}, in order. */
+  public List<RoomEvent> events(long after, long upTo) {
+    List<RoomEvent> out = new ArrayList<>();
+    for (RoomEvent e : recent) {
+      if (e.seq() > after && e.seq() <= upTo) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+}

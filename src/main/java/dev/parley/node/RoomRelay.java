@@ -1,0 +1,234 @@
+package dev.parley.node;
+
+import dev.parley.bus.Evicted;
+import dev.parley.bus.LocalMember;
+import dev.parley.bus.NodeMessages.EventsReply;
+import dev.parley.bus.NodeMessages.EventsRequest;
+import dev.parley.bus.NodeMessages.FlushRequest;
+import dev.parley.bus.NodeMessages.Flushed;
+import dev.parley.bus.NodeMessages.NodeReport;
+import dev.parley.bus.NodeMessages.ReportRequest;
+import dev.parley.bus.NodeMessages.SnapshotRequest;
+import dev.parley.bus.PrivateLine;
+import dev.parley.bus.RelayedEvent;
+import dev.parley.bus.RoomAddresses;
+import dev.parley.bus.RoomCodecs;
+import dev.parley.bus.RoomReady;
+import dev.parley.protocol.EncodedLine;
+import dev.parley.protocol.Replies;
+import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.Left;
+import dev.parley.room.Renamed;
+import dev.parley.room.RoomEvent;
+import dev.parley.room.RoomSnapshot;
+import dev.parley.rooms.RoomHost;
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The room's end on one node: the node's only cluster-wide registrations, whatever the number of
+ * connections. It takes every room event once ({@link RoomAddresses#EVENTS}), drops duplicates by
+ * sequence number, keeps the node's {@link RoomMirror} and hands each event to the node's sessions
+ * over the node-local bus; it takes what the room sends to one session ({@link RoomAddresses#node})
+ * and hands it to that session; and it answers a new room host's questions when the room moves. One
+ * per node, parent of the node's {@link RoomHost}; confined to its context.
+ */
+public final class RoomRelay extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(RoomRelay.class);
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+  private static final DeliveryOptions SNAPSHOT = new DeliveryOptions().setSendTimeout(3000);
+  private static final long FIRST_RETRY_MILLIS = 250;
+  private static final long LAST_RETRY_MILLIS = 4000;
+
+  private final String nodeId;
+  private final Deployable roomHost;
+  private final RoomMirror mirror = new RoomMirror();
+  private final Set<String> localMembers = new LinkedHashSet<>();
+  private final List<Message<Object>> flushWaiters = new ArrayList<>();
+  private EventBus bus;
+  private boolean refreshing;
+  private boolean snapshotFailed;
+  private boolean stopped;
+
+  /**
+   * Creates the relay.
+   *
+   * @param nodeId this node's id, unique in the cluster
+   * @param roomHost the node's {@link RoomHost}, deployed as this relay's child once the relay
+   *     listens, so that Vert.x stops it (and it hands the room over) while the relay still answers
+   *     the next host's questions and relays its announcement
+   */
+  public RoomRelay(String nodeId, Deployable roomHost) {
+    this.nodeId = nodeId;
+    this.roomHost = roomHost;
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = vertx.eventBus();
+    RoomCodecs.register(bus);
+    return Future.all(
+            bus.consumer(RoomAddresses.EVENTS, m -> onEvent(m.body())).completion(),
+            bus.consumer(RoomAddresses.node(nodeId), this::onNodeMessage).completion(),
+            bus.<LocalMember>localConsumer(
+                    RoomAddresses.LOCAL_MEMBERS, m -> onLocalMember(m.body()))
+                .completion())
+        .onSuccess(v -> refreshMirror())
+        .compose(v -> vertx.deployVerticle(roomHost));
+  }
+
+  /**
+   * Makes this node's copy of the room whole: asks the room for a snapshot, and asks again with
+   * backoff ({@value #FIRST_RETRY_MILLIS} ms doubling to {@value #LAST_RETRY_MILLIS} ms) until the
+   * copy is whole, from the snapshot or from the start of a fresh room. Events applied on top of
+   * the snapshot are kept. One loop at a time; a failure is logged at WARN once per incident (no
+   * room open at all is not a failure: the room announces itself when it opens).
+   */
+  private void refreshMirror() {
+    if (refreshing) {
+      return;
+    }
+    refreshing = true;
+    askForSnapshot(FIRST_RETRY_MILLIS);
+  }
+
+  private void askForSnapshot(long nextRetryMillis) {
+    if (mirror.whole() || stopped) {
+      refreshing = false;
+      return;
+    }
+    bus.<RoomSnapshot>request(RoomAddresses.ROOM, new SnapshotRequest(nodeId), SNAPSHOT)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded() && !mirror.whole()) {
+                mirror.reset(ar.result().body());
+                if (snapshotFailed && mirror.whole()) {
+                  LOG.info(
+                      "this node has a whole copy of the room again, at event {}", mirror.seq());
+                }
+              } else if (ar.failed() && !mirror.whole()) {
+                onSnapshotFailure(ar.cause());
+              }
+              if (mirror.whole()) {
+                snapshotFailed = false;
+                refreshing = false;
+              } else {
+                vertx.setTimer(
+                    nextRetryMillis,
+                    t -> askForSnapshot(Math.min(LAST_RETRY_MILLIS, 2 * nextRetryMillis)));
+              }
+            });
+  }
+
+  private void onSnapshotFailure(Throwable failure) {
+    boolean noRoom =
+        failure instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS;
+    if (noRoom) {
+      LOG.debug("no room open to take a snapshot from yet");
+    } else if (!snapshotFailed) {
+      snapshotFailed = true;
+      LOG.warn(
+          "this node's copy of the room is incomplete and the room did not give a snapshot ({});"
+              + " asking again until it does",
+          failure.getMessage());
+    }
+  }
+
+  private void onEvent(Object body) {
+    if (body instanceof RoomReady ready) {
+      if (!ready.run().equals(mirror.run()) && mirror.state() != RoomMirror.State.NONE) {
+        LOG.info("the room started on {} with another order than this node knew", ready.nodeId());
+      }
+      if (!mirror.started(ready)) {
+        refreshMirror();
+      }
+      bus.publish(RoomAddresses.LOCAL_EVENTS, new RelayedEvent(ready, null), LOCAL);
+      return;
+    }
+    RoomEvent event = (RoomEvent) body;
+    long expected = mirror.seq() + 1;
+    boolean wasWhole = mirror.whole();
+    if (!mirror.apply(event)) {
+      return;
+    }
+    if (event.seq() > expected && wasWhole) {
+      LOG.warn("events {} to {} did not reach this node", expected, event.seq() - 1);
+    }
+    if (!mirror.whole()) {
+      refreshMirror();
+    }
+    bus.publish(RoomAddresses.LOCAL_EVENTS, new RelayedEvent(event, encode(event)), LOCAL);
+    if (!flushWaiters.isEmpty()) {
+      answerFlushes();
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    return Future.succeededFuture();
+  }
+
+  /** The line TCP members see for an event, encoded once for the whole node. */
+  private static EncodedLine encode(RoomEvent event) {
+    String line;
+    if (event instanceof Chat chat) {
+      line = Replies.chat(chat.name(), chat.text());
+    } else if (event instanceof Arrived arrived) {
+      line = Replies.arrived(arrived.name());
+    } else if (event instanceof Left left) {
+      line = Replies.left(left.name(), left.reason());
+    } else {
+      Renamed renamed = (Renamed) event;
+      line = Replies.renamed(renamed.oldName(), renamed.newName());
+    }
+    return EncodedLine.of(line);
+  }
+
+  private void onNodeMessage(Message<Object> message) {
+    Object body = message.body();
+    if (body instanceof PrivateLine || body instanceof Evicted) {
+      bus.publish(RoomAddresses.LOCAL_DIRECT, body, LOCAL);
+    } else if (body instanceof ReportRequest) {
+      message.reply(
+          new NodeReport(nodeId, mirror.snapshot(), mirror.state(), new ArrayList<>(localMembers)));
+    } else if (body instanceof EventsRequest request) {
+      message.reply(new EventsReply(mirror.events(request.after(), request.upTo())));
+    } else if (body instanceof FlushRequest) {
+      flushWaiters.add(message);
+      answerFlushes();
+    }
+  }
+
+  private void answerFlushes() {
+    for (Iterator<Message<Object>> it = flushWaiters.iterator(); it.hasNext(); ) {
+      Message<Object> waiting = it.next();
+      if (((FlushRequest) waiting.body()).seq() <= mirror.seq()) {
+        waiting.reply(new Flushed(mirror.seq()));
+        it.remove();
+      }
+    }
+  }
+
+  private void onLocalMember(LocalMember member) {
+    if (member.present()) {
+      localMembers.add(member.sessionId());
+    } else {
+      localMembers.remove(member.sessionId());
+    }
+  }
+}

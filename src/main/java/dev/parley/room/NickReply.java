@@ -1,8 +1,0 @@
-package dev.parley.room;
-
-/**
- * The room renamed a member.
- *
- * @param name the new name, in NFC
- */
-public record NickReply(String name) {}

@@ -1,8 +1,0 @@
-package dev.parley.room;
-
-/**
- * Asks the room whether it is open, for readiness checks. Reply: the room's run id (a string).
- *
- * @param from who asks, for logs
- */
-public record RoomPing(String from) {}

@@ -1,0 +1,120 @@
+package dev.parley.rooms;
+
+import dev.parley.api.ApiAddresses;
+import dev.parley.api.MemberKind;
+import dev.parley.api.RosterEntry;
+import dev.parley.bus.JoinReply;
+import dev.parley.room.Room;
+import dev.parley.room.RoomException;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The room's public event-bus API: JSON requests on {@link ApiAddresses}, checked field by field,
+ * turned into calls on the {@link Room}, answered in JSON. A refused or malformed request gets a
+ * failure reply with an error code; no request can raise an exception inside the room. Confined to
+ * the {@link RoomVerticle}'s context.
+ */
+final class RoomApi {
+  private final Room room;
+  private final int maxTextBytes;
+
+  RoomApi(Room room, int maxTextBytes) {
+    this.room = room;
+    this.maxTextBytes = maxTextBytes;
+  }
+
+  /**
+   * Registers the API's consumers, adding them to {@code registered}; completes when all are
+   * registered.
+   */
+  Future<?> register(EventBus bus, List<MessageConsumer<?>> registered) {
+    return Future.all(
+        consume(bus, ApiAddresses.JOIN, this::join, registered),
+        consume(bus, ApiAddresses.SAY, this::say, registered),
+        consume(bus, ApiAddresses.MSG, this::msg, registered),
+        consume(bus, ApiAddresses.LEAVE, this::leave, registered),
+        consume(bus, ApiAddresses.WHO, this::who, registered),
+        consume(bus, ApiAddresses.KICK, this::kick, registered));
+  }
+
+  private static Future<Void> consume(
+      EventBus bus,
+      String address,
+      Function<Object, JsonObject> handler,
+      List<MessageConsumer<?>> registered) {
+    MessageConsumer<Object> consumer = bus.consumer(address, message -> answer(message, handler));
+    registered.add(consumer);
+    return consumer.completion();
+  }
+
+  private static void answer(Message<Object> message, Function<Object, JsonObject> handler) {
+    try {
+      message.reply(handler.apply(message.body()));
+    } catch (RoomException e) {
+      message.fail(e.code().code(), e.getMessage());
+    }
+  }
+
+  private JsonObject join(Object body) {
+    JsonRequest request = JsonRequest.of(body, "name", "member", "node");
+    String name = request.string("name", true);
+    String member = request.string("member", false);
+    String node = request.string("node", false);
+    String id = member == null || member.isBlank() ? UUID.randomUUID().toString() : member;
+    JoinReply joined = room.join(id, node == null ? "" : node, name.strip(), MemberKind.BUS, 0);
+    return new JsonObject()
+        .put("member", id)
+        .put("name", joined.name())
+        .put("seq", joined.seq())
+        .put("roster", new JsonArray(joined.roster()));
+  }
+
+  private JsonObject say(Object body) {
+    JsonRequest request = JsonRequest.of(body, "member", "text");
+    String member = request.string("member", true);
+    String text = request.text("text", true, maxTextBytes);
+    return new JsonObject().put("seq", room.say(member, 0, text).seq());
+  }
+
+  private JsonObject msg(Object body) {
+    JsonRequest request = JsonRequest.of(body, "member", "to", "text");
+    String member = request.string("member", true);
+    String to = request.string("to", true);
+    String text = request.text("text", true, maxTextBytes);
+    return new JsonObject().put("to", room.privateMessage(member, to, text).target());
+  }
+
+  private JsonObject leave(Object body) {
+    JsonRequest request = JsonRequest.of(body, "member", "reason");
+    String member = request.string("member", true);
+    String reason = request.text("reason", false, maxTextBytes);
+    if (!room.leave(member, reason)) {
+      throw new RoomException(dev.parley.api.ErrorCode.NOT_A_MEMBER, "not a member of the room");
+    }
+    return new JsonObject();
+  }
+
+  private JsonObject who(Object body) {
+    JsonRequest.of(body);
+    JsonArray members = new JsonArray();
+    for (RosterEntry entry : room.roster("")) {
+      members.add(entry.toJson());
+    }
+    return new JsonObject().put("members", members);
+  }
+
+  private JsonObject kick(Object body) {
+    JsonRequest request = JsonRequest.of(body, "name", "reason");
+    String name = request.string("name", true);
+    String reason = request.text("reason", true, maxTextBytes);
+    return new JsonObject().put("name", room.kick(name, reason));
+  }
+}

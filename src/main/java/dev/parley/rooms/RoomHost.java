@@ -1,0 +1,332 @@
+package dev.parley.rooms;
+
+import dev.parley.bus.NodeMessages.EventsReply;
+import dev.parley.bus.NodeMessages.EventsRequest;
+import dev.parley.bus.NodeMessages.NodeReport;
+import dev.parley.bus.NodeMessages.ReportRequest;
+import dev.parley.bus.RelayedEvent;
+import dev.parley.bus.RoomAddresses;
+import dev.parley.bus.RoomReady;
+import dev.parley.config.ParleyConfig;
+import dev.parley.node.RoomMirror;
+import dev.parley.node.RoomRelay;
+import dev.parley.room.RoomSnapshot;
+import dev.parley.time.TimeSource;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.shareddata.Lock;
+import io.vertx.core.spi.cluster.ClusterManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides where the room runs. On a single node it simply runs the {@link RoomVerticle}. In a
+ * cluster every node campaigns for the cluster-wide lock {@value #LOCK}; the holder hosts the room
+ * and the others stand by, waiting on the lock. A node that wins the lock first asks every node's
+ * {@link RoomRelay} what it knows, continues the room from the most advanced copy, publishes again
+ * the events some nodes missed, and then opens the room. When the host stops, the room is closed
+ * for handover and the lock released; when the host dies, Hazelcast releases its lock.
+ */
+public final class RoomHost extends VerticleBase {
+  /** The name of the cluster-wide lock whose holder hosts the room. */
+  public static final String LOCK = "parley.room";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoomHost.class);
+  private static final long LOCK_WAIT_MILLIS = 2000;
+  private static final long RETRY_MILLIS = 1000;
+  private static final long REASK_MILLIS = 500;
+  private static final long GATHER_LIMIT_MILLIS = 30_000;
+  private static final long HANDOVER_WAIT_MILLIS = 5000;
+  private static final long MEMBERSHIP_CHECK_MILLIS = 100;
+  private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(3000);
+
+  /** Told when this node takes over a room that ran elsewhere. */
+  public interface Listener {
+    /** This node now hosts a room that another node hosted before. */
+    void tookOver();
+  }
+
+  private final ParleyConfig config;
+  private final TimeSource time;
+  private final String nodeId;
+  private final Listener listener;
+  private boolean stopping;
+  private Lock lock;
+  private String roomDeployment;
+
+  /**
+   * Creates the host.
+   *
+   * @param config the node's settings
+   * @param time the time source for the room
+   * @param nodeId this node's id
+   * @param listener told of takeovers
+   */
+  public RoomHost(ParleyConfig config, TimeSource time, String nodeId, Listener listener) {
+    this.config = config;
+    this.time = time;
+    this.nodeId = nodeId;
+    this.listener = listener;
+  }
+
+  @Override
+  public Future<?> start() {
+    ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+    if (cluster == null) {
+      return vertx
+          .deployVerticle(new RoomVerticle(config, time, nodeId))
+          .onSuccess(id -> roomDeployment = id);
+    }
+    campaign(cluster);
+    return Future.succeededFuture();
+  }
+
+  /** Whether the room runs on this node. */
+  boolean hostsRoom() {
+    return roomDeployment != null;
+  }
+
+  private void campaign(ClusterManager cluster) {
+    if (stopping) {
+      return;
+    }
+    vertx
+        .sharedData()
+        .getLockWithTimeout(LOCK, LOCK_WAIT_MILLIS)
+        .onSuccess(
+            acquired -> {
+              if (stopping) {
+                acquired.release();
+                return;
+              }
+              lock = acquired;
+              takeOver(cluster);
+            })
+        .onFailure(timedOut -> campaign(cluster));
+  }
+
+  private void takeOver(ClusterManager cluster) {
+    gather(cluster, System.nanoTime(), false)
+        .compose(
+            takeover -> {
+              if (!takeover.base().run().isEmpty()) {
+                LOG.info(
+                    "taking the room over at event {}; {} events to publish again",
+                    takeover.base().seq(),
+                    takeover.missed().size());
+                listener.tookOver();
+              }
+              return vertx.deployVerticle(new RoomVerticle(config, time, nodeId, takeover));
+            })
+        .onSuccess(
+            id -> {
+              roomDeployment = id;
+              if (stopping) {
+                vertx.undeploy(id).onComplete(ar -> release());
+              }
+            })
+        .onFailure(
+            err -> {
+              LOG.error("could not open the room here; trying again", err);
+              release();
+              vertx.setTimer(RETRY_MILLIS, t -> campaign(cluster));
+            });
+  }
+
+  /**
+   * Asks every node what it knows of the room, and asks again (every {@value #REASK_MILLIS} ms)
+   * while a node that is still a member of the cluster has not answered: a node that is slow to
+   * answer may hold the only copy. After {@value #GATHER_LIMIT_MILLIS} ms the answers at hand
+   * decide.
+   */
+  private Future<Takeover> gather(ClusterManager cluster, long since, boolean askedAgain) {
+    List<String> nodes = cluster.getNodes();
+    List<Future<NodeReport>> asks = new ArrayList<>();
+    for (String node : nodes) {
+      asks.add(
+          vertx
+              .eventBus()
+              .<NodeReport>request(RoomAddresses.node(node), new ReportRequest(nodeId), ASK)
+              .map(Message::body));
+    }
+    return Future.join(asks)
+        .transform(
+            done -> {
+              List<NodeReport> reports = new ArrayList<>();
+              Set<String> silent = new HashSet<>();
+              for (int i = 0; i < asks.size(); i++) {
+                if (asks.get(i).succeeded()) {
+                  reports.add(asks.get(i).result());
+                } else {
+                  silent.add(nodes.get(i));
+                }
+              }
+              silent.retainAll(cluster.getNodes());
+              long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+              if (silent.isEmpty() || stopping || waited >= GATHER_LIMIT_MILLIS) {
+                if (!silent.isEmpty()) {
+                  LOG.warn(
+                      "taking the room without the copies of {} nodes, silent for {} ms",
+                      silent.size(),
+                      waited);
+                }
+                return missedEvents(reports);
+              }
+              if (!askedAgain) {
+                LOG.info(
+                    "{} nodes have not told what they know of the room; asking until they do",
+                    silent);
+              }
+              Promise<Takeover> again = Promise.promise();
+              vertx.setTimer(REASK_MILLIS, t -> gather(cluster, since, true).onComplete(again));
+              return again.future();
+            });
+  }
+
+  /**
+   * Continues the room from the most advanced whole copy among the reports: the highest sequence
+   * number (equal ones by run id, so that every node would choose the same). Partial copies take no
+   * part. A fresh room opens only when no node has a whole copy; that is logged at WARN when some
+   * node had seen a room.
+   */
+  private Future<Takeover> missedEvents(List<NodeReport> reports) {
+    NodeReport best = null;
+    int partial = 0;
+    for (NodeReport r : reports) {
+      if (r.state() == RoomMirror.State.PARTIAL) {
+        partial++;
+      }
+      if (r.state() != RoomMirror.State.WHOLE || r.mirror().run().isEmpty()) {
+        continue;
+      }
+      if (best == null
+          || r.mirror().seq() > best.mirror().seq()
+          || (r.mirror().seq() == best.mirror().seq()
+              && r.mirror().run().compareTo(best.mirror().run()) > 0)) {
+        best = r;
+      }
+    }
+    Map<String, Set<String>> live = new HashMap<>();
+    for (NodeReport r : reports) {
+      live.put(r.nodeId(), new HashSet<>(r.liveSessions()));
+    }
+    if (best == null) {
+      if (partial > 0) {
+        LOG.warn(
+            "opening the room afresh: {} of {} nodes had seen the room, but none holds a whole"
+                + " copy of it; its members must join again",
+            partial,
+            reports.size());
+      } else {
+        LOG.info("opening the room: no node of {} has seen it before", reports.size());
+      }
+      return Future.succeededFuture(new Takeover(RoomSnapshot.EMPTY, List.of(), live));
+    }
+    RoomSnapshot base = best.mirror();
+    // Whole copies of the same run that lag get the events they lack; any other copy is made
+    // whole again by its relay from a snapshot of the room once it opens.
+    long least = base.seq();
+    for (NodeReport r : reports) {
+      if (r.state() == RoomMirror.State.WHOLE && r.mirror().run().equals(base.run())) {
+        least = Math.min(least, r.mirror().seq());
+      }
+    }
+    if (least == base.seq()) {
+      return Future.succeededFuture(new Takeover(base, List.of(), live));
+    }
+    return vertx
+        .eventBus()
+        .<EventsReply>request(
+            RoomAddresses.node(best.nodeId()), new EventsRequest(least, base.seq()), ASK)
+        .map(reply -> new Takeover(base, reply.body().events(), live));
+  }
+
+  /**
+   * Stops hosting: the room (a child deployment, which Vert.x may already have undeployed) is
+   * closed for handover, then the lock is released for the next host, and the stop completes once
+   * another node has opened the room (at most {@value #HANDOVER_WAIT_MILLIS} ms; at once when no
+   * other node is left). Vert.x's Hazelcast lock is released on a thread of its own; waiting for
+   * the successor keeps this node in the cluster until the release has reached it, instead of
+   * leaving the standby to find the lock free only after failure detection.
+   */
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    boolean hosting = lock != null;
+    Future<?> undeployed =
+        roomDeployment == null || !vertx.deploymentIDs().contains(roomDeployment)
+            ? Future.succeededFuture()
+            : vertx.undeploy(roomDeployment);
+    return undeployed.eventually(
+        () -> {
+          ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+          if (!hosting || cluster == null || cluster.getNodes().size() < 2) {
+            release();
+            return Future.succeededFuture();
+          }
+          return handOver(cluster);
+        });
+  }
+
+  /**
+   * Releases the lock and waits until another node announces that it opened the room, or until no
+   * other node is left in the cluster (looked at every {@value #MEMBERSHIP_CHECK_MILLIS} ms: the
+   * others may be stopping too), or {@value #HANDOVER_WAIT_MILLIS} ms have passed.
+   */
+  private Future<Void> handOver(ClusterManager cluster) {
+    Promise<Void> opened = Promise.promise();
+    MessageConsumer<RelayedEvent> watch =
+        vertx
+            .eventBus()
+            .localConsumer(
+                RoomAddresses.LOCAL_EVENTS,
+                m -> {
+                  if (m.body().event() instanceof RoomReady ready
+                      && !ready.nodeId().equals(nodeId)) {
+                    opened.tryComplete();
+                  }
+                });
+    long since = System.nanoTime();
+    long timer =
+        vertx.setPeriodic(
+            MEMBERSHIP_CHECK_MILLIS,
+            t -> {
+              if (cluster.getNodes().size() < 2) {
+                opened.tryComplete();
+              } else if (System.nanoTime() - since
+                  >= TimeUnit.MILLISECONDS.toNanos(HANDOVER_WAIT_MILLIS)) {
+                LOG.warn(
+                    "no node opened the room within {} ms of the handover", HANDOVER_WAIT_MILLIS);
+                opened.tryComplete();
+              }
+            });
+    return watch
+        .completion()
+        .onSuccess(v -> release())
+        .compose(v -> opened.future())
+        .eventually(
+            () -> {
+              vertx.cancelTimer(timer);
+              return watch.unregister();
+            });
+  }
+
+  private void release() {
+    if (lock != null) {
+      lock.release();
+      lock = null;
+    }
+  }
+}

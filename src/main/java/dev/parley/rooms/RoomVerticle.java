@@ -1,0 +1,240 @@
+package dev.parley.rooms;
+
+import dev.parley.api.ApiAddresses;
+import dev.parley.api.ChatMessage;
+import dev.parley.api.ErrorCode;
+import dev.parley.api.MemberArrived;
+import dev.parley.api.MemberKind;
+import dev.parley.api.MemberLeft;
+import dev.parley.api.MemberRenamed;
+import dev.parley.api.ParleyEvent;
+import dev.parley.api.PrivateMessage;
+import dev.parley.bus.ActivityNotice;
+import dev.parley.bus.Evicted;
+import dev.parley.bus.JoinRequest;
+import dev.parley.bus.LeaveRequest;
+import dev.parley.bus.NickRequest;
+import dev.parley.bus.NodeMessages;
+import dev.parley.bus.PrivateLine;
+import dev.parley.bus.PrivateRequest;
+import dev.parley.bus.RoomAddresses;
+import dev.parley.bus.RoomCodecs;
+import dev.parley.bus.RoomPing;
+import dev.parley.bus.RoomReady;
+import dev.parley.bus.RosterReply;
+import dev.parley.bus.SayRequest;
+import dev.parley.bus.WhoRequest;
+import dev.parley.config.ParleyConfig;
+import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.Left;
+import dev.parley.room.Member;
+import dev.parley.room.Renamed;
+import dev.parley.room.Room;
+import dev.parley.room.RoomEvent;
+import dev.parley.room.RoomException;
+import dev.parley.time.TimeSource;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The room verticle: exactly one per room. It owns the {@link Room}, confined to its event-loop
+ * context, and reaches the rest of the system only over the event bus: sessions' requests on {@link
+ * RoomAddresses#ROOM}, the public JSON API on {@link ApiAddresses}, every event published twice (as
+ * a record on {@link RoomAddresses#EVENTS} for the chat servers, as JSON on {@link
+ * ApiAddresses#EVENTS} for services), and the periodic idle sweep every {@code idle.sweepSeconds}.
+ */
+public final class RoomVerticle extends VerticleBase implements Room.Output {
+  private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
+
+  private static final long NODE_CHECK_MILLIS = 1000;
+  private static final DeliveryOptions FLUSH = new DeliveryOptions().setSendTimeout(2000);
+
+  private final ParleyConfig config;
+  private final TimeSource time;
+  private final String nodeId;
+  private final Takeover takeover;
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private Room room;
+  private EventBus bus;
+  private long sweepTimer = -1;
+  private long nodeTimer = -1;
+
+  /**
+   * Creates the room of a single node.
+   *
+   * @param config the node's settings (room name, idle timeout and sweep period, line limit)
+   * @param time the time source for idle decisions and event timestamps
+   * @param nodeId this node's id
+   */
+  public RoomVerticle(ParleyConfig config, TimeSource time, String nodeId) {
+    this(config, time, nodeId, Takeover.FRESH);
+  }
+
+  /**
+   * Creates the room, continuing from what a takeover learned.
+   *
+   * @param config the node's settings
+   * @param time the time source for idle decisions and event timestamps
+   * @param nodeId this node's id
+   * @param takeover the state to continue from
+   */
+  RoomVerticle(ParleyConfig config, TimeSource time, String nodeId, Takeover takeover) {
+    this.config = config;
+    this.time = time;
+    this.nodeId = nodeId;
+    this.takeover = takeover;
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = vertx.eventBus();
+    RoomCodecs.register(bus);
+    room = new Room(config, time, this, takeover.base());
+    for (RoomEvent missed : takeover.missed()) {
+      bus.publish(RoomAddresses.EVENTS, missed);
+    }
+    takeover.liveSessions().forEach(room::removeSessionsOfNodeNotIn);
+    ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+    if (cluster != null) {
+      checkNodes(cluster);
+      nodeTimer = vertx.setPeriodic(NODE_CHECK_MILLIS, id -> checkNodes(cluster));
+    }
+    sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> room.sweepIdle());
+    MessageConsumer<Object> requests = bus.consumer(RoomAddresses.ROOM, this::onRequest);
+    consumers.add(requests);
+    return Future.all(
+            requests.completion(),
+            new RoomApi(room, config.limits().maxLineBytes()).register(bus, consumers))
+        .onSuccess(
+            v -> {
+              LOG.info("room {} open on this node at event {}", room.run(), room.seq());
+              bus.publish(RoomAddresses.EVENTS, new RoomReady(room.run(), room.seq(), nodeId));
+            });
+  }
+
+  private void checkNodes(ClusterManager cluster) {
+    room.removeMembersOfNodesNotIn(new HashSet<>(cluster.getNodes()));
+  }
+
+  /**
+   * Closes the room for a handover: stops taking requests, then waits (up to two seconds) until
+   * every node has applied the room's last event, so that whichever node takes the room over starts
+   * from all of it.
+   */
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(sweepTimer);
+    vertx.cancelTimer(nodeTimer);
+    List<Future<?>> unregistered = new ArrayList<>();
+    for (MessageConsumer<?> consumer : consumers) {
+      unregistered.add(consumer.unregister());
+    }
+    ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+    if (cluster == null) {
+      return Future.join(unregistered);
+    }
+    long last = room.seq();
+    return Future.join(unregistered)
+        .transform(
+            v -> {
+              List<Future<?>> flushed = new ArrayList<>();
+              for (String node : cluster.getNodes()) {
+                flushed.add(
+                    bus.request(
+                        RoomAddresses.node(node), new NodeMessages.FlushRequest(last), FLUSH));
+              }
+              return Future.join(flushed);
+            })
+        .transform(v -> Future.succeededFuture());
+  }
+
+  private void onRequest(Message<Object> message) {
+    Object body = message.body();
+    try {
+      if (body instanceof SayRequest say) {
+        room.say(say.sessionId(), say.lineId(), say.text());
+      } else if (body instanceof ActivityNotice activity) {
+        room.touch(activity.sessionId());
+      } else if (body instanceof JoinRequest join) {
+        message.reply(
+            room.join(
+                join.sessionId(), join.nodeId(), join.name(), join.kind(), join.lastLineId()));
+      } else if (body instanceof WhoRequest who) {
+        message.reply(new RosterReply(room.roster(who.sessionId())));
+      } else if (body instanceof NickRequest nick) {
+        message.reply(room.rename(nick.sessionId(), nick.name()));
+      } else if (body instanceof PrivateRequest request) {
+        message.reply(room.privateMessage(request.sessionId(), request.target(), request.text()));
+      } else if (body instanceof LeaveRequest leave) {
+        room.leave(leave.sessionId(), leave.reason());
+      } else if (body instanceof RoomPing) {
+        message.reply(room.run());
+      } else if (body instanceof NodeMessages.SnapshotRequest) {
+        message.reply(room.snapshot());
+      } else {
+        message.fail(ErrorCode.BAD_REQUEST.code(), "not a room request");
+      }
+    } catch (RoomException e) {
+      message.fail(e.code().code(), e.getMessage());
+    }
+  }
+
+  @Override
+  public void publish(RoomEvent event) {
+    bus.publish(RoomAddresses.EVENTS, event);
+    bus.publish(ApiAddresses.EVENTS, toPublic(event).toJson());
+  }
+
+  private ParleyEvent toPublic(RoomEvent event) {
+    String name = config.server().name();
+    String run = room.run();
+    if (event instanceof Chat chat) {
+      return new ChatMessage(name, run, chat.seq(), chat.time(), chat.name(), chat.text());
+    } else if (event instanceof Arrived arrived) {
+      return new MemberArrived(
+          name, run, arrived.seq(), arrived.time(), arrived.name(), arrived.kind());
+    } else if (event instanceof Left left) {
+      return new MemberLeft(name, run, left.seq(), left.time(), left.name(), left.reason());
+    }
+    Renamed renamed = (Renamed) event;
+    return new MemberRenamed(
+        name, run, renamed.seq(), renamed.time(), renamed.oldName(), renamed.newName());
+  }
+
+  @Override
+  public void privateLine(Member to, String from, String text) {
+    if (to.kind() == MemberKind.TCP) {
+      bus.send(RoomAddresses.node(to.nodeId()), new PrivateLine(to.sessionId(), from, text));
+    } else {
+      bus.send(
+          ApiAddresses.member(to.sessionId()),
+          new JsonObject().put("type", PrivateMessage.TYPE).put("from", from).put("text", text));
+    }
+  }
+
+  @Override
+  public void evicted(Member member, String notice, String reason, String kickReason) {
+    LOG.info("{} removed from the room: {}", member.name(), notice);
+    if (member.kind() == MemberKind.TCP) {
+      bus.send(
+          RoomAddresses.node(member.nodeId()), new Evicted(member.sessionId(), notice, reason));
+    } else {
+      bus.send(
+          ApiAddresses.member(member.sessionId()),
+          new JsonObject().put("type", PrivateMessage.KICKED_TYPE).put("reason", kickReason));
+    }
+  }
+}

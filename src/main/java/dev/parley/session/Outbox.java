@@ -1,0 +1,164 @@
+package dev.parley.session;
+
+import dev.parley.ops.ParleyMetrics;
+import dev.parley.protocol.EncodedLine;
+import dev.parley.protocol.Replies;
+import dev.parley.time.TimeSource;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.core.net.NetSocket;
+
+/**
+ * One connection's outbound side. Lines written during one turn of the event loop are gathered and
+ * written to the socket once, when the listener flushes its outboxes at the end of the turn (one
+ * system call for many lines under load). A batch is written only while the socket's write queue
+ * (sized in bytes with {@code setWriteQueueMaxSize}) has room; while it is full, lines are dropped
+ * and counted, so a slow reader holds at most its queue limit plus one batch (itself at most half
+ * the limit). When the queue drains, the client first receives the count of what it missed.
+ * Confined to the connection's event loop.
+ */
+public final class Outbox {
+  /** Where an outbox with lines waiting asks to be flushed at the end of the current turn. */
+  public interface Flusher {
+    /** Flush {@code outbox} once the tasks already queued on this event loop have run. */
+    void flushLater(Outbox outbox);
+  }
+
+  private final NetSocket socket;
+  private final TimeSource time;
+  private final ParleyMetrics metrics;
+  private final Flusher flusher;
+  private final int batchLimit;
+  private EncodedLine first;
+  private Buffer batch;
+  private int pendingLines;
+  private boolean congested;
+  private long congestedSince;
+  private long dropped;
+  private boolean closed;
+
+  public Outbox(
+      NetSocket socket,
+      TimeSource time,
+      ParleyMetrics metrics,
+      Flusher flusher,
+      int maxQueuedBytes) {
+    this.socket = socket;
+    this.time = time;
+    this.metrics = metrics;
+    this.flusher = flusher;
+    this.batchLimit = Math.max(1, maxQueuedBytes / 2);
+  }
+
+  /** Sends a line, or counts it as dropped while the write queue is full. */
+  public void send(String line) {
+    write(EncodedLine.of(line));
+  }
+
+  /**
+   * Queues an encoded line for this turn's batch, or counts it as dropped while the write queue is
+   * full. The line may be shared with other outboxes; it is not modified.
+   */
+  public void write(EncodedLine encoded) {
+    if (closed) {
+      return;
+    }
+    if (congested && !socket.writeQueueFull()) {
+      endCongestion();
+    }
+    if (congested) {
+      dropped++;
+      metrics.droppedLine();
+      return;
+    }
+    pendingLines++;
+    if (first == null && batch == null) {
+      first = encoded;
+      flusher.flushLater(this);
+      return;
+    }
+    if (batch == null) {
+      batch = Buffer.buffer(Math.max(256, 4 * first.bytes().length)).appendBytes(first.bytes());
+      first = null;
+    }
+    batch.appendBytes(encoded.bytes());
+    if (batch.length() >= batchLimit) {
+      flush();
+    }
+  }
+
+  /** Writes this turn's batch, or drops it if the write queue is full. */
+  public void flush() {
+    if (first == null && batch == null) {
+      return;
+    }
+    Buffer lines = batch != null ? batch : first.buffer();
+    int count = pendingLines;
+    first = null;
+    batch = null;
+    pendingLines = 0;
+    if (closed) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      if (!congested) {
+        congested = true;
+        congestedSince = time.nanoTime();
+        socket.drainHandler(v -> endCongestion());
+      }
+      dropped += count;
+      metrics.droppedLines(count);
+      return;
+    }
+    socket.write(lines);
+    metrics.linesOut(count);
+  }
+
+  /**
+   * Sends a last line, after what is already queued, whether or not the queue is full: it is
+   * bounded and ends the connection.
+   */
+  public void sendLast(String line) {
+    if (!closed) {
+      flush();
+      socket.write(EncodedLine.of(line).buffer());
+    }
+  }
+
+  private void endCongestion() {
+    if (!congested) {
+      return;
+    }
+    congested = false;
+    socket.drainHandler(null);
+    long count = dropped;
+    dropped = 0;
+    socket.write(EncodedLine.of(Replies.dropped(count)).buffer());
+  }
+
+  /** Nanoseconds the queue has been full, or 0 when it is not. */
+  public long congestedFor(long now) {
+    return congested ? Math.max(1, now - congestedSince) : 0;
+  }
+
+  public boolean congested() {
+    return congested;
+  }
+
+  /** Writes what is queued, then stops writing: later lines are ignored. */
+  public void close() {
+    flush();
+    closed = true;
+  }
+
+  /**
+   * Closes the connection at once, discarding what is queued for it. A plain {@code close()} would
+   * first wait for the queue to be flushed, which a client that does not read never allows.
+   */
+  public void abort() {
+    closed = true;
+    first = null;
+    batch = null;
+    ((NetSocketInternal) socket).channelHandlerContext().close();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.parley.session;
+
+import dev.parley.api.MemberKind;
+import dev.parley.bus.ActivityNotice;
+import dev.parley.bus.JoinReply;
+import dev.parley.bus.JoinRequest;
+import dev.parley.bus.LeaveRequest;
+import dev.parley.bus.NickReply;
+import dev.parley.bus.NickRequest;
+import dev.parley.bus.PrivateReply;
+import dev.parley.bus.PrivateRequest;
+import dev.parley.bus.RoomAddresses;
+import dev.parley.bus.RosterReply;
+import dev.parley.bus.SayRequest;
+import dev.parley.bus.WhoRequest;
+import dev.parley.time.TimeSource;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One session's requests to the room, over the event bus. Every request also tells the room that
+ * the member is active; {@link #touchIfQuiet} covers lines that send none, at most once a second.
+ * Confined to the session's context.
+ */
+final class RoomLink {
+  private static final long TOUCH_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+
+  /** Requests fail after this long, so that a member hears of a room that is moving. */
+  private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5000);
+
+  private final EventBus bus;
+  private final TimeSource time;
+  private final String sessionId;
+  private final String nodeId;
+  private long lastContact;
+
+  RoomLink(EventBus bus, TimeSource time, String sessionId, String nodeId) {
+    this.bus = bus;
+    this.time = time;
+    this.sessionId = sessionId;
+    this.nodeId = nodeId;
+    this.lastContact = time.nanoTime();
+  }
+
+  private <T> Future<T> request(Object body) {
+    lastContact = time.nanoTime();
+    return bus.<T>request(RoomAddresses.ROOM, body, REQUEST).map(Message::body);
+  }
+
+  private void send(Object body) {
+    lastContact = time.nanoTime();
+    bus.send(RoomAddresses.ROOM, body);
+  }
+
+  /**
+   * Asks the room to admit the session.
+   *
+   * @param name the name asked for, empty for a guest name
+   * @param lastLineId the id of the session's last line before this room (0 for a new member)
+   */
+  Future<JoinReply> join(String name, long lastLineId) {
+    return request(new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId));
+  }
+
+  void say(long lineId, String text) {
+    send(new SayRequest(sessionId, lineId, text));
+  }
+
+  Future<NickReply> nick(String name) {
+    return request(new NickRequest(sessionId, name));
+  }
+
+  Future<RosterReply> who() {
+    return request(new WhoRequest(sessionId));
+  }
+
+  Future<PrivateReply> privateMessage(String target, String text) {
+    return request(new PrivateRequest(sessionId, target, text));
+  }
+
+  void leave(String reason) {
+    send(new LeaveRequest(sessionId, reason == null ? "" : reason));
+  }
+
+  /** Tells the room the member is active, unless a request did so within the last second. */
+  void touchIfQuiet() {
+    if (time.nanoTime() - lastContact >= TOUCH_INTERVAL) {
+      send(new ActivityNotice(sessionId));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.parley.session;
+
+import dev.parley.api.RosterEntry;
+import dev.parley.protocol.Replies;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code /who}, also {@code who online}: the roster. */
+final class WhoCommand implements Command {
+  @Override
+  public void run(Session session, String argument) {
+    if (!argument.isEmpty()) {
+      session.send(Replies.usage("/who"));
+      return;
+    }
+    session
+        .room()
+        .who()
+        .onSuccess(
+            roster -> {
+              List<String> names = new ArrayList<>();
+              for (RosterEntry e : roster.members()) {
+                names.add(e.name());
+              }
+              session.send(Replies.online(names));
+            })
+        .onFailure(session::fail);
+  }
+}

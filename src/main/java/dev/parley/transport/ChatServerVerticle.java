@@ -1,0 +1,226 @@
+package dev.parley.transport;
+
+import dev.parley.bus.Evicted;
+import dev.parley.bus.PrivateLine;
+import dev.parley.bus.RelayedEvent;
+import dev.parley.bus.RoomAddresses;
+import dev.parley.config.ParleyConfig;
+import dev.parley.ops.ParleyMetrics;
+import dev.parley.protocol.EncodedLine;
+import dev.parley.session.Outbox;
+import dev.parley.session.Session;
+import dev.parley.session.SessionHost;
+import dev.parley.time.TimeSource;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chat listener: a Vert.x {@link NetServer} speaking the line protocol, one {@link Session} per
+ * connection. Deployed with {@code server.instances} instances that share one port, each on its own
+ * event loop; a periodic sweep (every {@code idle.sweepSeconds}) closes connections that never gave
+ * a name within the idle timeout and connections whose outbound queue stayed full past {@code
+ * slowClient.timeoutSeconds}. Undeploying it runs the graceful shutdown of the protocol: every
+ * client receives {@code * server is shutting down}, its pending output is flushed for up to {@code
+ * shutdown.drainSeconds}, then it is closed.
+ */
+public final class ChatServerVerticle extends VerticleBase implements SessionHost, Outbox.Flusher {
+  /**
+   * Published (node-local) when the node begins to shut down, before any listener stops: every
+   * session then sends its shutdown notice and stops taking room events, so that no client sees the
+   * departures of the node's other clients before its own notice.
+   */
+  public static final String NODE_CLOSING = "parley.node.closing";
+
+  private final ParleyConfig config;
+  private final TimeSource time;
+  private final String nodeId;
+  private final int port;
+  private final ParleyMetrics metrics;
+  private final Map<String, Session> sessions = new LinkedHashMap<>();
+  private NetServer server;
+  private long sweepTimer = -1;
+  private final List<Outbox> toFlush = new ArrayList<>();
+  private boolean flushScheduled;
+  private boolean closing;
+
+  /**
+   * Creates one instance of the listener.
+   *
+   * @param config the node's settings
+   * @param time the time source for timeouts and flood control
+   * @param nodeId the id of this node, unique in the cluster
+   * @param port the port to listen on; a negative number is a random port shared by every instance
+   *     given the same number (Vert.x's shared ephemeral port)
+   * @param metrics the node's meters
+   */
+  public ChatServerVerticle(
+      ParleyConfig config, TimeSource time, String nodeId, int port, ParleyMetrics metrics) {
+    this.config = config;
+    this.time = time;
+    this.nodeId = nodeId;
+    this.port = port;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    NetServerOptions options =
+        new NetServerOptions()
+            .setHost(config.server().host())
+            .setPort(port)
+            .setTcpNoDelay(true)
+            .setReuseAddress(true)
+            .setUseProxyProtocol(config.server().proxyProtocol());
+    int sendBuffer = config.slowClient().sendBufferBytes();
+    if (sendBuffer > 0) {
+      options.setSendBufferSize(sendBuffer);
+    }
+    ParleyConfig.Tls tls = config.server().tls();
+    if (tls.enabled()) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions().setCertPath(tls.certPath()).setKeyPath(tls.keyPath()));
+    }
+    server = vertx.createNetServer(options).connectHandler(this::accept);
+    sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> sweep());
+    EventBus bus = vertx.eventBus();
+    return Future.all(
+            bus.localConsumer(NODE_CLOSING, m -> beginShutdown()).completion(),
+            bus.<RelayedEvent>localConsumer(RoomAddresses.LOCAL_EVENTS, m -> fanOut(m.body()))
+                .completion(),
+            bus.localConsumer(RoomAddresses.LOCAL_DIRECT, m -> direct(m.body())).completion())
+        .compose(v -> server.listen());
+  }
+
+  /**
+   * The port this instance listens on.
+   *
+   * @return the actual port, once started
+   */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(sweepTimer);
+    long drainMillis = config.shutdown().drain().toMillis();
+    return server.shutdown(Duration.ofMillis(drainMillis + 500));
+  }
+
+  /** Hands a room event to every session of this listener: one event-bus delivery per listener. */
+  private void fanOut(RelayedEvent relayed) {
+    Object event = relayed.event();
+    EncodedLine line = relayed.line();
+    for (Session session : sessions.values()) {
+      session.onEvent(event, line);
+    }
+  }
+
+  private void direct(Object body) {
+    String sessionId =
+        body instanceof PrivateLine line ? line.sessionId() : ((Evicted) body).sessionId();
+    Session session = sessions.get(sessionId);
+    if (session != null) {
+      session.onDirect(body);
+    }
+  }
+
+  private void accept(NetSocket socket) {
+    socket.setWriteQueueMaxSize(config.slowClient().maxQueuedBytes());
+    Session session = new Session(this, socket);
+    sessions.put(session.id(), session);
+    session.start();
+    if (closing) {
+      session.beginShutdown();
+    }
+  }
+
+  private void beginShutdown() {
+    closing = true;
+    for (Session session : new ArrayList<>(sessions.values())) {
+      session.beginShutdown();
+    }
+  }
+
+  private void sweep() {
+    long now = time.nanoTime();
+    for (Session session : new ArrayList<>(sessions.values())) {
+      session.sweep(now);
+    }
+  }
+
+  @Override
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public ParleyConfig settings() {
+    return config;
+  }
+
+  @Override
+  public TimeSource time() {
+    return time;
+  }
+
+  @Override
+  public ParleyMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public Outbox.Flusher flusher() {
+    return this;
+  }
+
+  /**
+   * Collects outboxes with lines waiting and flushes them all in one task queued behind the tasks
+   * already waiting on this event loop: the more events arrive at once, the more lines go out in
+   * each write.
+   */
+  @Override
+  public void flushLater(Outbox outbox) {
+    toFlush.add(outbox);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      context.runOnContext(v -> flushAll());
+    }
+  }
+
+  private void flushAll() {
+    flushScheduled = false;
+    for (int i = 0; i < toFlush.size(); i++) {
+      toFlush.get(i).flush();
+    }
+    toFlush.clear();
+  }
+
+  @Override
+  public String nodeId() {
+    return nodeId;
+  }
+
+  @Override
+  public void forget(Session session) {
+    sessions.remove(session.id());
+  }
+
+  @Override
+  public boolean isOpen(Session session) {
+    return sessions.get(session.id()) == session;
+  }
+}

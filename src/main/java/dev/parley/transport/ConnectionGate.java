@@ -1,0 +1,85 @@
+package dev.parley.transport;
+
+import dev.parley.config.ParleyConfig;
+import dev.parley.ops.ParleyMetrics;
+import dev.parley.protocol.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Counts this node's connections, in total and per client address, for every {@link
+ * ChatServerVerticle} instance at once: the limits {@code limits.maxConnections} and {@code
+ * limits.maxConnectionsPerAddress}. One runs per node; its counts are confined to its context and
+ * reached through two node-local event-bus addresses whose bodies are the client's IP address.
+ */
+public final class ConnectionGate extends VerticleBase {
+  /** Admission requests; the reply is empty when admitted, otherwise the refusal line. */
+  public static final String ADMIT = "parley.gate.admit";
+
+  /** Releases of admitted connections; the reply is empty. */
+  public static final String RELEASE = "parley.gate.release";
+
+  /** Delivery options for the gate: it is node-local even in a cluster. */
+  public static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+
+  private final int maxConnections;
+  private final int maxPerAddress;
+  private final Map<String, Integer> perAddress = new HashMap<>();
+  private final ParleyMetrics metrics;
+  private int total;
+
+  /**
+   * Creates the gate.
+   *
+   * @param config the node's settings
+   * @param metrics where the number of connections is reported
+   */
+  public ConnectionGate(ParleyConfig config, ParleyMetrics metrics) {
+    this.metrics = metrics;
+    this.maxConnections = config.limits().maxConnections();
+    this.maxPerAddress = config.limits().maxConnectionsPerAddress();
+  }
+
+  @Override
+  public Future<?> start() {
+    EventBus bus = vertx.eventBus();
+    return Future.all(
+        bus.<String>localConsumer(ADMIT, this::admit).completion(),
+        bus.<String>localConsumer(RELEASE, this::release).completion());
+  }
+
+  private void admit(Message<String> message) {
+    String address = message.body();
+    int fromAddress = perAddress.getOrDefault(address, 0);
+    if (total >= maxConnections) {
+      message.reply(Replies.serverFull());
+    } else if (maxPerAddress > 0 && fromAddress >= maxPerAddress) {
+      message.reply(Replies.tooManyFromAddress());
+    } else {
+      total++;
+      perAddress.put(address, fromAddress + 1);
+      metrics.connections(total);
+      message.reply("");
+    }
+  }
+
+  private void release(Message<String> message) {
+    String address = message.body();
+    Integer count = perAddress.get(address);
+    if (count != null) {
+      total--;
+      metrics.connections(total);
+      if (count == 1) {
+        perAddress.remove(address);
+      } else {
+        perAddress.put(address, count - 1);
+      }
+    }
+    message.reply("");
+  }
+}

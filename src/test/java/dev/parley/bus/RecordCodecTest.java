@@ -1,0 +1,90 @@
+package dev.parley.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.parley.api.MemberKind;
+import dev.parley.api.RosterEntry;
+import dev.parley.node.RoomMirror;
+import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.Left;
+import dev.parley.room.Renamed;
+import dev.parley.room.RoomSnapshot;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every body that crosses cluster nodes survives its codec's wire encoding unchanged, and within a
+ * JVM a body is handed over as the same instance (a broadcast is not copied per consumer).
+ */
+class RecordCodecTest {
+  private static final List<Record> BODIES =
+      List.of(
+          new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 0),
+          new JoinReply(3, "alice", List.of("bob", "alice"), "run"),
+          new SayRequest("s1", 7, "hi \u00e9\u4e2d"),
+          new NickRequest("s1", "alicia"),
+          new NickReply("alicia"),
+          new WhoRequest("s1"),
+          new RosterReply(List.of(new RosterEntry("alice", 1_700_000_000_000L, 4, MemberKind.BUS))),
+          new PrivateRequest("s1", "bob", "psst"),
+          new PrivateReply("alice", "bob"),
+          new LeaveRequest("s1", "lunch"),
+          new ActivityNotice("s1"),
+          new Arrived(1, 2, "alice", "s1", "n1", MemberKind.TCP),
+          new Left(2, 3, "alice", "idle", "s1"),
+          new Chat(3, 4, "alice", "text", "s1", 9),
+          new Renamed(4, 5, "alice", "alicia", "s1"),
+          new PrivateLine("s2", "alice", "psst"),
+          new Evicted("s2", "* you were kicked: spam", "kicked: spam"),
+          new RoomReady("run", 42, "n1"),
+          new RoomPing("test"),
+          new RoomSnapshot(
+              "run",
+              42,
+              List.of(new RoomSnapshot.Entry("s1", "n1", MemberKind.TCP, "alice", 10, 9))),
+          new NodeMessages.SnapshotRequest("n2"),
+          new NodeMessages.ReportRequest("n2"),
+          new NodeMessages.NodeReport(
+              "n1", new RoomSnapshot("run", 1, List.of()), RoomMirror.State.WHOLE, List.of("s1")),
+          new NodeMessages.EventsRequest(1, 5),
+          new NodeMessages.EventsReply(
+              List.of(new Chat(3, 4, "alice", "text", "s1", 9), new Left(4, 5, "x", "", "s3"))),
+          new NodeMessages.FlushRequest(5),
+          new NodeMessages.Flushed(5),
+          new LocalMember("s1", true));
+
+  @Test
+  void everyBodyCrossesTheWireUnchanged() {
+    for (Record body : BODIES) {
+      assertEquals(body, roundTrip(body), body.getClass().getSimpleName());
+    }
+  }
+
+  @Test
+  void everyMessageTypeHasABodyHere() {
+    for (Class<? extends Record> type : Messages.TYPES) {
+      if (type != RelayedEvent.class) {
+        assertEquals(
+            1, BODIES.stream().filter(type::isInstance).count(), type.getSimpleName() + " tested");
+      }
+    }
+  }
+
+  @Test
+  void withinAJvmTheSameInstanceIsHandedOver() {
+    Chat chat = new Chat(3, 4, "alice", "text", "s1", 9);
+    assertSame(chat, new RecordCodec<>(Chat.class).transform(chat));
+  }
+
+  private static <T extends Record> T roundTrip(T body) {
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) body.getClass();
+    RecordCodec<T> codec = new RecordCodec<>(type);
+    Buffer wire = Buffer.buffer().appendString("prefix");
+    codec.encodeToWire(wire, body);
+    return codec.decodeFromWire(6, wire);
+  }
+}
