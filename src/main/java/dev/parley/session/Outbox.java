@@ -5,17 +5,15 @@ import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.Replies;
 import dev.parley.time.TimeSource;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.net.NetSocketInternal;
-import io.vertx.core.net.NetSocket;
 
 /**
  * One connection's outbound side. Lines written during one turn of the event loop are gathered and
- * written to the socket once, when the listener flushes its outboxes at the end of the turn (one
- * system call for many lines under load). A batch is written only while the socket's write queue
- * (sized in bytes with {@code setWriteQueueMaxSize}) has room; while it is full, lines are dropped
- * and counted, so a slow reader holds at most its queue limit plus one batch (itself at most half
- * the limit). When the queue drains, the client first receives the count of what it missed.
- * Confined to the connection's event loop.
+ * written to the connection once, when the listener flushes its outboxes at the end of the turn
+ * (one system call for many lines under load). A batch is written only while the connection's write
+ * queue (sized in bytes with {@code setWriteQueueMaxSize}) has room; while it is full, lines are
+ * dropped and counted, so a slow reader holds at most its queue limit plus one batch (itself at
+ * most half the limit). When the queue drains, the client first receives the count of what it
+ * missed. Confined to the connection's event loop.
  */
 public final class Outbox {
   /** Where an outbox with lines waiting asks to be flushed at the end of the current turn. */
@@ -24,7 +22,7 @@ public final class Outbox {
     void flushLater(Outbox outbox);
   }
 
-  private final NetSocket socket;
+  private final Connection connection;
   private final TimeSource time;
   private final ParleyMetrics metrics;
   private final Flusher flusher;
@@ -38,12 +36,12 @@ public final class Outbox {
   private boolean closed;
 
   public Outbox(
-      NetSocket socket,
+      Connection connection,
       TimeSource time,
       ParleyMetrics metrics,
       Flusher flusher,
       int maxQueuedBytes) {
-    this.socket = socket;
+    this.connection = connection;
     this.time = time;
     this.metrics = metrics;
     this.flusher = flusher;
@@ -63,7 +61,7 @@ public final class Outbox {
     if (closed) {
       return;
     }
-    if (congested && !socket.writeQueueFull()) {
+    if (congested && !connection.writeQueueFull()) {
       endCongestion();
     }
     if (congested) {
@@ -100,17 +98,17 @@ public final class Outbox {
     if (closed) {
       return;
     }
-    if (socket.writeQueueFull()) {
+    if (connection.writeQueueFull()) {
       if (!congested) {
         congested = true;
         congestedSince = time.nanoTime();
-        socket.drainHandler(v -> endCongestion());
+        connection.drainHandler(v -> endCongestion());
       }
       dropped += count;
       metrics.droppedLines(count);
       return;
     }
-    socket.write(lines);
+    connection.write(lines);
     metrics.linesOut(count);
   }
 
@@ -121,7 +119,7 @@ public final class Outbox {
   public void sendLast(String line) {
     if (!closed) {
       flush();
-      socket.write(EncodedLine.of(line).buffer());
+      connection.write(EncodedLine.of(line).buffer());
     }
   }
 
@@ -130,10 +128,10 @@ public final class Outbox {
       return;
     }
     congested = false;
-    socket.drainHandler(null);
+    connection.drainHandler(null);
     long count = dropped;
     dropped = 0;
-    socket.write(EncodedLine.of(Replies.dropped(count)).buffer());
+    connection.write(EncodedLine.of(Replies.dropped(count)).buffer());
   }
 
   /** Nanoseconds the queue has been full, or 0 when it is not. */
@@ -159,6 +157,6 @@ public final class Outbox {
     closed = true;
     first = null;
     batch = null;
-    ((NetSocketInternal) socket).channelHandlerContext().close();
+    connection.abort();
   }
 }

@@ -1,0 +1,82 @@
+package dev.parley.session;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * What a {@link Session} needs of its client's connection, whatever the transport: bytes in, lines
+ * out, flow control and closing. A TCP socket is one ({@code transport.TcpConnection}); a WebSocket
+ * can be another. Every method is called on, and every handler runs on, the connection's event
+ * loop; none blocks.
+ */
+public interface Connection {
+  /**
+   * The client's address, for logs and the per-address limit.
+   *
+   * @return the host address (the PROXY protocol's source address where that is enabled)
+   */
+  String remoteAddress();
+
+  /**
+   * Where the bytes the client sends go, in order; lines are found in them by the session.
+   *
+   * @param handler called for each chunk received, or {@code null} to stop
+   */
+  void handler(Handler<Buffer> handler);
+
+  /** Stops reading from the client until {@link #resume()}; bytes already read still arrive. */
+  void pause();
+
+  /** Reads from the client again. */
+  void resume();
+
+  /**
+   * Called once when the connection has closed, from either end.
+   *
+   * @param handler the handler
+   */
+  void closeHandler(Handler<Void> handler);
+
+  /**
+   * Called when the connection fails (the close handler follows).
+   *
+   * @param handler the handler
+   */
+  void exceptionHandler(Handler<Throwable> handler);
+
+  /**
+   * Called when the listener shuts down gracefully ({@code NetServer.shutdown}): the session says
+   * goodbye and closes.
+   *
+   * @param handler the handler, or {@code null} to let the listener close the connection itself
+   */
+  void shutdownHandler(Handler<Void> handler);
+
+  /**
+   * Whether the connection's write queue holds more than its limit ({@code
+   * slowClient.maxQueuedBytes}): the session stops writing until the drain handler is called.
+   *
+   * @return true while full
+   */
+  boolean writeQueueFull();
+
+  /**
+   * Called once the write queue has fallen to half its limit again.
+   *
+   * @param handler the handler, or {@code null}
+   */
+  void drainHandler(Handler<Void> handler);
+
+  /**
+   * Writes bytes: one or more whole lines, each ending with a line feed.
+   *
+   * @param lines UTF-8 lines; not modified, may be shared with other connections
+   */
+  void write(Buffer lines);
+
+  /** Closes once what is queued has been written. */
+  void close();
+
+  /** Closes at once, discarding what is queued (a client that does not read never drains it). */
+  void abort();
+}
