@@ -1,6 +1,7 @@
 package dev.parley;
 
 import dev.parley.api.Nodes;
+import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.config.ParleyConfig;
 import dev.parley.node.RoomRelay;
@@ -253,7 +254,7 @@ public final class Parley {
   public Future<Void> close() {
     vertx
         .eventBus()
-        .publish(ChatServerVerticle.NODE_CLOSING, nodeId, new DeliveryOptions().setLocalOnly(true));
+        .publish(Addresses.NODE_CLOSING, nodeId, new DeliveryOptions().setLocalOnly(true));
     // The operations server goes last, so that readiness reports the shutdown while it lasts.
     List<String> order = new ArrayList<>(deployments);
     if (opsDeployment != null) {

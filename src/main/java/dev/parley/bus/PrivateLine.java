@@ -1,8 +1,8 @@
 package dev.parley.bus;
 
 /**
- * A private message, sent to the recipient's node ({@link RoomAddresses#node}) and from there to
- * its session.
+ * A private message, sent to the recipient's node ({@link Addresses#node}) and from there to its
+ * session.
  *
  * @param sessionId the recipient's session
  * @param from the sender's name

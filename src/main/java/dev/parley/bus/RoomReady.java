@@ -1,7 +1,7 @@
 package dev.parley.bus;
 
 /**
- * Published on {@link RoomAddresses#EVENTS} when a room starts on a node (first start or takeover):
+ * Published on {@link Addresses#EVENTS} when a room starts on a node (first start or takeover):
  * sessions resend the chat lines the room has not yet ordered.
  *
  * @param run the id of the room's order

@@ -24,18 +24,6 @@ public record Seconds(BigDecimal value) {
   }
 
   /**
-   * Parses a number of seconds.
-   *
-   * @param text a decimal number such as {@code "300"} or {@code "0.5"}
-   * @return the duration
-   * @throws NumberFormatException if the text is not a decimal number
-   * @throws IllegalArgumentException if it is negative
-   */
-  public static Seconds of(String text) {
-    return new Seconds(new BigDecimal(text));
-  }
-
-  /**
    * Returns the duration in milliseconds, rounded up so that a short positive duration never
    * becomes zero.
    *

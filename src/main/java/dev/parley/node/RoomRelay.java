@@ -1,5 +1,6 @@
 package dev.parley.node;
 
+import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.LocalMember;
 import dev.parley.bus.NodeMessages.EventsReply;
@@ -11,15 +12,9 @@ import dev.parley.bus.NodeMessages.ReportRequest;
 import dev.parley.bus.NodeMessages.SnapshotRequest;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
-import dev.parley.bus.RoomAddresses;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomReady;
-import dev.parley.protocol.EncodedLine;
-import dev.parley.protocol.Replies;
-import dev.parley.room.Arrived;
-import dev.parley.room.Chat;
-import dev.parley.room.Left;
-import dev.parley.room.Renamed;
+import dev.parley.protocol.EventLines;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomSnapshot;
 import dev.parley.rooms.RoomHost;
@@ -41,11 +36,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The room's end on one node: the node's only cluster-wide registrations, whatever the number of
- * connections. It takes every room event once ({@link RoomAddresses#EVENTS}), drops duplicates by
+ * connections. It takes every room event once ({@link Addresses#EVENTS}), drops duplicates by
  * sequence number, keeps the node's {@link RoomMirror} and hands each event to the node's sessions
- * over the node-local bus; it takes what the room sends to one session ({@link RoomAddresses#node})
- * and hands it to that session; and it answers a new room host's questions when the room moves. One
- * per node, parent of the node's {@link RoomHost}; confined to its context.
+ * over the node-local bus; it takes what the room sends to one session ({@link Addresses#node}) and
+ * hands it to that session; and it answers a new room host's questions when the room moves. One per
+ * node, parent of the node's {@link RoomHost}; confined to its context.
  */
 public final class RoomRelay extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RoomRelay.class);
@@ -82,10 +77,9 @@ public final class RoomRelay extends VerticleBase {
     bus = vertx.eventBus();
     RoomCodecs.register(bus);
     return Future.all(
-            bus.consumer(RoomAddresses.EVENTS, m -> onEvent(m.body())).completion(),
-            bus.consumer(RoomAddresses.node(nodeId), this::onNodeMessage).completion(),
-            bus.<LocalMember>localConsumer(
-                    RoomAddresses.LOCAL_MEMBERS, m -> onLocalMember(m.body()))
+            bus.consumer(Addresses.EVENTS, m -> onEvent(m.body())).completion(),
+            bus.consumer(Addresses.node(nodeId), this::onNodeMessage).completion(),
+            bus.<LocalMember>localConsumer(Addresses.LOCAL_MEMBERS, m -> onLocalMember(m.body()))
                 .completion())
         .onSuccess(v -> refreshMirror())
         .compose(v -> vertx.deployVerticle(roomHost));
@@ -111,7 +105,7 @@ public final class RoomRelay extends VerticleBase {
       refreshing = false;
       return;
     }
-    bus.<RoomSnapshot>request(RoomAddresses.ROOM, new SnapshotRequest(nodeId), SNAPSHOT)
+    bus.<RoomSnapshot>request(Addresses.ROOM, new SnapshotRequest(nodeId), SNAPSHOT)
         .onComplete(
             ar -> {
               if (ar.succeeded() && !mirror.whole()) {
@@ -156,7 +150,7 @@ public final class RoomRelay extends VerticleBase {
       if (!mirror.started(ready)) {
         refreshMirror();
       }
-      bus.publish(RoomAddresses.LOCAL_EVENTS, new RelayedEvent(ready, null), LOCAL);
+      bus.publish(Addresses.LOCAL_EVENTS, new RelayedEvent(ready, null), LOCAL);
       return;
     }
     RoomEvent event = (RoomEvent) body;
@@ -171,7 +165,7 @@ public final class RoomRelay extends VerticleBase {
     if (!mirror.whole()) {
       refreshMirror();
     }
-    bus.publish(RoomAddresses.LOCAL_EVENTS, new RelayedEvent(event, encode(event)), LOCAL);
+    bus.publish(Addresses.LOCAL_EVENTS, new RelayedEvent(event, EventLines.encoded(event)), LOCAL);
     if (!flushWaiters.isEmpty()) {
       answerFlushes();
     }
@@ -183,26 +177,10 @@ public final class RoomRelay extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /** The line TCP members see for an event, encoded once for the whole node. */
-  private static EncodedLine encode(RoomEvent event) {
-    String line;
-    if (event instanceof Chat chat) {
-      line = Replies.chat(chat.name(), chat.text());
-    } else if (event instanceof Arrived arrived) {
-      line = Replies.arrived(arrived.name());
-    } else if (event instanceof Left left) {
-      line = Replies.left(left.name(), left.reason());
-    } else {
-      Renamed renamed = (Renamed) event;
-      line = Replies.renamed(renamed.oldName(), renamed.newName());
-    }
-    return EncodedLine.of(line);
-  }
-
   private void onNodeMessage(Message<Object> message) {
     Object body = message.body();
     if (body instanceof PrivateLine || body instanceof Evicted) {
-      bus.publish(RoomAddresses.LOCAL_DIRECT, body, LOCAL);
+      bus.publish(Addresses.LOCAL_DIRECT, body, LOCAL);
     } else if (body instanceof ReportRequest) {
       message.reply(
           new NodeReport(nodeId, mirror.snapshot(), mirror.state(), new ArrayList<>(localMembers)));

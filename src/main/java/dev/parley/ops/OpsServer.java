@@ -1,9 +1,8 @@
 package dev.parley.ops;
 
-import dev.parley.bus.RoomAddresses;
+import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomPing;
 import dev.parley.config.ParleyConfig;
-import dev.parley.transport.ChatServerVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -80,7 +79,7 @@ public final class OpsServer extends VerticleBase {
         promise ->
             vertx
                 .eventBus()
-                .<String>request(RoomAddresses.ROOM, new RoomPing("readiness"), PING)
+                .<String>request(Addresses.ROOM, new RoomPing(), PING)
                 .onComplete(
                     ar ->
                         promise.complete(
@@ -91,7 +90,7 @@ public final class OpsServer extends VerticleBase {
     if (metrics.registry() instanceof PrometheusMeterRegistry registry) {
       prometheus = PrometheusRequestHandler.create(registry);
     }
-    vertx.eventBus().localConsumer(ChatServerVerticle.NODE_CLOSING, m -> closing = true);
+    vertx.eventBus().localConsumer(Addresses.NODE_CLOSING, m -> closing = true);
     server = vertx.createHttpServer().requestHandler(this::handle);
     return server.listen(config.http().port(), config.http().host());
   }

@@ -2,7 +2,6 @@ package dev.parley.ops;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,15 +43,6 @@ public final class ParleyMetrics {
         Counter.builder("parley.room.failovers")
             .description("times this node took the room over from another node")
             .register(registry);
-  }
-
-  /**
-   * Meters that count into a registry of their own, for code that needs no reporting.
-   *
-   * @return new meters
-   */
-  public static ParleyMetrics unreported() {
-    return new ParleyMetrics(new SimpleMeterRegistry());
   }
 
   private Counter counter(String name, String description) {

@@ -2,10 +2,10 @@ package dev.parley.room;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.parley.bus.RoomAddresses;
+import dev.parley.bus.Addresses;
 
 /**
- * Something that happened in the room, published on {@link RoomAddresses#EVENTS} in the room's one
+ * Something that happened in the room, published on {@link Addresses#EVENTS} in the room's one
  * order. Sequence numbers increase by one per event, without gaps.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "@type")

@@ -1,11 +1,11 @@
 package dev.parley.rooms;
 
+import dev.parley.bus.Addresses;
 import dev.parley.bus.NodeMessages.EventsReply;
 import dev.parley.bus.NodeMessages.EventsRequest;
 import dev.parley.bus.NodeMessages.NodeReport;
 import dev.parley.bus.NodeMessages.ReportRequest;
 import dev.parley.bus.RelayedEvent;
-import dev.parley.bus.RoomAddresses;
 import dev.parley.bus.RoomReady;
 import dev.parley.config.ParleyConfig;
 import dev.parley.node.RoomMirror;
@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * for handover and the lock released; when the host dies, Hazelcast releases its lock.
  */
 public final class RoomHost extends VerticleBase {
-  /** The name of the cluster-wide lock whose holder hosts the room. */
-  public static final String LOCK = "parley.room";
+  /** The name of the cluster-wide lock whose holder hosts the room (a lock, not an address). */
+  public static final String LOCK = "parley.lock.room";
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomHost.class);
   private static final long LOCK_WAIT_MILLIS = 2000;
@@ -91,11 +91,6 @@ public final class RoomHost extends VerticleBase {
     }
     campaign(cluster);
     return Future.succeededFuture();
-  }
-
-  /** Whether the room runs on this node. */
-  boolean hostsRoom() {
-    return roomDeployment != null;
   }
 
   private void campaign(ClusterManager cluster) {
@@ -158,7 +153,7 @@ public final class RoomHost extends VerticleBase {
       asks.add(
           vertx
               .eventBus()
-              .<NodeReport>request(RoomAddresses.node(node), new ReportRequest(nodeId), ASK)
+              .<NodeReport>request(Addresses.node(node), new ReportRequest(nodeId), ASK)
               .map(Message::body));
     }
     return Future.join(asks)
@@ -249,7 +244,7 @@ public final class RoomHost extends VerticleBase {
     return vertx
         .eventBus()
         .<EventsReply>request(
-            RoomAddresses.node(best.nodeId()), new EventsRequest(least, base.seq()), ASK)
+            Addresses.node(best.nodeId()), new EventsRequest(least, base.seq()), ASK)
         .map(reply -> new Takeover(base, reply.body().events(), live));
   }
 
@@ -291,7 +286,7 @@ public final class RoomHost extends VerticleBase {
         vertx
             .eventBus()
             .localConsumer(
-                RoomAddresses.LOCAL_EVENTS,
+                Addresses.LOCAL_EVENTS,
                 m -> {
                   if (m.body().event() instanceof RoomReady ready
                       && !ready.nodeId().equals(nodeId)) {

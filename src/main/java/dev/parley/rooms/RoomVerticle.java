@@ -1,15 +1,11 @@
 package dev.parley.rooms;
 
 import dev.parley.api.ApiAddresses;
-import dev.parley.api.ChatMessage;
 import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberArrived;
 import dev.parley.api.MemberKind;
-import dev.parley.api.MemberLeft;
-import dev.parley.api.MemberRenamed;
-import dev.parley.api.ParleyEvent;
 import dev.parley.api.PrivateMessage;
 import dev.parley.bus.ActivityNotice;
+import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
@@ -17,7 +13,6 @@ import dev.parley.bus.NickRequest;
 import dev.parley.bus.NodeMessages;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.PrivateRequest;
-import dev.parley.bus.RoomAddresses;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomPing;
 import dev.parley.bus.RoomReady;
@@ -25,11 +20,7 @@ import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
 import dev.parley.config.ParleyConfig;
-import dev.parley.room.Arrived;
-import dev.parley.room.Chat;
-import dev.parley.room.Left;
 import dev.parley.room.Member;
-import dev.parley.room.Renamed;
 import dev.parley.room.Room;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomException;
@@ -52,9 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The room verticle: exactly one per room. It owns the {@link Room}, confined to its event-loop
  * context, and reaches the rest of the system only over the event bus: sessions' requests on {@link
- * RoomAddresses#ROOM}, the public JSON API on {@link ApiAddresses}, every event published twice (as
- * a record on {@link RoomAddresses#EVENTS} for the chat servers, as JSON on {@link
- * ApiAddresses#EVENTS} for services), and the periodic idle sweep every {@code idle.sweepSeconds}.
+ * Addresses#ROOM}, the public JSON API on {@link ApiAddresses}, every event published twice (as a
+ * record on {@link Addresses#EVENTS} for the chat servers, as JSON on {@link ApiAddresses#EVENTS}
+ * for services), and the periodic idle sweep every {@code idle.sweepSeconds}.
  */
 public final class RoomVerticle extends VerticleBase implements Room.Output {
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
@@ -104,7 +95,7 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
     RoomCodecs.register(bus);
     room = new Room(config, time, this, takeover.base());
     for (RoomEvent missed : takeover.missed()) {
-      bus.publish(RoomAddresses.EVENTS, missed);
+      bus.publish(Addresses.EVENTS, missed);
     }
     takeover.liveSessions().forEach(room::removeSessionsOfNodeNotIn);
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
@@ -113,7 +104,7 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
       nodeTimer = vertx.setPeriodic(NODE_CHECK_MILLIS, id -> checkNodes(cluster));
     }
     sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> room.sweepIdle());
-    MessageConsumer<Object> requests = bus.consumer(RoomAddresses.ROOM, this::onRequest);
+    MessageConsumer<Object> requests = bus.consumer(Addresses.ROOM, this::onRequest);
     consumers.add(requests);
     return Future.all(
             requests.completion(),
@@ -121,7 +112,7 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
         .onSuccess(
             v -> {
               LOG.info("room {} open on this node at event {}", room.run(), room.seq());
-              bus.publish(RoomAddresses.EVENTS, new RoomReady(room.run(), room.seq(), nodeId));
+              bus.publish(Addresses.EVENTS, new RoomReady(room.run(), room.seq(), nodeId));
             });
   }
 
@@ -153,8 +144,7 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
               List<Future<?>> flushed = new ArrayList<>();
               for (String node : cluster.getNodes()) {
                 flushed.add(
-                    bus.request(
-                        RoomAddresses.node(node), new NodeMessages.FlushRequest(last), FLUSH));
+                    bus.request(Addresses.node(node), new NodeMessages.FlushRequest(last), FLUSH));
               }
               return Future.join(flushed);
             })
@@ -194,30 +184,15 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
 
   @Override
   public void publish(RoomEvent event) {
-    bus.publish(RoomAddresses.EVENTS, event);
-    bus.publish(ApiAddresses.EVENTS, toPublic(event).toJson());
-  }
-
-  private ParleyEvent toPublic(RoomEvent event) {
-    String name = config.server().name();
-    String run = room.run();
-    if (event instanceof Chat chat) {
-      return new ChatMessage(name, run, chat.seq(), chat.time(), chat.name(), chat.text());
-    } else if (event instanceof Arrived arrived) {
-      return new MemberArrived(
-          name, run, arrived.seq(), arrived.time(), arrived.name(), arrived.kind());
-    } else if (event instanceof Left left) {
-      return new MemberLeft(name, run, left.seq(), left.time(), left.name(), left.reason());
-    }
-    Renamed renamed = (Renamed) event;
-    return new MemberRenamed(
-        name, run, renamed.seq(), renamed.time(), renamed.oldName(), renamed.newName());
+    bus.publish(Addresses.EVENTS, event);
+    bus.publish(
+        ApiAddresses.EVENTS, PublicEvents.of(config.server().name(), room.run(), event).toJson());
   }
 
   @Override
   public void privateLine(Member to, String from, String text) {
     if (to.kind() == MemberKind.TCP) {
-      bus.send(RoomAddresses.node(to.nodeId()), new PrivateLine(to.sessionId(), from, text));
+      bus.send(Addresses.node(to.nodeId()), new PrivateLine(to.sessionId(), from, text));
     } else {
       bus.send(
           ApiAddresses.member(to.sessionId()),
@@ -229,8 +204,7 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
   public void evicted(Member member, String notice, String reason, String kickReason) {
     LOG.info("{} removed from the room: {}", member.name(), notice);
     if (member.kind() == MemberKind.TCP) {
-      bus.send(
-          RoomAddresses.node(member.nodeId()), new Evicted(member.sessionId(), notice, reason));
+      bus.send(Addresses.node(member.nodeId()), new Evicted(member.sessionId(), notice, reason));
     } else {
       bus.send(
           ApiAddresses.member(member.sessionId()),

@@ -2,6 +2,7 @@ package dev.parley.session;
 
 import dev.parley.api.MemberKind;
 import dev.parley.bus.ActivityNotice;
+import dev.parley.bus.Addresses;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
@@ -9,7 +10,6 @@ import dev.parley.bus.NickReply;
 import dev.parley.bus.NickRequest;
 import dev.parley.bus.PrivateReply;
 import dev.parley.bus.PrivateRequest;
-import dev.parley.bus.RoomAddresses;
 import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
@@ -47,12 +47,12 @@ final class RoomLink {
 
   private <T> Future<T> request(Object body) {
     lastContact = time.nanoTime();
-    return bus.<T>request(RoomAddresses.ROOM, body, REQUEST).map(Message::body);
+    return bus.<T>request(Addresses.ROOM, body, REQUEST).map(Message::body);
   }
 
   private void send(Object body) {
     lastContact = time.nanoTime();
-    bus.send(RoomAddresses.ROOM, body);
+    bus.send(Addresses.ROOM, body);
   }
 
   /**

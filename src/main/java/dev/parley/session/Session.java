@@ -1,10 +1,10 @@
 package dev.parley.session;
 
+import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.LocalMember;
 import dev.parley.bus.PrivateLine;
-import dev.parley.bus.RoomAddresses;
 import dev.parley.bus.RoomReady;
 import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.LineCleaner;
@@ -16,10 +16,9 @@ import dev.parley.room.Chat;
 import dev.parley.room.Left;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomEvent;
-import dev.parley.transport.ConnectionGate;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.net.NetSocket;
 import java.util.ArrayDeque;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -43,13 +42,15 @@ public final class Session implements LineFramer.Listener {
   }
 
   /** After a room opens, kept lines are sent again after this long, then twice as long, … */
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+
   private static final long FIRST_RESEND_MILLIS = 250;
 
   /** … up to this long, until the room has acknowledged every one. */
   private static final long LAST_RESEND_MILLIS = 4000;
 
   private final SessionHost host;
-  private final NetSocket socket;
+  private final Connection connection;
   private final String id = UUID.randomUUID().toString();
   private final String address;
   private final Outbox outbox;
@@ -69,13 +70,13 @@ public final class Session implements LineFramer.Listener {
   private long resendTimer = -1;
   private long lastLineAt;
 
-  public Session(SessionHost host, NetSocket socket) {
+  public Session(SessionHost host, Connection connection) {
     this.host = host;
-    this.socket = socket;
-    this.address = socket.remoteAddress().hostAddress();
+    this.connection = connection;
+    this.address = connection.remoteAddress();
     this.outbox =
         new Outbox(
-            socket,
+            connection,
             host.time(),
             host.metrics(),
             host.flusher(),
@@ -93,12 +94,13 @@ public final class Session implements LineFramer.Listener {
 
   /** Asks the gate to admit the connection; greets it if admitted, refuses it otherwise. */
   public void start() {
-    socket.pause();
-    socket.closeHandler(v -> onClosed());
-    socket.exceptionHandler(err -> LOG.debug("connection {} failed: {}", address, err.toString()));
+    connection.pause();
+    connection.closeHandler(v -> onClosed());
+    connection.exceptionHandler(
+        err -> LOG.debug("connection {} failed: {}", address, err.toString()));
     host.vertx()
         .eventBus()
-        .<String>request(ConnectionGate.ADMIT, address, ConnectionGate.LOCAL)
+        .<String>request(Addresses.GATE_ADMIT, address, LOCAL)
         .onComplete(
             ar -> {
               admitted = ar.succeeded() && ar.result().body().isEmpty();
@@ -122,9 +124,9 @@ public final class Session implements LineFramer.Listener {
     }
     state = State.NAMING;
     outbox.send(Replies.welcome(host.settings().server().name()));
-    socket.handler(new LineFramer(host.settings().limits().maxLineBytes(), this));
-    socket.shutdownHandler(timeout -> shutdown());
-    socket.resume();
+    connection.handler(new LineFramer(host.settings().limits().maxLineBytes(), this));
+    connection.shutdownHandler(v -> shutdown());
+    connection.resume();
   }
 
   // ---- input
@@ -133,7 +135,7 @@ public final class Session implements LineFramer.Listener {
   public void onLine(byte[] line) {
     if (state == State.JOINING || (state == State.MEMBER && sender.full())) {
       heldLines.add(line);
-      socket.pause();
+      connection.pause();
       return;
     }
     if (state != State.NAMING && state != State.MEMBER) {
@@ -223,9 +225,7 @@ public final class Session implements LineFramer.Listener {
     joinedSeq = reply.seq();
     run = reply.run();
     state = State.MEMBER;
-    host.vertx()
-        .eventBus()
-        .send(RoomAddresses.LOCAL_MEMBERS, new LocalMember(id, true), ConnectionGate.LOCAL);
+    host.vertx().eventBus().send(Addresses.LOCAL_MEMBERS, new LocalMember(id, true), LOCAL);
     LOG.info("{} joined from {}", name, address);
     outbox.send(Replies.youAre(name));
     outbox.send(Replies.online(reply.roster()));
@@ -242,7 +242,7 @@ public final class Session implements LineFramer.Listener {
       onLine(heldLines.poll());
     }
     if (!holding() && !shuttingDown) {
-      socket.resume();
+      connection.resume();
     }
   }
 
@@ -361,10 +361,7 @@ public final class Session implements LineFramer.Listener {
                 replies.release();
                 host.vertx()
                     .eventBus()
-                    .send(
-                        RoomAddresses.LOCAL_MEMBERS,
-                        new LocalMember(id, false),
-                        ConnectionGate.LOCAL);
+                    .send(Addresses.LOCAL_MEMBERS, new LocalMember(id, false), LOCAL);
                 name = null;
                 state = State.NAMING;
                 fail(ar.cause());
@@ -460,7 +457,7 @@ public final class Session implements LineFramer.Listener {
       return;
     }
     shuttingDown = true;
-    socket.pause();
+    connection.pause();
     outbox.sendLast(Replies.shuttingDown());
     outbox.close();
   }
@@ -494,9 +491,9 @@ public final class Session implements LineFramer.Listener {
       return;
     }
     outbox.close();
-    // Our shutdown handler would otherwise take over the close and leave the socket open.
-    socket.shutdownHandler(null);
-    socket.close();
+    // Our shutdown handler would otherwise take over the close and leave the connection open.
+    connection.shutdownHandler(null);
+    connection.close();
     host.vertx()
         .setTimer(
             host.settings().shutdown().drain().toMillis(),
@@ -529,9 +526,7 @@ public final class Session implements LineFramer.Listener {
           departure == null || departure.isEmpty() ? "" : ": " + departure);
     }
     if (wasMember) {
-      host.vertx()
-          .eventBus()
-          .send(RoomAddresses.LOCAL_MEMBERS, new LocalMember(id, false), ConnectionGate.LOCAL);
+      host.vertx().eventBus().send(Addresses.LOCAL_MEMBERS, new LocalMember(id, false), LOCAL);
     }
     if (wasMember && !departed) {
       departed = true;
@@ -552,7 +547,7 @@ public final class Session implements LineFramer.Listener {
     admitted = false;
     host.vertx()
         .eventBus()
-        .request(ConnectionGate.RELEASE, address, ConnectionGate.LOCAL)
+        .request(Addresses.GATE_RELEASE, address, LOCAL)
         .onComplete(
             ar -> {
               if (next != null) {

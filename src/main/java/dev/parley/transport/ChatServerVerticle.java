@@ -1,9 +1,9 @@
 package dev.parley.transport;
 
+import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
-import dev.parley.bus.RoomAddresses;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.EncodedLine;
@@ -35,12 +35,6 @@ import java.util.Map;
  * shutdown.drainSeconds}, then it is closed.
  */
 public final class ChatServerVerticle extends VerticleBase implements SessionHost, Outbox.Flusher {
-  /**
-   * Published (node-local) when the node begins to shut down, before any listener stops: every
-   * session then sends its shutdown notice and stops taking room events, so that no client sees the
-   * departures of the node's other clients before its own notice.
-   */
-  public static final String NODE_CLOSING = "parley.node.closing";
 
   private final ParleyConfig config;
   private final TimeSource time;
@@ -97,10 +91,10 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
     sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> sweep());
     EventBus bus = vertx.eventBus();
     return Future.all(
-            bus.localConsumer(NODE_CLOSING, m -> beginShutdown()).completion(),
-            bus.<RelayedEvent>localConsumer(RoomAddresses.LOCAL_EVENTS, m -> fanOut(m.body()))
+            bus.localConsumer(Addresses.NODE_CLOSING, m -> beginShutdown()).completion(),
+            bus.<RelayedEvent>localConsumer(Addresses.LOCAL_EVENTS, m -> fanOut(m.body()))
                 .completion(),
-            bus.localConsumer(RoomAddresses.LOCAL_DIRECT, m -> direct(m.body())).completion())
+            bus.localConsumer(Addresses.LOCAL_DIRECT, m -> direct(m.body())).completion())
         .compose(v -> server.listen());
   }
 
@@ -140,7 +134,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
 
   private void accept(NetSocket socket) {
     socket.setWriteQueueMaxSize(config.slowClient().maxQueuedBytes());
-    Session session = new Session(this, socket);
+    Session session = new Session(this, new TcpConnection(socket));
     sessions.put(session.id(), session);
     session.start();
     if (closing) {

@@ -1,11 +1,11 @@
 package dev.parley.transport;
 
+import dev.parley.bus.Addresses;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.util.HashMap;
@@ -18,14 +18,6 @@ import java.util.Map;
  * reached through two node-local event-bus addresses whose bodies are the client's IP address.
  */
 public final class ConnectionGate extends VerticleBase {
-  /** Admission requests; the reply is empty when admitted, otherwise the refusal line. */
-  public static final String ADMIT = "parley.gate.admit";
-
-  /** Releases of admitted connections; the reply is empty. */
-  public static final String RELEASE = "parley.gate.release";
-
-  /** Delivery options for the gate: it is node-local even in a cluster. */
-  public static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   private final int maxConnections;
   private final int maxPerAddress;
@@ -49,8 +41,8 @@ public final class ConnectionGate extends VerticleBase {
   public Future<?> start() {
     EventBus bus = vertx.eventBus();
     return Future.all(
-        bus.<String>localConsumer(ADMIT, this::admit).completion(),
-        bus.<String>localConsumer(RELEASE, this::release).completion());
+        bus.<String>localConsumer(Addresses.GATE_ADMIT, this::admit).completion(),
+        bus.<String>localConsumer(Addresses.GATE_RELEASE, this::release).completion());
   }
 
   private void admit(Message<String> message) {

@@ -40,7 +40,7 @@ class RecordCodecTest {
           new PrivateLine("s2", "alice", "psst"),
           new Evicted("s2", "* you were kicked: spam", "kicked: spam"),
           new RoomReady("run", 42, "n1"),
-          new RoomPing("test"),
+          new RoomPing(),
           new RoomSnapshot(
               "run",
               42,

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.multimap.MultiMap;
-import dev.parley.bus.RoomAddresses;
+import dev.parley.bus.Addresses;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.ClusterNodes;
@@ -34,7 +34,7 @@ class ClusterRegistrationsTest {
       int before = subscriptions(cluster).size();
       // Not vacuous: the map is the one Vert.x uses, and it holds each node's relay.
       assertTrue(before > 0, "no cluster-wide subscriptions found in __vertx.subs");
-      assertEquals(3, subscriptions(cluster).valueCount(RoomAddresses.EVENTS), "one per node");
+      assertEquals(3, subscriptions(cluster).valueCount(Addresses.EVENTS), "one per node");
       for (int i = 0; i < 60; i++) {
         clients.join(cluster.node(i % 3).port(), "member" + i);
       }
@@ -43,7 +43,7 @@ class ClusterRegistrationsTest {
       assertTrue(last.nextLine().startsWith("* online (62): first, member0, "));
       first.readUntil("* last has arrived");
       assertEquals(before, subscriptions(cluster).size());
-      assertEquals(3, subscriptions(cluster).valueCount(RoomAddresses.EVENTS));
+      assertEquals(3, subscriptions(cluster).valueCount(Addresses.EVENTS));
     }
   }
 }

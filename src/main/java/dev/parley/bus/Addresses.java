@@ -4,10 +4,12 @@ import dev.parley.node.RoomRelay;
 import dev.parley.room.RoomEvent;
 
 /**
- * The event-bus addresses between sessions and the room. Sessions reach the room only through
- * these, never through a Java reference, so the room may live on another cluster node.
+ * Every event-bus address of Parley's own parts (the public API's are in {@link
+ * dev.parley.api.ApiAddresses}, a published contract). Sessions reach the room only through these,
+ * never through a Java reference, so the room may live on another cluster node. Addresses under
+ * {@code parley.local.} are used with node-local delivery only.
  */
-public final class RoomAddresses {
+public final class Addresses {
   /** Requests to the room: {@link JoinRequest}, {@link SayRequest} and the other requests. */
   public static final String ROOM = "parley.room";
 
@@ -29,9 +31,18 @@ public final class RoomAddresses {
   /** Node-local: sessions tell the {@link RoomRelay} that they joined or left. */
   public static final String LOCAL_MEMBERS = "parley.local.members";
 
+  /** Node-local: a session asks the node's connection gate to admit its address. */
+  public static final String GATE_ADMIT = "parley.local.gate.admit";
+
+  /** Node-local: a closed session gives its address's place back to the gate. */
+  public static final String GATE_RELEASE = "parley.local.gate.release";
+
+  /** Node-local: Parley on this node begins to shut down (the body is the node's id). */
+  public static final String NODE_CLOSING = "parley.local.closing";
+
   private static final String NODE_PREFIX = "parley.node.";
 
-  private RoomAddresses() {}
+  private Addresses() {}
 
   /**
    * The address of one node's {@link RoomRelay}: the one cluster-wide registration per node for

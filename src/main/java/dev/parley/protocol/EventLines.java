@@ -1,0 +1,44 @@
+package dev.parley.protocol;
+
+import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.Left;
+import dev.parley.room.Renamed;
+import dev.parley.room.RoomEvent;
+
+/**
+ * The one place that turns a room event into the line members see (PROTOCOL.md section 2): {@code
+ * NAME: text}, {@code * NAME has arrived}, {@code * NAME has left (REASON)}, {@code * OLD is now
+ * known as NEW}. Pure and thread-safe.
+ */
+public final class EventLines {
+  private EventLines() {}
+
+  /**
+   * The line for an event, without its line feed.
+   *
+   * @param event any room event
+   * @return the text line
+   */
+  public static String line(RoomEvent event) {
+    if (event instanceof Chat chat) {
+      return Replies.chat(chat.name(), chat.text());
+    } else if (event instanceof Arrived arrived) {
+      return Replies.arrived(arrived.name());
+    } else if (event instanceof Left left) {
+      return Replies.left(left.name(), left.reason());
+    }
+    Renamed renamed = (Renamed) event;
+    return Replies.renamed(renamed.oldName(), renamed.newName());
+  }
+
+  /**
+   * The line for an event, encoded once for every connection that receives it.
+   *
+   * @param event any room event
+   * @return the UTF-8 line with its line feed
+   */
+  public static EncodedLine encoded(RoomEvent event) {
+    return EncodedLine.of(line(event));
+  }
+}

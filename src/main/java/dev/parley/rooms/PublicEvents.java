@@ -1,0 +1,43 @@
+package dev.parley.rooms;
+
+import dev.parley.api.ChatMessage;
+import dev.parley.api.MemberArrived;
+import dev.parley.api.MemberLeft;
+import dev.parley.api.MemberRenamed;
+import dev.parley.api.ParleyEvent;
+import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.Left;
+import dev.parley.room.Renamed;
+import dev.parley.room.RoomEvent;
+
+/**
+ * The one place that turns a room event into the public event of the event-bus API
+ * (docs/event-bus.md), whose {@link ParleyEvent#toJson()} is what {@code parley.api.events}
+ * carries. Pure and thread-safe.
+ */
+final class PublicEvents {
+  private PublicEvents() {}
+
+  /**
+   * The public form of an event.
+   *
+   * @param room the room's name
+   * @param run the id of the room's order
+   * @param event any room event
+   * @return the public event
+   */
+  static ParleyEvent of(String room, String run, RoomEvent event) {
+    if (event instanceof Chat chat) {
+      return new ChatMessage(room, run, chat.seq(), chat.time(), chat.name(), chat.text());
+    } else if (event instanceof Arrived arrived) {
+      return new MemberArrived(
+          room, run, arrived.seq(), arrived.time(), arrived.name(), arrived.kind());
+    } else if (event instanceof Left left) {
+      return new MemberLeft(room, run, left.seq(), left.time(), left.name(), left.reason());
+    }
+    Renamed renamed = (Renamed) event;
+    return new MemberRenamed(
+        room, run, renamed.seq(), renamed.time(), renamed.oldName(), renamed.newName());
+  }
+}
