@@ -4,8 +4,8 @@ import dev.parley.api.ApiAddresses;
 import dev.parley.api.MemberKind;
 import dev.parley.api.RosterEntry;
 import dev.parley.bus.JoinReply;
-import dev.parley.room.Room;
 import dev.parley.room.RoomException;
+import dev.parley.room.Rooms;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -23,10 +23,10 @@ import java.util.function.Function;
  * the {@link RoomVerticle}'s context.
  */
 final class RoomApi {
-  private final Room room;
+  private final Rooms room;
   private final int maxTextBytes;
 
-  RoomApi(Room room, int maxTextBytes) {
+  RoomApi(Rooms room, int maxTextBytes) {
     this.room = room;
     this.maxTextBytes = maxTextBytes;
   }

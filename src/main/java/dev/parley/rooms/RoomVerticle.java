@@ -21,9 +21,9 @@ import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
 import dev.parley.config.ParleyConfig;
 import dev.parley.room.Member;
-import dev.parley.room.Room;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomException;
+import dev.parley.room.Rooms;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * record on {@link Addresses#EVENTS} for the chat servers, as JSON on {@link ApiAddresses#EVENTS}
  * for services), and the periodic idle sweep every {@code idle.sweepSeconds}.
  */
-public final class RoomVerticle extends VerticleBase implements Room.Output {
+public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
 
   private static final long NODE_CHECK_MILLIS = 1000;
@@ -58,7 +58,7 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
   private final String nodeId;
   private final Takeover takeover;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
-  private Room room;
+  private Rooms room;
   private EventBus bus;
   private long sweepTimer = -1;
   private long nodeTimer = -1;
@@ -93,7 +93,7 @@ public final class RoomVerticle extends VerticleBase implements Room.Output {
   public Future<?> start() {
     bus = vertx.eventBus();
     RoomCodecs.register(bus);
-    room = new Room(config, time, this, takeover.base());
+    room = new Rooms(config, time, this, takeover.base());
     for (RoomEvent missed : takeover.missed()) {
       bus.publish(Addresses.EVENTS, missed);
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * private-message routing, guest names, kicks and idle eviction. Refusals are thrown as {@link
  * RoomException}s. Confined to the {@link RoomVerticle}'s context; not thread-safe.
  */
-public final class Room {
+public final class Rooms {
   /** What the room's decisions cause outside it. */
   public interface Output {
     /** An event in the room's order, to publish. */
@@ -47,7 +47,7 @@ public final class Room {
    * Creates the room from a snapshot: a fresh room for {@link RoomSnapshot#EMPTY}, otherwise the
    * continuation of the room the snapshot was taken of (same run, sequence numbers continue).
    */
-  public Room(ParleyConfig config, TimeSource time, Output output, RoomSnapshot from) {
+  public Rooms(ParleyConfig config, TimeSource time, Output output, RoomSnapshot from) {
     this.config = config;
     this.time = time;
     this.output = output;
