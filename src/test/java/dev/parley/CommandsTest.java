@@ -170,13 +170,15 @@ class CommandsTest {
     ChatClient alice = clients.join(port, "alice");
 
     alice.say("/help");
-    List<String> help = alice.read(5);
+    List<String> help = alice.read(7);
     assertEquals(
         List.of(
             "* /who: list who is online (also: who online)",
             "* /nick NEW: change your name to NEW (also: rename|NEW)",
             "* /msg NAME text: send text to NAME alone",
-            "* /quit [reason]: leave the room (also: quit, exit)",
+            "* /quit [reason]: leave the server (also: quit, exit)",
+            "* /join ROOM: move to ROOM, opening it if nobody is there",
+            "* /rooms: list the rooms and how many are in each",
             "* /help: show these lines"),
         help);
     alice.say("after help");

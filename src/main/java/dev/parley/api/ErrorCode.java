@@ -16,6 +16,8 @@ public enum ErrorCode {
   INVALID_NAME(422),
   /** The name is taken, or collides with a name that is. */
   NAME_TAKEN(409),
+  /** {@code rooms.maxRooms} rooms have members: a room without members cannot be opened. */
+  TOO_MANY_ROOMS(429),
   /**
    * The room did not answer: no node hosts it right now (it is moving to another node, or no node
    * runs Parley), or no reply came within the send timeout. {@link RoomClient} and {@link

@@ -4,16 +4,20 @@ import dev.parley.room.Arrived;
 import java.util.List;
 
 /**
- * The room admitted a member.
+ * The server admitted a member, into the default room.
  *
  * @param seq the sequence number of the member's own {@link Arrived} event; events up to it are not
  *     for the newcomer
  * @param name the name given, in NFC
- * @param roster everyone in the room, the newcomer included, in order of arrival
- * @param run the id of the room's order the member joined; a room that starts with another run (see
- *     {@link RoomReady}) does not have the member
+ * @param room the room it entered
+ * @param roster the room's members listed on entering, the newcomer included, in order of arrival
+ *     (the first 100 in a large room)
+ * @param total how many members the room has, the newcomer included
+ * @param run the id of the order the member joined; a room that starts with another run (see {@link
+ *     RoomReady}) does not have the member
  */
-public record JoinReply(long seq, String name, List<String> roster, String run) {
+public record JoinReply(
+    long seq, String name, String room, List<String> roster, int total, String run) {
   /** Copies the roster. */
   public JoinReply {
     roster = List.copyOf(roster);

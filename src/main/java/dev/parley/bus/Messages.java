@@ -18,6 +18,11 @@ final class Messages {
       List.of(
           JoinRequest.class,
           JoinReply.class,
+          MoveRequest.class,
+          MoveReply.class,
+          RoomsRequest.class,
+          RoomsReply.class,
+          RoomsReply.RoomCount.class,
           SayRequest.class,
           NickRequest.class,
           NickReply.class,

@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param server the chat listener
  * @param limits the limits that protect the room
+ * @param rooms rooms
  * @param idle idle detection
  * @param slowClient slow-reader protection
  * @param shutdown graceful shutdown
@@ -23,6 +24,7 @@ import java.util.List;
 public record ParleyConfig(
     Server server,
     Limits limits,
+    Rooms rooms,
     Idle idle,
     SlowClient slowClient,
     Shutdown shutdown,
@@ -82,6 +84,18 @@ public record ParleyConfig(
       int linesPerSecond,
       int lineBurst,
       int maxUnackedLines) {}
+
+  /**
+   * Rooms (PROTOCOL.md section 9).
+   *
+   * @param defaultRoom the room every newcomer enters, never closed ({@code rooms.default}, a room
+   *     name such as {@code #lobby}, in NFC)
+   * @param maxRooms how many rooms may have members at once; {@code /join} to a room without
+   *     members is refused beyond it (the default room never is)
+   * @param quietAbove above this many members, a room announces no arrivals and departures and the
+   *     roster on entering is capped at 100 names
+   */
+  public record Rooms(String defaultRoom, int maxRooms, int quietAbove) {}
 
   /**
    * Idle detection.
@@ -211,6 +225,11 @@ public record ParleyConfig(
                 r.integer("limits.lineBurst", 1, 1_000_000, "a number of lines above 0"),
                 r.integer(
                     "limits.maxUnackedLines", 1, 100_000, "a number of lines from 1 to 100000")),
+            new Rooms(
+                r.roomName("rooms.default"),
+                r.integer("rooms.maxRooms", 1, 1_000_000, "a number of rooms from 1 to 1000000"),
+                r.integer(
+                    "rooms.quietAbove", 1, 10_000_000, "a number of members from 1 to 10000000")),
             new Idle(r.seconds("idle.timeoutSeconds"), r.seconds("idle.sweepSeconds")),
             new SlowClient(
                 r.integer(

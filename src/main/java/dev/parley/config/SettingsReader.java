@@ -1,5 +1,7 @@
 package dev.parley.config;
 
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.RoomNames;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -66,6 +68,17 @@ final class SettingsReader {
       throw ConfigException.invalid(path, value, mayBeEmpty ? "a string" : "a non-empty string");
     }
     return text;
+  }
+
+  /** A room name (PROTOCOL.md section 9), in NFC with its {@code #}. */
+  String roomName(String path) {
+    String text = string(path, false);
+    NameRules.Verdict verdict = RoomNames.check(text);
+    if (!verdict.valid() || !text.startsWith(RoomNames.PREFIX)) {
+      throw ConfigException.invalid(
+          path, text, "a room name: # and 1 to 32 letters, digits, \"_\", \"-\" or \".\"");
+    }
+    return verdict.name();
   }
 
   boolean bool(String path) {

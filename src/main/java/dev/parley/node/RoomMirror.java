@@ -41,6 +41,7 @@ public final class RoomMirror {
   private final Map<String, RoomSnapshot.Entry> members = new LinkedHashMap<>();
   private final ArrayDeque<RoomEvent> recent = new ArrayDeque<>();
   private State state = State.NONE;
+  private RoomSnapshot.Entry moving;
   private String run = "";
   private long seq;
 
@@ -75,6 +76,7 @@ public final class RoomMirror {
       }
     }
     members.clear();
+    moving = null;
     recent.clear();
     for (RoomSnapshot.Entry m : snapshot.members()) {
       members.put(m.sessionId(), m);
@@ -97,6 +99,7 @@ public final class RoomMirror {
       return whole();
     }
     members.clear();
+    moving = null;
     recent.clear();
     run = ready.run();
     seq = ready.seq();
@@ -118,23 +121,37 @@ public final class RoomMirror {
       state = State.PARTIAL;
     }
     seq = event.seq();
+    RoomSnapshot.Entry before = moving;
+    moving = null;
     recent.addLast(event);
     if (recent.size() > RECENT_EVENTS) {
       recent.pollFirst();
     }
     if (event instanceof Arrived a) {
+      // A member that moved rooms arrives right after it left: its lines keep their numbers.
+      long lastLineId =
+          before != null && before.sessionId().equals(a.sessionId()) ? before.lastLineId() : 0;
       members.put(
           a.sessionId(),
-          new RoomSnapshot.Entry(a.sessionId(), a.nodeId(), a.kind(), a.name(), a.time(), 0));
+          new RoomSnapshot.Entry(
+              a.sessionId(), a.nodeId(), a.kind(), a.name(), a.time(), lastLineId, a.room()));
     } else if (event instanceof Left l) {
-      members.remove(l.sessionId());
+      RoomSnapshot.Entry gone = members.remove(l.sessionId());
+      moving = gone;
+      return true;
     } else if (event instanceof Renamed r) {
       RoomSnapshot.Entry m = members.get(r.sessionId());
       if (m != null) {
         members.put(
             m.sessionId(),
             new RoomSnapshot.Entry(
-                m.sessionId(), m.nodeId(), m.kind(), r.newName(), m.arrivedAt(), m.lastLineId()));
+                m.sessionId(),
+                m.nodeId(),
+                m.kind(),
+                r.newName(),
+                m.arrivedAt(),
+                m.lastLineId(),
+                m.room()));
       }
     } else if (event instanceof Chat c && c.lineId() > 0) {
       RoomSnapshot.Entry m = members.get(c.sessionId());
@@ -142,7 +159,13 @@ public final class RoomMirror {
         members.put(
             m.sessionId(),
             new RoomSnapshot.Entry(
-                m.sessionId(), m.nodeId(), m.kind(), m.name(), m.arrivedAt(), c.lineId()));
+                m.sessionId(),
+                m.nodeId(),
+                m.kind(),
+                m.name(),
+                m.arrivedAt(),
+                c.lineId(),
+                m.room()));
       }
     }
     return true;

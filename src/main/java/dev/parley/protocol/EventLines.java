@@ -36,9 +36,14 @@ public final class EventLines {
    * The line for an event, encoded once for every connection that receives it.
    *
    * @param event any room event
-   * @return the UTF-8 line with its line feed
+   * @return the UTF-8 line with its line feed, or {@code null} for an arrival or departure that is
+   *     not announced (a large room, PROTOCOL.md section 9)
    */
   public static EncodedLine encoded(RoomEvent event) {
+    if ((event instanceof Arrived a && !a.announced())
+        || (event instanceof Left l && !l.announced())) {
+      return null;
+    }
     return EncodedLine.of(line(event));
   }
 }

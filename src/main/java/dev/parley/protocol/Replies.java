@@ -61,7 +61,20 @@ public final class Replies {
    * @return {@code * online (K): NAME1, NAME2, …}
    */
   public static String online(List<String> names) {
-    return "* online (" + names.size() + "): " + String.join(", ", names);
+    return online(names, names.size());
+  }
+
+  /**
+   * The roster of a large room on entering: the first names, and how many were left out.
+   *
+   * @param names the members listed, in order of arrival
+   * @param total how many members the room has, at least {@code names.size()}
+   * @return {@code * online (K): NAME1, NAME2, …} followed by {@code , … (N more)} when {@code
+   *     total} exceeds the names listed
+   */
+  public static String online(List<String> names, int total) {
+    String line = "* online (" + total + "): " + String.join(", ", names);
+    return total > names.size() ? line + ", … (" + (total - names.size()) + " more)" : line;
   }
 
   /**
@@ -164,14 +177,16 @@ public final class Replies {
   /**
    * The answer to {@code /help}: one line per command.
    *
-   * @return five {@code * } lines
+   * @return one {@code * } line per command, seven in all
    */
   public static List<String> help() {
     return List.of(
         "* /who: list who is online (also: who online)",
         "* /nick NEW: change your name to NEW (also: rename|NEW)",
         "* /msg NAME text: send text to NAME alone",
-        "* /quit [reason]: leave the room (also: quit, exit)",
+        "* /quit [reason]: leave the server (also: quit, exit)",
+        "* /join ROOM: move to ROOM, opening it if nobody is there",
+        "* /rooms: list the rooms and how many are in each",
         "* /help: show these lines");
   }
 
@@ -349,6 +364,78 @@ public final class Replies {
    * @param text the error text
    * @return {@code ! text}
    */
+  /**
+   * A room name that breaks the rules of section 9.
+   *
+   * @param requested the name as asked for
+   * @param why what is wrong with it
+   * @return {@code bad room name "REQUESTED": WHY}
+   */
+  public static String badRoomNameText(String requested, String why) {
+    return "bad room name \"" + requested + "\": " + why;
+  }
+
+  /**
+   * {@code /join} to the room the member is in.
+   *
+   * @param room the room
+   * @return {@code you are already in #ROOM}
+   */
+  public static String alreadyInRoomText(String room) {
+    return "you are already in " + room;
+  }
+
+  /**
+   * {@code /join} to a room without members while {@code rooms.maxRooms} rooms have members.
+   *
+   * @return {@code too many rooms, join an existing one}
+   */
+  public static String tooManyRoomsText() {
+    return "too many rooms, join an existing one";
+  }
+
+  /**
+   * The first line a member receives in the room it moved to.
+   *
+   * @param room the room
+   * @return {@code * now in #ROOM}
+   */
+  public static String nowIn(String room) {
+    return "* now in " + room;
+  }
+
+  /**
+   * The departure reason of a member that moved to another room.
+   *
+   * @param room the room it moved to
+   * @return {@code joined #ROOM}
+   */
+  public static String joinedReason(String room) {
+    return "joined " + room;
+  }
+
+  /**
+   * The answer to {@code /rooms}.
+   *
+   * @param total how many rooms have members
+   * @param rooms the rooms listed (at most 50), largest first, as {@code #ROOM (N)}
+   * @return {@code * rooms (K): #ROOM1 (N1), #ROOM2 (N2), …}
+   */
+  public static String rooms(int total, List<String> rooms) {
+    return "* rooms (" + total + "): " + String.join(", ", rooms);
+  }
+
+  /**
+   * One room in the answer to {@code /rooms}.
+   *
+   * @param room the room
+   * @param members its member count
+   * @return {@code #ROOM (N)}
+   */
+  public static String roomCount(String room, int members) {
+    return room + " (" + members + ")";
+  }
+
   public static String error(String text) {
     return "! " + text;
   }

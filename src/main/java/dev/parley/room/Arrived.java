@@ -7,11 +7,21 @@ import dev.parley.api.MemberKind;
  *
  * @param seq the event's sequence number
  * @param time when, in milliseconds since the Unix epoch
+ * @param room the room it arrived in
  * @param name the newcomer's name
  * @param sessionId the newcomer's session (or bus member id)
  * @param nodeId the cluster node the member lives on, empty when unknown
  * @param kind how the member is connected
+ * @param announced whether the room's members are told ({@code * NAME has arrived}); false in a
+ *     large room (PROTOCOL.md section 9)
  */
 public record Arrived(
-    long seq, long time, String name, String sessionId, String nodeId, MemberKind kind)
+    long seq,
+    long time,
+    String room,
+    String name,
+    String sessionId,
+    String nodeId,
+    MemberKind kind,
+    boolean announced)
     implements RoomEvent {}

@@ -5,10 +5,12 @@ package dev.parley.room;
  *
  * @param seq the event's sequence number
  * @param time when, in milliseconds since the Unix epoch
+ * @param room the room it was said in
  * @param name the sender's name
  * @param text the text as sent, after cleaning and trimming
  * @param sessionId the sender's session
  * @param lineId the sender's number for the line
  */
-public record Chat(long seq, long time, String name, String text, String sessionId, long lineId)
+public record Chat(
+    long seq, long time, String room, String name, String text, String sessionId, long lineId)
     implements RoomEvent {}

@@ -5,9 +5,19 @@ package dev.parley.room;
  *
  * @param seq the event's sequence number
  * @param time when, in milliseconds since the Unix epoch
+ * @param room the room it left
  * @param name the member's name
  * @param reason the departure reason, or empty for none
  * @param sessionId the member's session
+ * @param announced whether the room's members are told ({@code * NAME has left}); false in a large
+ *     room (PROTOCOL.md section 9)
  */
-public record Left(long seq, long time, String name, String reason, String sessionId)
+public record Left(
+    long seq,
+    long time,
+    String room,
+    String name,
+    String reason,
+    String sessionId,
+    boolean announced)
     implements RoomEvent {}

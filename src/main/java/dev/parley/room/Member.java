@@ -13,6 +13,7 @@ public final class Member {
   NameKey key;
   long lastActiveNanos;
   long lastLineId;
+  RoomRoster room;
 
   Member(
       String sessionId,

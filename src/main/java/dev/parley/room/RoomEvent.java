@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.parley.bus.Addresses;
 
 /**
- * Something that happened in the room, published on {@link Addresses#EVENTS} in the room's one
- * order. Sequence numbers increase by one per event, without gaps.
+ * Something that happened in a room, published on {@link Addresses#EVENTS} in the one order of the
+ * server's rooms. Sequence numbers increase by one per event, without gaps, across all rooms; the
+ * events of one room are in that room's order.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "@type")
 @JsonSubTypes({
@@ -29,6 +30,13 @@ public sealed interface RoomEvent permits Arrived, Left, Chat, Renamed {
    * @return milliseconds since the Unix epoch
    */
   long time();
+
+  /**
+   * The room the event happened in.
+   *
+   * @return the room's name, such as {@code #lobby}
+   */
+  String room();
 
   /**
    * The session (or bus member) the event is about.

@@ -28,6 +28,7 @@ public record RoomSnapshot(String run, long seq, List<Entry> members) {
    * @param name its name
    * @param arrivedAt when it arrived, milliseconds since the Unix epoch
    * @param lastLineId the id of its last chat line the room ordered, 0 for none
+   * @param room the name of the room it is in
    */
   public record Entry(
       String sessionId,
@@ -35,5 +36,6 @@ public record RoomSnapshot(String run, long seq, List<Entry> members) {
       MemberKind kind,
       String name,
       long arrivedAt,
-      long lastLineId) {}
+      long lastLineId,
+      String room) {}
 }

@@ -4,13 +4,15 @@ import dev.parley.api.ErrorCode;
 import dev.parley.api.MemberKind;
 import dev.parley.api.RosterEntry;
 import dev.parley.bus.JoinReply;
+import dev.parley.bus.MoveReply;
 import dev.parley.bus.NickReply;
 import dev.parley.bus.PrivateReply;
+import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.NameKey;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
-import dev.parley.rooms.RoomVerticle;
+import dev.parley.protocol.RoomNames;
 import dev.parley.time.TimeSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +20,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The room's state and rules: the roster in order of arrival, the one order of events, renames,
+ * The server's rooms and their rules (PROTOCOL.md sections 3 to 6 and 9): the members, each in one
+ * room, with names unique across all rooms; each room's roster in order of arrival; one order of
+ * events for all rooms; moves between rooms, the room limit and the large-room rule; renames,
  * private-message routing, guest names, kicks and idle eviction. Refusals are thrown as {@link
- * RoomException}s. Confined to the {@link RoomVerticle}'s context; not thread-safe.
+ * RoomException}s. Free of Vert.x: confined to the verticle that holds it; not thread-safe.
  */
 public final class Rooms {
   /** What the room's decisions cause outside it. */
@@ -38,7 +42,16 @@ public final class Rooms {
   private final ParleyConfig config;
   private final TimeSource time;
   private final Output output;
+
+  /** How many names a roster on entering a large room lists. */
+  public static final int LARGE_ROSTER_NAMES = 100;
+
+  /** How many rooms {@code /rooms} lists. */
+  public static final int LISTED_ROOMS = 50;
+
   private final Roster roster = new Roster();
+  private final RoomDirectory directory;
+  private final RoomRoster defaultRoom;
   private final String run;
   private long seq;
   private long nextGuest = 1;
@@ -53,20 +66,29 @@ public final class Rooms {
     this.output = output;
     this.run = from.run().isEmpty() ? UUID.randomUUID().toString() : from.run();
     this.seq = from.seq();
+    this.directory = new RoomDirectory(config.rooms().defaultRoom());
+    this.defaultRoom = directory.defaultRoom();
     long now = time.nanoTime();
     for (RoomSnapshot.Entry e : from.members()) {
       Member member = new Member(e.sessionId(), e.nodeId(), e.kind(), e.name(), e.arrivedAt(), now);
       member.lastLineId = e.lastLineId();
       roster.add(member);
+      directory.enter(member, directory.findOrOpen(e.room()));
     }
   }
 
-  /** The state of the room now. */
+  /**
+   * The state of the rooms now: every member, room by room, each room's members in order of
+   * arrival.
+   */
   public RoomSnapshot snapshot() {
     List<RoomSnapshot.Entry> entries = new ArrayList<>();
-    for (Member m : roster.members()) {
-      entries.add(
-          new RoomSnapshot.Entry(m.sessionId, m.nodeId, m.kind, m.name, m.arrivedAt, m.lastLineId));
+    for (RoomRoster room : directory.rooms()) {
+      for (Member m : room.members()) {
+        entries.add(
+            new RoomSnapshot.Entry(
+                m.sessionId, m.nodeId, m.kind, m.name, m.arrivedAt, m.lastLineId, room.name()));
+      }
     }
     return new RoomSnapshot(run, seq, entries);
   }
@@ -116,10 +138,11 @@ public final class Rooms {
   }
 
   /**
-   * Admits a member.
+   * Admits a member into the default room.
    *
    * @param lastLineId the id of the session's last line before this room: its next line is {@code
    *     lastLineId + 1}
+   * @throws RoomException if the session is a member already, or the name is invalid or taken
    */
   public JoinReply join(
       String sessionId, String nodeId, String requested, MemberKind kind, long lastLineId) {
@@ -130,9 +153,96 @@ public final class Rooms {
     Member member = new Member(sessionId, nodeId, kind, name, time.epochMillis(), time.nanoTime());
     member.lastLineId = lastLineId;
     roster.add(member);
-    Arrived event = new Arrived(++seq, time.epochMillis(), name, sessionId, nodeId, kind);
+    Arrived event = arrive(member, defaultRoom);
+    return new JoinReply(
+        event.seq(), name, defaultRoom.name(), entryRoster(defaultRoom), defaultRoom.size(), run);
+  }
+
+  /**
+   * Moves a member to another room, opening it when it has no members: its old room sees it leave
+   * ({@code joined #ROOM}), its new room sees it arrive.
+   *
+   * @param requested the room as typed, with or without its {@code #}
+   * @throws RoomException if the name is bad, the member is in that room already, or {@code
+   *     rooms.maxRooms} rooms have members and this one has none
+   */
+  public MoveReply move(String sessionId, String requested) {
+    Member member = member(sessionId);
+    NameRules.Verdict verdict = RoomNames.check(requested);
+    if (!verdict.valid()) {
+      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
+    }
+    RoomRoster target = directory.find(verdict.name());
+    if (target == member.room) {
+      throw new RoomException(ErrorCode.BAD_REQUEST, Replies.alreadyInRoomText(member.room.name()));
+    }
+    if (target == null || target.isEmpty()) {
+      boolean emptiesOld = member.room.size() == 1;
+      if (target != defaultRoom
+          && directory.occupied() - (emptiesOld ? 1 : 0) >= config.rooms().maxRooms()) {
+        throw new RoomException(ErrorCode.TOO_MANY_ROOMS, Replies.tooManyRoomsText());
+      }
+    }
+    if (target == null) {
+      target = directory.findOrOpen(verdict.name());
+    }
+    Left left = depart(member, Replies.joinedReason(target.name()));
+    Arrived arrived = arrive(member, target);
+    return new MoveReply(
+        left.seq(), arrived.seq(), target.name(), entryRoster(target), target.size());
+  }
+
+  /**
+   * The rooms that have members, largest first, equal counts by case-folded name, code point by
+   * code point; at most {@value #LISTED_ROOMS}.
+   */
+  public RoomsReply rooms(String askingSession) {
+    touch(askingSession);
+    List<RoomRoster> open = directory.occupiedRooms();
+    List<RoomsReply.RoomCount> listed = new ArrayList<>();
+    for (RoomRoster room : open.subList(0, Math.min(LISTED_ROOMS, open.size()))) {
+      listed.add(new RoomsReply.RoomCount(room.name(), room.size()));
+    }
+    return new RoomsReply(open.size(), listed);
+  }
+
+  private Arrived arrive(Member member, RoomRoster room) {
+    directory.enter(member, room);
+    Arrived event =
+        new Arrived(
+            ++seq,
+            time.epochMillis(),
+            room.name(),
+            member.name,
+            member.sessionId,
+            member.nodeId,
+            member.kind,
+            room.size() <= config.rooms().quietAbove());
     output.publish(event);
-    return new JoinReply(event.seq(), name, roster.names(), run);
+    return event;
+  }
+
+  private Left depart(Member member, String reason) {
+    RoomRoster room = member.room;
+    boolean announced = room.size() <= config.rooms().quietAbove();
+    directory.exit(member);
+    Left event =
+        new Left(
+            ++seq,
+            time.epochMillis(),
+            room.name(),
+            member.name,
+            reason == null ? "" : reason,
+            member.sessionId,
+            announced);
+    output.publish(event);
+    return event;
+  }
+
+  /** The names listed on entering a room: everyone, or the first 100 of a large room. */
+  private List<String> entryRoster(RoomRoster room) {
+    return room.names(
+        room.size() > config.rooms().quietAbove() ? LARGE_ROSTER_NAMES : Integer.MAX_VALUE);
   }
 
   private String freeGuestName() {
@@ -198,7 +308,9 @@ public final class Rooms {
       }
       member.lastLineId = lineId;
     }
-    Chat event = new Chat(++seq, time.epochMillis(), member.name, text, sessionId, lineId);
+    Chat event =
+        new Chat(
+            ++seq, time.epochMillis(), member.room.name(), member.name, text, sessionId, lineId);
     output.publish(event);
     return event;
   }
@@ -208,15 +320,22 @@ public final class Rooms {
     String name = acceptableName(requested, member);
     String oldName = member.name;
     roster.rename(member, name);
-    output.publish(new Renamed(++seq, time.epochMillis(), oldName, name, sessionId));
+    output.publish(
+        new Renamed(++seq, time.epochMillis(), member.room.name(), oldName, name, sessionId));
     return new NickReply(name);
   }
 
+  /**
+   * Everyone in the asking member's room, in order of arrival; the default room's members for a
+   * service that is not a member.
+   */
   public List<RosterEntry> roster(String askingSession) {
     touch(askingSession);
+    Member asking = roster.bySession(askingSession);
+    RoomRoster room = asking != null ? asking.room : defaultRoom;
     long now = time.nanoTime();
     List<RosterEntry> entries = new ArrayList<>();
-    for (Member m : roster.members()) {
+    for (Member m : room.members()) {
       long idle = TimeUnit.NANOSECONDS.toSeconds(now - m.lastActiveNanos);
       entries.add(new RosterEntry(m.name, m.arrivedAt, idle, m.kind));
     }
@@ -276,12 +395,6 @@ public final class Rooms {
 
   private void remove(Member member, String reason) {
     roster.remove(member);
-    output.publish(
-        new Left(
-            ++seq,
-            time.epochMillis(),
-            member.name,
-            reason == null ? "" : reason,
-            member.sessionId));
+    depart(member, reason);
   }
 }

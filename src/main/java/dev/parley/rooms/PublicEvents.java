@@ -22,12 +22,12 @@ final class PublicEvents {
   /**
    * The public form of an event.
    *
-   * @param room the room's name
-   * @param run the id of the room's order
+   * @param run the id of the order of events
    * @param event any room event
    * @return the public event
    */
-  static ParleyEvent of(String room, String run, RoomEvent event) {
+  static ParleyEvent of(String run, RoomEvent event) {
+    String room = event.room();
     if (event instanceof Chat chat) {
       return new ChatMessage(room, run, chat.seq(), chat.time(), chat.name(), chat.text());
     } else if (event instanceof Arrived arrived) {

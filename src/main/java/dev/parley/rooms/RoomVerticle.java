@@ -9,6 +9,7 @@ import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
+import dev.parley.bus.MoveRequest;
 import dev.parley.bus.NickRequest;
 import dev.parley.bus.NodeMessages;
 import dev.parley.bus.PrivateLine;
@@ -16,6 +17,7 @@ import dev.parley.bus.PrivateRequest;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomPing;
 import dev.parley.bus.RoomReady;
+import dev.parley.bus.RoomsRequest;
 import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
@@ -162,6 +164,10 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
         message.reply(
             room.join(
                 join.sessionId(), join.nodeId(), join.name(), join.kind(), join.lastLineId()));
+      } else if (body instanceof MoveRequest move) {
+        message.reply(room.move(move.sessionId(), move.room()));
+      } else if (body instanceof RoomsRequest rooms) {
+        message.reply(room.rooms(rooms.sessionId()));
       } else if (body instanceof WhoRequest who) {
         message.reply(new RosterReply(room.roster(who.sessionId())));
       } else if (body instanceof NickRequest nick) {
@@ -185,8 +191,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   @Override
   public void publish(RoomEvent event) {
     bus.publish(Addresses.EVENTS, event);
-    bus.publish(
-        ApiAddresses.EVENTS, PublicEvents.of(config.server().name(), room.run(), event).toJson());
+    bus.publish(ApiAddresses.EVENTS, PublicEvents.of(room.run(), event).toJson());
   }
 
   @Override

@@ -31,6 +31,10 @@ final class CommandTable {
           new MsgCommand(),
           "quit",
           QUIT,
+          "join",
+          new JoinCommand(),
+          "rooms",
+          new RoomsCommand(),
           "help",
           new HelpCommand());
 

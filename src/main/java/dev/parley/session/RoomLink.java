@@ -6,10 +6,14 @@ import dev.parley.bus.Addresses;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
+import dev.parley.bus.MoveReply;
+import dev.parley.bus.MoveRequest;
 import dev.parley.bus.NickReply;
 import dev.parley.bus.NickRequest;
 import dev.parley.bus.PrivateReply;
 import dev.parley.bus.PrivateRequest;
+import dev.parley.bus.RoomsReply;
+import dev.parley.bus.RoomsRequest;
 import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
@@ -67,6 +71,14 @@ final class RoomLink {
 
   void say(long lineId, String text) {
     send(new SayRequest(sessionId, lineId, text));
+  }
+
+  Future<MoveReply> move(String room) {
+    return request(new MoveRequest(sessionId, room));
+  }
+
+  Future<RoomsReply> rooms() {
+    return request(new RoomsRequest(sessionId));
   }
 
   Future<NickReply> nick(String name) {

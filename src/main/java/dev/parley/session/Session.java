@@ -4,7 +4,9 @@ import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.LocalMember;
+import dev.parley.bus.MoveReply;
 import dev.parley.bus.PrivateLine;
+import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomReady;
 import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.LineCleaner;
@@ -20,6 +22,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +44,9 @@ public final class Session implements LineFramer.Listener {
     CLOSED
   }
 
-  /** After a room opens, kept lines are sent again after this long, then twice as long, … */
   private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
+  /** After a room opens, kept lines are sent again after this long, then twice as long, … */
   private static final long FIRST_RESEND_MILLIS = 250;
 
   /** … up to this long, until the room has acknowledged every one. */
@@ -65,7 +68,7 @@ public final class Session implements LineFramer.Listener {
   private boolean shuttingDown;
   private String departure;
   private String name;
-  private long joinedSeq;
+  private final RoomMembership membership;
   private String run = "";
   private long resendTimer = -1;
   private long lastLineAt;
@@ -90,6 +93,7 @@ public final class Session implements LineFramer.Listener {
     this.sender = new ChatSender(room, host.time(), host.settings().limits().maxUnackedLines());
     this.replies = new ReplyOrder(sender, outbox);
     this.lastLineAt = host.time().nanoTime();
+    this.membership = new RoomMembership(id);
   }
 
   /** Asks the gate to admit the connection; greets it if admitted, refuses it otherwise. */
@@ -222,13 +226,13 @@ public final class Session implements LineFramer.Listener {
 
   private void joined(JoinReply reply) {
     name = reply.name();
-    joinedSeq = reply.seq();
+    membership.entered(reply.room(), reply.seq());
     run = reply.run();
     state = State.MEMBER;
     host.vertx().eventBus().send(Addresses.LOCAL_MEMBERS, new LocalMember(id, true), LOCAL);
     LOG.info("{} joined from {}", name, address);
     outbox.send(Replies.youAre(name));
-    outbox.send(Replies.online(reply.roster()));
+    outbox.send(Replies.online(reply.roster(), reply.total()));
   }
 
   private boolean holding() {
@@ -283,21 +287,54 @@ public final class Session implements LineFramer.Listener {
       }
       return;
     }
-    RoomEvent event = (RoomEvent) body;
-    if (event.seq() <= joinedSeq) {
-      return;
+    RelayedEvent relayed = new RelayedEvent(body, line);
+    if (membership.accept(relayed)) {
+      deliver((RoomEvent) body, line);
     }
+  }
+
+  /**
+   * {@code /join}: asks the room to move this member; the member's lines go on meanwhile, and are
+   * ordered in the new room.
+   */
+  void move(String requested) {
+    membership.moving();
+    room.move(requested)
+        .onComplete(
+            ar -> {
+              if (state != State.MEMBER) {
+                return;
+              }
+              if (ar.failed()) {
+                membership.stayed();
+                fail(ar.cause());
+                return;
+              }
+              MoveReply reply = ar.result();
+              List<RelayedEvent> early =
+                  membership.moved(reply.room(), reply.leftSeq(), reply.seq());
+              send(Replies.nowIn(reply.room()));
+              send(Replies.online(reply.roster(), reply.total()));
+              for (RelayedEvent e : early) {
+                deliver((RoomEvent) e.event(), e.line());
+              }
+            });
+  }
+
+  private void deliver(RoomEvent event, EncodedLine line) {
     if (event instanceof Chat chat) {
       outbox.write(line);
       if (chat.sessionId().equals(id)) {
         acknowledged(chat.lineId());
       }
     } else if (event instanceof Arrived arrived) {
-      if (!arrived.sessionId().equals(id)) {
+      if (line != null && !arrived.sessionId().equals(id)) {
         outbox.write(line);
       }
-    } else if (event instanceof Left left) {
-      outbox.write(line);
+    } else if (event instanceof Left) {
+      if (line != null) {
+        outbox.write(line);
+      }
     } else if (event instanceof Renamed renamed) {
       if (renamed.sessionId().equals(id)) {
         name = renamed.newName();
@@ -350,7 +387,7 @@ public final class Session implements LineFramer.Listener {
               if (ar.succeeded()) {
                 JoinReply reply = ar.result();
                 name = reply.name();
-                joinedSeq = reply.seq();
+                membership.entered(reply.room(), reply.seq());
                 run = reply.run();
                 state = State.MEMBER;
                 resendUntilAcknowledged(FIRST_RESEND_MILLIS);

@@ -139,7 +139,7 @@ class RoomClientTest {
     while (fromEvents.size() < seen.size()) {
       ParleyEvent event = events.next();
       assertEquals(++seq, event.seq(), "sequence numbers have no gaps");
-      assertEquals("parley", event.room());
+      assertEquals("#lobby", event.room());
       assertEquals(first.run(), event.run());
       fromEvents.add(line(event));
     }

@@ -23,7 +23,12 @@ class RecordCodecTest {
   private static final List<Record> BODIES =
       List.of(
           new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 0),
-          new JoinReply(3, "alice", List.of("bob", "alice"), "run"),
+          new JoinReply(3, "alice", "#lobby", List.of("bob", "alice"), 2, "run"),
+          new MoveRequest("s1", "ops"),
+          new MoveReply(4, 5, "#ops", List.of("alice"), 1),
+          new RoomsRequest("s1"),
+          new RoomsReply(2, List.of(new RoomsReply.RoomCount("#ops", 1))),
+          new RoomsReply.RoomCount("#lobby", 1),
           new SayRequest("s1", 7, "hi \u00e9\u4e2d"),
           new NickRequest("s1", "alicia"),
           new NickReply("alicia"),
@@ -33,10 +38,10 @@ class RecordCodecTest {
           new PrivateReply("alice", "bob"),
           new LeaveRequest("s1", "lunch"),
           new ActivityNotice("s1"),
-          new Arrived(1, 2, "alice", "s1", "n1", MemberKind.TCP),
-          new Left(2, 3, "alice", "idle", "s1"),
-          new Chat(3, 4, "alice", "text", "s1", 9),
-          new Renamed(4, 5, "alice", "alicia", "s1"),
+          new Arrived(1, 2, "#lobby", "alice", "s1", "n1", MemberKind.TCP, true),
+          new Left(2, 3, "#lobby", "alice", "idle", "s1", false),
+          new Chat(3, 4, "#lobby", "alice", "text", "s1", 9),
+          new Renamed(4, 5, "#ops", "alice", "alicia", "s1"),
           new PrivateLine("s2", "alice", "psst"),
           new Evicted("s2", "* you were kicked: spam", "kicked: spam"),
           new RoomReady("run", 42, "n1"),
@@ -44,14 +49,16 @@ class RecordCodecTest {
           new RoomSnapshot(
               "run",
               42,
-              List.of(new RoomSnapshot.Entry("s1", "n1", MemberKind.TCP, "alice", 10, 9))),
+              List.of(new RoomSnapshot.Entry("s1", "n1", MemberKind.TCP, "alice", 10, 9, "#ops"))),
           new NodeMessages.SnapshotRequest("n2"),
           new NodeMessages.ReportRequest("n2"),
           new NodeMessages.NodeReport(
               "n1", new RoomSnapshot("run", 1, List.of()), RoomMirror.State.WHOLE, List.of("s1")),
           new NodeMessages.EventsRequest(1, 5),
           new NodeMessages.EventsReply(
-              List.of(new Chat(3, 4, "alice", "text", "s1", 9), new Left(4, 5, "x", "", "s3"))),
+              List.of(
+                  new Chat(3, 4, "#lobby", "alice", "text", "s1", 9),
+                  new Left(4, 5, "#lobby", "x", "", "s3", true))),
           new NodeMessages.FlushRequest(5),
           new NodeMessages.Flushed(5),
           new LocalMember("s1", true));
@@ -75,7 +82,7 @@ class RecordCodecTest {
 
   @Test
   void withinAJvmTheSameInstanceIsHandedOver() {
-    Chat chat = new Chat(3, 4, "alice", "text", "s1", 9);
+    Chat chat = new Chat(3, 4, "#lobby", "alice", "text", "s1", 9);
     assertSame(chat, new RecordCodec<>(Chat.class).transform(chat));
   }
 

@@ -1,0 +1,115 @@
+package dev.parley.session;
+
+import dev.parley.bus.RelayedEvent;
+import dev.parley.room.Left;
+import dev.parley.room.RoomEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which room events belong to one member: those of its room after it entered, and, after a move,
+ * those of the room it left that came before its departure. While a move is under way, events of
+ * other rooms are kept (at most {@value #MAX_EARLY} of them) until the room says where the member
+ * now is: the room's reply and its events travel different paths, and the events may come first.
+ * Confined to the session's context; not thread-safe.
+ */
+final class RoomMembership {
+  /** How many events of other rooms are kept while a move is under way. */
+  static final int MAX_EARLY = 1024;
+
+  private final String sessionId;
+  private String room = "";
+  private long since;
+  private String previous = "";
+  private long previousUntil;
+  private boolean moving;
+  private final ArrayDeque<RelayedEvent> early = new ArrayDeque<>();
+
+  RoomMembership(String sessionId) {
+    this.sessionId = sessionId;
+  }
+
+  /** The member's room, or empty before it has one (and between two rooms). */
+  String room() {
+    return room;
+  }
+
+  /** The member entered {@code room} with the event {@code seq}: later events there are its. */
+  void entered(String room, long seq) {
+    this.room = room;
+    this.since = seq;
+    this.previous = "";
+    this.moving = false;
+    early.clear();
+  }
+
+  /** The member asked to move: events of other rooms are kept until {@link #moved}. */
+  void moving() {
+    moving = true;
+  }
+
+  /**
+   * The member left its room with the event {@code leftSeq} and entered {@code newRoom} with {@code
+   * seq}.
+   *
+   * @return the kept events that are the member's, in order
+   */
+  List<RelayedEvent> moved(String newRoom, long leftSeq, long seq) {
+    if (!room.isEmpty()) {
+      left(leftSeq);
+    }
+    room = newRoom;
+    since = seq;
+    moving = false;
+    List<RelayedEvent> mine = new ArrayList<>();
+    for (RelayedEvent e : early) {
+      if (mine((RoomEvent) e.event())) {
+        mine.add(e);
+      }
+    }
+    early.clear();
+    return mine;
+  }
+
+  /** The move was refused or got no answer: the member stays where it is. */
+  void stayed() {
+    moving = false;
+    early.clear();
+  }
+
+  /**
+   * Whether a relayed room event is the member's now; an event of another room that may become the
+   * member's is kept during a move.
+   */
+  boolean accept(RelayedEvent relayed) {
+    RoomEvent event = (RoomEvent) relayed.event();
+    if (moving && event instanceof Left && event.sessionId().equals(sessionId)) {
+      // The member's own departure, before the room's reply: later events of the old room are
+      // no longer its own; the member does not see its own departure.
+      left(event.seq());
+      return false;
+    }
+    if (mine(event)) {
+      return true;
+    }
+    if (moving && !event.room().equals(previous)) {
+      if (early.size() == MAX_EARLY) {
+        early.pollFirst();
+      }
+      early.addLast(relayed);
+    }
+    return false;
+  }
+
+  private void left(long leftSeq) {
+    previous = room;
+    previousUntil = leftSeq;
+    room = "";
+  }
+
+  private boolean mine(RoomEvent event) {
+    return (event.seq() > since && event.room().equals(room))
+        || (event.seq() < previousUntil && event.room().equals(previous));
+  }
+}

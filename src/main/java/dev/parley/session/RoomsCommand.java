@@ -1,0 +1,29 @@
+package dev.parley.session;
+
+import dev.parley.bus.RoomsReply;
+import dev.parley.protocol.Replies;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code /rooms}: the rooms with members, largest first (PROTOCOL.md section 9). */
+final class RoomsCommand implements Command {
+  @Override
+  public void run(Session session, String argument) {
+    if (!argument.isEmpty()) {
+      session.send(Replies.usage("/rooms"));
+      return;
+    }
+    session
+        .room()
+        .rooms()
+        .onSuccess(
+            reply -> {
+              List<String> listed = new ArrayList<>();
+              for (RoomsReply.RoomCount room : reply.rooms()) {
+                listed.add(Replies.roomCount(room.name(), room.members()));
+              }
+              session.send(Replies.rooms(reply.total(), listed));
+            })
+        .onFailure(session::fail);
+  }
+}

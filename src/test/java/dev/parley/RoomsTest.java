@@ -1,0 +1,283 @@
+package dev.parley;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.parley.test.ChatClient;
+import dev.parley.test.ChatClients;
+import dev.parley.test.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** PROTOCOL.md section 9: rooms, each row over a real socket, with the exact lines. */
+@ExtendWith(VertxExtension.class)
+class RoomsTest {
+  @RegisterExtension final ChatClients clients = new ChatClients();
+
+  private int start(Vertx vertx, Object... settings) {
+    return TestServer.start(vertx, TestServer.config(settings)).port();
+  }
+
+  @Test
+  void aNewcomerIsInTheDefaultRoom(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+
+    alice.say("/rooms");
+    alice.expect("* rooms (1): #lobby (1)");
+  }
+
+  @Test
+  void joiningMovesToTheRoomAndEachRoomSeesItsLines(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient carol = clients.join(port, "carol");
+    alice.expect("* bob has arrived").expect("* carol has arrived");
+    bob.expect("* carol has arrived");
+
+    alice.say("/join ops");
+    alice.expect("* now in #ops");
+    alice.expect("* online (1): alice");
+    bob.expect("* alice has left (joined #ops)");
+    carol.expect("* alice has left (joined #ops)");
+
+    bob.say("/join #ops");
+    bob.expect("* now in #ops");
+    bob.expect("* online (2): alice, bob");
+    alice.expect("* bob has arrived");
+    carol.expect("* bob has left (joined #ops)");
+
+    // Two users meet in #ops while a third stays in #lobby.
+    alice.say("hi bob");
+    alice.expect("alice: hi bob");
+    bob.expect("alice: hi bob");
+    carol.say("anyone?");
+    carol.expect("carol: anyone?");
+    bob.say("only us");
+    bob.expect("bob: only us");
+    alice.expect("bob: only us");
+  }
+
+  @Test
+  void whoListsOnlyTheOwnRoomAndMsgReachesAnyRoom(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    alice.expect("* bob has arrived");
+    bob.say("/join ops").expect("* now in #ops").expect("* online (1): bob");
+    alice.expect("* bob has left (joined #ops)");
+
+    alice.say("/who");
+    alice.expect("* online (1): alice");
+    bob.say("/who");
+    bob.expect("* online (1): bob");
+
+    alice.say("/msg bob psst");
+    alice.expect("(private to bob) alice: psst");
+    bob.expect("(private) alice: psst");
+  }
+
+  @Test
+  void namesAreUniqueAcrossRooms(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    alice.say("/join ops").expect("* now in #ops").expect("* online (1): alice");
+
+    ChatClient other = clients.connect(port);
+    other.expect("* welcome to parley, what is your name?");
+    other.say("Alice");
+    other.expect("! name \"Alice\" is too like \"alice\", which is taken");
+    other.expect("* what is your name?");
+    other.say("bob");
+    other.expect("* you are bob");
+    other.expect("* online (1): bob");
+    other.say("/nick alice");
+    other.expect("! name \"alice\" is taken");
+  }
+
+  @Test
+  void roomNamesThatWouldCollideAsNamesAreOneRoom(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient carol = clients.join(port, "carol");
+    move(alice, "#Ops", "* now in #Ops", "* online (1): alice");
+
+    move(bob, "#\uff4f\uff50\uff53", "* now in #Ops", "* online (2): alice, bob");
+    // A Cyrillic о looks like the Latin o: the same room.
+    move(carol, "#\u043eps", "* now in #Ops", "* online (3): alice, bob, carol");
+    alice.expect("* bob has arrived").expect("* carol has arrived");
+  }
+
+  @Test
+  void aBadRoomNameOrTheOwnRoomMovesNothing(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+
+    alice.say("/join #lobby");
+    alice.expect("! you are already in #lobby");
+    alice.say("/join LOBBY");
+    alice.expect("! you are already in #lobby");
+    alice.say("/join #");
+    alice.expect("! bad room name \"#\": it has no name");
+    alice.say("/join -ops");
+    alice.expect("! bad room name \"-ops\": name must start with a letter or a digit");
+    alice.say("/join #a" + "b".repeat(32));
+    alice.expect(
+        "! bad room name \"#a" + "b".repeat(32) + "\": name is too long (at most 32 characters)");
+    alice.say("/join");
+    alice.expect("! usage: /join ROOM");
+    alice.say("/join two words");
+    alice.expect("! usage: /join ROOM");
+    alice.say("/rooms");
+    alice.expect("* rooms (1): #lobby (1)");
+  }
+
+  @Test
+  void roomsListsTheLargestFirstAndEqualCountsByName(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient a = clients.join(port, "a1");
+    ChatClient b = clients.join(port, "b1");
+    ChatClient c = clients.join(port, "c1");
+    ChatClient d = clients.join(port, "d1");
+    ChatClient e = clients.join(port, "e1");
+    move(b, "Zeta", "* now in #Zeta", "* online (1): b1");
+    move(c, "zeta", "* now in #Zeta", "* online (2): b1, c1");
+    move(d, "alpha", "* now in #alpha", "* online (1): d1");
+    move(e, "Beta", "* now in #Beta", "* online (1): e1");
+
+    a.say("/rooms");
+    // #Zeta has 2; #alpha, #Beta and #lobby 1 each, by case-folded name.
+    assertEquals("* rooms (4): #Zeta (2), #alpha (1), #Beta (1), #lobby (1)", lastRooms(a));
+  }
+
+  /**
+   * Sends {@code /join room}, skips the notices that came before (others arriving or moving), and
+   * checks the two lines of the move.
+   */
+  private static void move(ChatClient client, String room, String nowIn, String roster) {
+    client.say("/join " + room);
+    while (!client.nextLine().equals(nowIn)) {
+      // a notice from before the move
+    }
+    client.expect(roster);
+  }
+
+  /** Reads lines until the {@code /rooms} answer; skips the notices of others moving. */
+  private static String lastRooms(ChatClient client) {
+    while (true) {
+      String line = client.nextLine();
+      if (line.startsWith("* rooms (")) {
+        return line;
+      }
+    }
+  }
+
+  @Test
+  void roomsListsAtMostFiftyAndCountsThemAll(Vertx vertx) {
+    int port = start(vertx, "limits.maxConnectionsPerAddress", 0);
+    ChatClient watcher = clients.join(port, "watcher");
+    List<ChatClient> movers = new ArrayList<>();
+    for (int i = 0; i < 52; i++) {
+      ChatClient m = clients.join(port, "m" + i);
+      String room = String.format("#r%02d", i);
+      m.say("/join " + room).expect("* now in " + room).expect("* online (1): m" + i);
+      movers.add(m);
+    }
+    watcher.say("/rooms");
+    String line = lastRooms(watcher);
+    List<String> expected = new ArrayList<>();
+    expected.add("#lobby (1)");
+    for (int i = 0; i < 49; i++) {
+      expected.add(String.format("#r%02d (1)", i));
+    }
+    assertEquals("* rooms (53): " + String.join(", ", expected), line);
+  }
+
+  @Test
+  void aRoomClosesWhenEmptyAndTheDefaultRoomNever(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    alice.say("/join ops").expect("* now in #ops").expect("* online (1): alice");
+
+    // The empty default room is not listed, and is still there.
+    alice.say("/rooms");
+    alice.expect("* rooms (1): #ops (1)");
+    alice.say("/join lobby").expect("* now in #lobby").expect("* online (1): alice");
+    alice.say("/rooms");
+    alice.expect("* rooms (1): #lobby (1)");
+
+    // #ops closed with its last member; it opens again with a new spelling.
+    alice.say("/join OPS").expect("* now in #OPS").expect("* online (1): alice");
+  }
+
+  @Test
+  void theRoomLimitRefusesANewRoomButNotAnExistingOneOrTheDefault(Vertx vertx) {
+    int port = start(vertx, "rooms.maxRooms", 2);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient carol = clients.join(port, "carol");
+    move(bob, "ops", "* now in #ops", "* online (1): bob");
+
+    // #lobby and #ops have members: a third room is refused.
+    carol.say("/join dev");
+    carol.expect("* bob has left (joined #ops)");
+    carol.expect("! too many rooms, join an existing one");
+    move(carol, "ops", "* now in #ops", "* online (2): bob, carol");
+    // The room a move empties does not count: alice leaves #lobby empty.
+    move(alice, "dev", "* now in #dev", "* online (1): alice");
+    // The default room is never refused, though #ops and #dev are open.
+    move(alice, "lobby", "* now in #lobby", "* online (1): alice");
+  }
+
+  @Test
+  void aLargeRoomAnnouncesNoArrivalsAndCapsTheRosterButNotWho(Vertx vertx) {
+    int port = start(vertx, "rooms.quietAbove", 3);
+    ChatClient first = clients.join(port, "u0");
+    List<ChatClient> all = new ArrayList<>(List.of(first));
+    for (int i = 1; i < 3; i++) {
+      all.add(clients.join(port, "u" + i));
+    }
+    first.expect("* u1 has arrived").expect("* u2 has arrived");
+    // The fourth makes the room large: not announced; it sees the capped form of the roster
+    // (every name still fits under 100, so nothing is left out).
+    ChatClient u3 = clients.connect(port);
+    u3.expect("* welcome to parley, what is your name?");
+    u3.say("u3");
+    u3.expect("* you are u3");
+    u3.expect("* online (4): u0, u1, u2, u3");
+    // Its departure from a room of 4 is not announced either; u2's from a room of 3 is.
+    u3.say("/quit");
+    u3.expect("* bye");
+    all.get(2).say("/quit");
+    first.expect("* u2 has left");
+    first.say("/who");
+    first.expect("* online (2): u0, u1");
+  }
+
+  @Test
+  void aLargeRoomListsTheFirstHundredOnEntering(Vertx vertx) {
+    int port = start(vertx, "rooms.quietAbove", 2, "limits.maxConnectionsPerAddress", 0);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 102; i++) {
+      clients.join(port, "n" + i);
+      names.add("n" + i);
+    }
+    ChatClient late = clients.connect(port);
+    late.expect("* welcome to parley, what is your name?");
+    late.say("late");
+    late.expect("* you are late");
+    late.expect("* online (103): " + String.join(", ", names.subList(0, 100)) + ", … (3 more)");
+    late.say("/who");
+    names.add("late");
+    late.expect("* online (103): " + String.join(", ", names));
+    // Renames are announced even in a large room.
+    late.say("/nick later");
+    late.expect("* late is now known as later");
+  }
+}
