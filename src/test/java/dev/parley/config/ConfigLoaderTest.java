@@ -136,6 +136,20 @@ class ConfigLoaderTest {
     assertEquals(
         "invalid setting server.name = \"\": expected a non-empty string",
         failure(vertx, "{\"server\": {\"name\": \"\"}}", Map.of(), Map.of()));
+    assertEquals(
+        "invalid setting rooms.default = \"lobby\": expected a room name: # and 1 to 32 letters,"
+            + " digits, \"_\", \"-\" or \".\"",
+        failure(vertx, null, Map.of("PARLEY_ROOMS_DEFAULT", "lobby"), Map.of()));
+    assertEquals(
+        "invalid setting rooms.default = \"#a b\": expected a room name: # and 1 to 32 letters,"
+            + " digits, \"_\", \"-\" or \".\"",
+        failure(vertx, "{\"rooms\": {\"default\": \"#a b\"}}", Map.of(), Map.of()));
+    assertEquals(
+        "invalid setting rooms.maxRooms = 0: expected a number of rooms from 1 to 1000000",
+        failure(vertx, null, Map.of(), Map.of("parley.rooms.maxRooms", "0")));
+    assertEquals(
+        "invalid setting rooms.quietAbove = 0: expected a number of members from 1 to 10000000",
+        failure(vertx, "{\"rooms\": {\"quietAbove\": 0}}", Map.of(), Map.of()));
   }
 
   @Test
