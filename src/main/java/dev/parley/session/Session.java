@@ -270,15 +270,14 @@ public final class Session implements LineFramer.Listener {
   }
 
   /**
-   * A room event, with the line TCP members see for it encoded once for the whole node.
-   *
-   * @param body a {@code RoomEvent} or {@code RoomReady}
-   * @param line the encoded line, or {@code null} for {@code RoomReady}
+   * A room event or {@code RoomReady}, with the line TCP members see for it encoded once for the
+   * whole node ({@code null} for {@code RoomReady} and for events nobody is told of).
    */
-  public void onEvent(Object body, EncodedLine line) {
+  public void onEvent(RelayedEvent relayed) {
     if (state != State.MEMBER) {
       return;
     }
+    Object body = relayed.event();
     if (body instanceof RoomReady ready) {
       if (ready.run().equals(run)) {
         resendUntilAcknowledged(FIRST_RESEND_MILLIS);
@@ -287,9 +286,8 @@ public final class Session implements LineFramer.Listener {
       }
       return;
     }
-    RelayedEvent relayed = new RelayedEvent(body, line);
     if (membership.accept(relayed)) {
-      deliver((RoomEvent) body, line);
+      deliver((RoomEvent) body, relayed.line());
     }
   }
 

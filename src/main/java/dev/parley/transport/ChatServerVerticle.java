@@ -7,6 +7,7 @@ import dev.parley.bus.RelayedEvent;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.EncodedLine;
+import dev.parley.room.RoomEvent;
 import dev.parley.session.Outbox;
 import dev.parley.session.Session;
 import dev.parley.session.SessionHost;
@@ -114,12 +115,24 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
     return server.shutdown(Duration.ofMillis(drainMillis + 500));
   }
 
-  /** Hands a room event to every session of this listener: one event-bus delivery per listener. */
+  /**
+   * Hands a room event to the sessions of this listener: one event-bus delivery per listener. An
+   * arrival or departure that is not announced (a large room) concerns only the member itself (a
+   * session between two rooms learns of its own departure), so it goes to that session alone:
+   * joining a large room costs no work per other member.
+   */
   private void fanOut(RelayedEvent relayed) {
     Object event = relayed.event();
     EncodedLine line = relayed.line();
+    if (line == null && event instanceof RoomEvent quiet) {
+      Session session = sessions.get(quiet.sessionId());
+      if (session != null) {
+        session.onEvent(relayed);
+      }
+      return;
+    }
     for (Session session : sessions.values()) {
-      session.onEvent(event, line);
+      session.onEvent(relayed);
     }
   }
 
