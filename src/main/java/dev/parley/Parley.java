@@ -130,7 +130,10 @@ public final class Parley {
                 deployInto(
                     vertx,
                     deployed,
-                    new RoomRelay(nodeId, new RoomHost(config, time, nodeId, metrics::failover))))
+                    new RoomRelay(
+                        nodeId,
+                        metrics,
+                        new RoomHost(config, time, nodeId, roomsListener(metrics)))))
         .compose(
             v ->
                 vertx
@@ -170,6 +173,21 @@ public final class Parley {
                     metrics,
                     deployed,
                     config.http().enabled() ? deployed.get(0) : null));
+  }
+
+  /** Counts the rooms' takeovers and open rooms in the node's meters. */
+  private static RoomHost.Listener roomsListener(ParleyMetrics metrics) {
+    return new RoomHost.Listener() {
+      @Override
+      public void tookOver() {
+        metrics.failover();
+      }
+
+      @Override
+      public void roomsOrdered(int count) {
+        metrics.rooms(count);
+      }
+    };
   }
 
   private static <T> Future<T> cannotListen(String what, String host, int port, Throwable failure) {

@@ -14,6 +14,7 @@ import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomReady;
+import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.EventLines;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomSnapshot;
@@ -51,6 +52,7 @@ public final class RoomRelay extends VerticleBase {
 
   private final String nodeId;
   private final Deployable roomHost;
+  private final ParleyMetrics metrics;
   private final RoomMirror mirror = new RoomMirror();
   private final Set<String> localMembers = new LinkedHashSet<>();
   private final List<Message<Object>> flushWaiters = new ArrayList<>();
@@ -63,12 +65,14 @@ public final class RoomRelay extends VerticleBase {
    * Creates the relay.
    *
    * @param nodeId this node's id, unique in the cluster
+   * @param metrics where the count of this node's members goes
    * @param roomHost the node's {@link RoomHost}, deployed as this relay's child once the relay
    *     listens, so that Vert.x stops it (and it hands the room over) while the relay still answers
    *     the next host's questions and relays its announcement
    */
-  public RoomRelay(String nodeId, Deployable roomHost) {
+  public RoomRelay(String nodeId, ParleyMetrics metrics, Deployable roomHost) {
     this.nodeId = nodeId;
+    this.metrics = metrics;
     this.roomHost = roomHost;
   }
 
@@ -208,5 +212,6 @@ public final class RoomRelay extends VerticleBase {
     } else {
       localMembers.remove(member.sessionId());
     }
+    metrics.members(localMembers.size());
   }
 }

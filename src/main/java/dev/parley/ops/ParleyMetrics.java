@@ -10,12 +10,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * parley_lines_in_total}), lines written ({@code parley_lines_out_total}), lines dropped for slow
  * readers ({@code parley_lines_dropped_total}), lines dropped by flood control ({@code
  * parley_flood_drops_total}), disconnects by reason ({@code parley_disconnects_total{reason}}:
- * {@code too slow}, {@code idle}) and room takeovers ({@code parley_room_failovers_total}). Meters
+ * {@code too slow}, {@code idle}), room takeovers ({@code parley_room_failovers_total}), the rooms
+ * with members this node orders ({@code parley_rooms}) and the members connected to this node
+ * ({@code parley_members}). There is no label per room: the number of rooms is unbounded. Meters
  * are thread-safe; any verticle may count.
  */
 public final class ParleyMetrics {
   private final MeterRegistry registry;
   private final AtomicInteger connections;
+  private final AtomicInteger rooms;
+  private final AtomicInteger members;
   private final Counter linesIn;
   private final Counter linesOut;
   private final Counter dropped;
@@ -32,6 +36,8 @@ public final class ParleyMetrics {
   public ParleyMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.connections = registry.gauge("parley.connections", new AtomicInteger());
+    this.rooms = registry.gauge("parley.rooms", new AtomicInteger());
+    this.members = registry.gauge("parley.members", new AtomicInteger());
     this.linesIn = counter("parley.lines.in", "client lines read");
     this.linesOut = counter("parley.lines.out", "lines written to clients");
     this.dropped =
@@ -63,6 +69,24 @@ public final class ParleyMetrics {
    */
   public MeterRegistry registry() {
     return registry;
+  }
+
+  /**
+   * Sets the number of rooms with members that this node orders.
+   *
+   * @param count 0 or more
+   */
+  public void rooms(int count) {
+    rooms.set(count);
+  }
+
+  /**
+   * Sets the number of members connected to this node (named sessions, in any room).
+   *
+   * @param count 0 or more
+   */
+  public void members(int count) {
+    members.set(count);
   }
 
   /**

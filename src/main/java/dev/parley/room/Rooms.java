@@ -93,6 +93,11 @@ public final class Rooms {
     return new RoomSnapshot(run, seq, entries);
   }
 
+  /** How many rooms have members. */
+  public int occupied() {
+    return directory.occupied();
+  }
+
   /** The sequence number of the last event. */
   public long seq() {
     return seq;

@@ -52,10 +52,17 @@ public final class RoomHost extends VerticleBase {
   private static final long MEMBERSHIP_CHECK_MILLIS = 100;
   private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(3000);
 
-  /** Told when this node takes over a room that ran elsewhere. */
+  /** Told what the rooms of this node do. Called on the rooms' verticle's context. */
   public interface Listener {
-    /** This node now hosts a room that another node hosted before. */
+    /** This node now hosts rooms that another node hosted before. */
     void tookOver();
+
+    /**
+     * The rooms with members that this node orders, after each arrival and departure.
+     *
+     * @param count 0 or more
+     */
+    void roomsOrdered(int count);
   }
 
   private final ParleyConfig config;
@@ -86,7 +93,7 @@ public final class RoomHost extends VerticleBase {
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
     if (cluster == null) {
       return vertx
-          .deployVerticle(new RoomVerticle(config, time, nodeId))
+          .deployVerticle(new RoomVerticle(config, time, nodeId, Takeover.FRESH, listener))
           .onSuccess(id -> roomDeployment = id);
     }
     campaign(cluster);
@@ -123,7 +130,8 @@ public final class RoomHost extends VerticleBase {
                     takeover.missed().size());
                 listener.tookOver();
               }
-              return vertx.deployVerticle(new RoomVerticle(config, time, nodeId, takeover));
+              return vertx.deployVerticle(
+                  new RoomVerticle(config, time, nodeId, takeover, listener));
             })
         .onSuccess(
             id -> {

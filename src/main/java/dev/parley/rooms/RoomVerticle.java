@@ -22,6 +22,8 @@ import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
 import dev.parley.config.ParleyConfig;
+import dev.parley.room.Arrived;
+import dev.parley.room.Left;
 import dev.parley.room.Member;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomException;
@@ -64,31 +66,29 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private EventBus bus;
   private long sweepTimer = -1;
   private long nodeTimer = -1;
+  private final RoomHost.Listener listener;
 
   /**
-   * Creates the room of a single node.
-   *
-   * @param config the node's settings (room name, idle timeout and sweep period, line limit)
-   * @param time the time source for idle decisions and event timestamps
-   * @param nodeId this node's id
-   */
-  public RoomVerticle(ParleyConfig config, TimeSource time, String nodeId) {
-    this(config, time, nodeId, Takeover.FRESH);
-  }
-
-  /**
-   * Creates the room, continuing from what a takeover learned.
+   * Creates the rooms' verticle, continuing from what a takeover learned ({@link Takeover#FRESH}
+   * for new rooms).
    *
    * @param config the node's settings
    * @param time the time source for idle decisions and event timestamps
    * @param nodeId this node's id
    * @param takeover the state to continue from
+   * @param listener told how many rooms with members this node orders
    */
-  RoomVerticle(ParleyConfig config, TimeSource time, String nodeId, Takeover takeover) {
+  RoomVerticle(
+      ParleyConfig config,
+      TimeSource time,
+      String nodeId,
+      Takeover takeover,
+      RoomHost.Listener listener) {
     this.config = config;
     this.time = time;
     this.nodeId = nodeId;
     this.takeover = takeover;
+    this.listener = listener;
   }
 
   @Override
@@ -191,6 +191,9 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   @Override
   public void publish(RoomEvent event) {
     bus.publish(Addresses.EVENTS, event);
+    if (event instanceof Arrived || event instanceof Left) {
+      listener.roomsOrdered(room.occupied());
+    }
     bus.publish(ApiAddresses.EVENTS, PublicEvents.of(room.run(), event).toJson());
   }
 

@@ -64,6 +64,9 @@ public class OpsServerTest {
     assertTrue(metrics.contains("parley_lines_out_total "), metrics);
     assertTrue(metrics.contains("parley_disconnects_total{reason=\"too slow\"} 0.0"), metrics);
     assertTrue(metrics.contains("parley_room_failovers_total 0.0"), metrics);
+    // alice is in #lobby, ordered here; the relay counted her before it relayed her echo.
+    assertTrue(metrics.contains("parley_rooms 1.0"), metrics);
+    assertTrue(metrics.contains("parley_members 1.0"), metrics);
     assertEquals(404, get(ops, "/nothing").statusCode());
   }
 }
