@@ -1,5 +1,6 @@
 package dev.parley.session;
 
+import dev.parley.protocol.Replies;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,33 +11,57 @@ import java.util.Map;
  */
 final class CommandTable {
   /**
+   * One command of the table, with the checks shared by all commands.
+   *
+   * @param command what runs once the checks pass
+   * @param arguments what may follow the command word
+   * @param usage the form shown in {@code ! usage: …} when the argument does not fit
+   * @param beforeName whether it may be used at the name prompt (only {@code /quit})
+   */
+  record Spec(Command command, Arguments arguments, String usage, boolean beforeName) {}
+
+  /**
    * A command found in a line.
    *
-   * @param command what to run
+   * @param spec the command and its checks
    * @param argument the text after the command word, trimmed
    */
-  record Invocation(Command command, String argument) {}
+  record Invocation(Spec spec, String argument) {
+    /** Whether the command may be used before the client has a name. */
+    boolean usableBeforeName() {
+      return spec.beforeName();
+    }
 
-  private static final Command WHO = new WhoCommand();
-  private static final Command NICK = new NickCommand();
-  private static final Command QUIT = new QuitCommand();
+    /** Checks the argument, then runs the command or answers with its usage line. */
+    void run(Session session) {
+      if (spec.arguments().accept(argument)) {
+        spec.command().run(session, argument);
+      } else {
+        session.send(Replies.usage(spec.usage()));
+      }
+    }
+  }
 
-  private static final Map<String, Command> BY_WORD =
+  private static final Spec WHO = new Spec(new WhoCommand(), Arguments.NONE, "/who", false);
+  private static final Spec NICK =
+      new Spec(new NickCommand(), Arguments.ONE_WORD, "/nick NEW", false);
+  private static final Spec QUIT = new Spec(new QuitCommand(), Arguments.ANY, "/quit", true);
+  private static final Map<String, Spec> BY_WORD =
       Map.of(
           "who",
           WHO,
           "nick",
           NICK,
           "msg",
-          new MsgCommand(),
+          new Spec(new MsgCommand(), Arguments.WORD_AND_TEXT, "/msg NAME text", false),
           "quit",
           QUIT,
           "join",
-          new JoinCommand(),
+          new Spec(new JoinCommand(), Arguments.ONE_WORD, "/join ROOM", false),
           "rooms",
-          new RoomsCommand(),
+          new Spec(new RoomsCommand(), Arguments.NONE, "/rooms", false),
           "help",
-          new HelpCommand());
+          new Spec(new HelpCommand(), Arguments.ANY, "/help", false));
 
   private static final String RENAME_PREFIX = "rename|";
 
@@ -56,8 +81,12 @@ final class CommandTable {
       }
       String word = line.substring(1, end);
       String argument = line.substring(end).strip();
-      Command command = BY_WORD.get(word.toLowerCase(Locale.ROOT));
-      return new Invocation(command != null ? command : new UnknownCommand(word), argument);
+      Spec spec = BY_WORD.get(word.toLowerCase(Locale.ROOT));
+      return new Invocation(
+          spec != null
+              ? spec
+              : new Spec(new UnknownCommand(word), Arguments.ANY, "/" + word, false),
+          argument);
     }
     if (line.equals("who online")) {
       return new Invocation(WHO, "");

@@ -12,10 +12,6 @@ final class MsgCommand implements Command {
     }
     String target = argument.substring(0, space);
     String text = argument.substring(space).strip();
-    if (target.isEmpty() || text.isEmpty()) {
-      session.send(Replies.usage("/msg NAME text"));
-      return;
-    }
     session
         .room()
         .privateMessage(target, text)

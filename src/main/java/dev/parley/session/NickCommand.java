@@ -10,10 +10,6 @@ import dev.parley.protocol.Replies;
 final class NickCommand implements Command {
   @Override
   public void run(Session session, String argument) {
-    if (argument.isEmpty() || argument.codePoints().anyMatch(Character::isWhitespace)) {
-      session.send(Replies.usage("/nick NEW"));
-      return;
-    }
     NameRules.Verdict verdict = NameRules.check(argument);
     if (!verdict.valid()) {
       session.send(Replies.error(verdict.error()));

@@ -9,10 +9,6 @@ import java.util.List;
 final class RoomsCommand implements Command {
   @Override
   public void run(Session session, String argument) {
-    if (!argument.isEmpty()) {
-      session.send(Replies.usage("/rooms"));
-      return;
-    }
     session
         .room()
         .rooms()

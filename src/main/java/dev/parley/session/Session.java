@@ -185,8 +185,8 @@ public final class Session implements LineFramer.Listener {
 
   private void onName(String requested) {
     CommandTable.Invocation invocation = CommandTable.find(requested);
-    if (invocation != null && invocation.command() instanceof QuitCommand) {
-      invocation.command().run(this, invocation.argument());
+    if (invocation != null && invocation.usableBeforeName()) {
+      invocation.run(this);
       return;
     }
     if (requested.isEmpty()) {
@@ -256,7 +256,7 @@ public final class Session implements LineFramer.Listener {
     }
     CommandTable.Invocation invocation = CommandTable.find(text);
     if (invocation != null) {
-      invocation.command().run(this, invocation.argument());
+      invocation.run(this);
     } else {
       sender.say(text.startsWith("//") ? text.substring(1) : text);
     }

@@ -9,10 +9,6 @@ import java.util.List;
 final class WhoCommand implements Command {
   @Override
   public void run(Session session, String argument) {
-    if (!argument.isEmpty()) {
-      session.send(Replies.usage("/who"));
-      return;
-    }
     session
         .room()
         .who()
