@@ -37,6 +37,15 @@ final class FanoutCommand implements Callable<Integer> {
   int senders;
 
   @Option(
+      names = "--rooms",
+      paramLabel = "R",
+      defaultValue = "1",
+      description =
+          "rooms #b0… to spread receivers and senders over, at least one sender in each"
+              + " (default ${DEFAULT-VALUE}: everyone in the default room)")
+  int rooms;
+
+  @Option(
       names = "--rate",
       paramLabel = "R",
       description = "lines per second per sender, at a fixed rate (instead of --window)")
@@ -62,6 +71,7 @@ final class FanoutCommand implements Callable<Integer> {
     common.validate(spec);
     CommonOptions.require(spec, "--receivers", receivers, 1, 100_000);
     CommonOptions.require(spec, "--senders", senders, 1, 10_000);
+    CommonOptions.require(spec, "--rooms", rooms, 1, senders);
     if (rate != null && window != null) {
       throw new ParameterException(spec.commandLine(), "give --rate or --window, not both");
     }
@@ -71,7 +81,7 @@ final class FanoutCommand implements Callable<Integer> {
     int w = window == null ? 10 : window;
     CommonOptions.require(spec, "--window", w, 1, 100_000);
     TrafficPlan plan =
-        new TrafficPlan("fanout", receivers, senders, 0, rate == null ? 0 : rate, w, common);
+        new TrafficPlan("fanout", receivers, senders, 0, rate == null ? 0 : rate, w, rooms, common);
     return Launcher.run(
         spec, "fanout", common.jsonOnly, console -> new TrafficRun(plan, console).run());
   }

@@ -27,6 +27,7 @@ abstract class Member implements Handler<Object>, LineSink {
   private static final byte[] ASK_NAME = ascii("* what is your name?");
   private static final byte[] YOU_ARE = ascii("* you are ");
   private static final byte[] ONLINE = ascii("* online (");
+  private static final byte[] NOW_IN = ascii("* now in ");
 
   /** The shard whose event loop owns this connection. */
   final Shard shard;
@@ -46,6 +47,9 @@ abstract class Member implements Handler<Object>, LineSink {
   private boolean greeted;
   private boolean joined;
   private boolean closed;
+  private String room;
+  private boolean moving;
+  private boolean roomAsked;
 
   /**
    * @param shard the shard that will own the connection
@@ -78,6 +82,16 @@ abstract class Member implements Handler<Object>, LineSink {
 
   final NetSocket socket() {
     return socket;
+  }
+
+  /**
+   * Makes the member move to {@code room} once named: it counts as joined when the room's roster
+   * has arrived. Call before {@link #connect}.
+   *
+   * @param room a room name such as {@code #b0}
+   */
+  final void moveTo(String room) {
+    this.room = room;
   }
 
   /**
@@ -196,7 +210,20 @@ abstract class Member implements Handler<Object>, LineSink {
     } else if (Ascii.startsWith(bytes, from, to, YOU_ARE)) {
       int start = from + YOU_ARE.length;
       name = new String(bytes, start, to - start, StandardCharsets.UTF_8);
+    } else if (Ascii.startsWith(bytes, from, to, NOW_IN)) {
+      moving = false;
     } else if (Ascii.startsWith(bytes, from, to, ONLINE)) {
+      if (room != null) {
+        if (!moving && socket != null && !roomAsked) {
+          roomAsked = true;
+          moving = true;
+          socket.write("/join " + room + "\n");
+          return;
+        }
+        if (moving) {
+          return;
+        }
+      }
       joined = true;
       stats.joined++;
       onJoined();

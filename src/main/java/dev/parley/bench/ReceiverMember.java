@@ -15,6 +15,8 @@ final class ReceiverMember extends Member {
   private SenderNames senders;
   private long readNanos;
   private final NumberReader numbers = new NumberReader();
+  private int rooms = 1;
+  private int room;
 
   /**
    * @param index the receiver's number N in its name {@code rN}
@@ -30,9 +32,25 @@ final class ReceiverMember extends Member {
     senders = names;
   }
 
-  /** Lines sent and not received, see {@link SeqTracker#missing}. */
+  /**
+   * Makes the receiver expect only the lines of the senders in its room: sender {@code k} is in
+   * room {@code k mod rooms}.
+   */
+  void hearOnly(int rooms, int room) {
+    this.rooms = rooms;
+    this.room = room;
+  }
+
+  /** Lines sent in this receiver's room and not received, see {@link SeqTracker#missing}. */
   long missing(long[] sent) {
-    return tracker.missing(sent);
+    if (rooms <= 1) {
+      return tracker.missing(sent);
+    }
+    long[] heard = new long[sent.length];
+    for (int k = room; k < sent.length; k += rooms) {
+      heard[k] = sent[k];
+    }
+    return tracker.missing(heard);
   }
 
   @Override

@@ -61,7 +61,7 @@ final class SlowCommand implements Callable<Integer> {
     CommonOptions.require(spec, "--slow", slow, 0, 10_000);
     CommonOptions.require(spec, "--senders", senders, 1, 10_000);
     CommonOptions.require(spec, "--rate", (long) Math.ceil(rate), 1, 1_000_000);
-    TrafficPlan plan = new TrafficPlan("slow", receivers, senders, slow, rate, 0, common);
+    TrafficPlan plan = new TrafficPlan("slow", receivers, senders, slow, rate, 0, 1, common);
     return Launcher.run(
         spec, "slow", common.jsonOnly, console -> new TrafficRun(plan, console).run());
   }

@@ -97,7 +97,12 @@ final class TrafficRun {
   private void joinEveryone(Swarm swarm) {
     List<ReceiverMember> receivers = new ArrayList<>();
     for (int i = 0; i < plan.receivers(); i++) {
-      receivers.add(new ReceiverMember(swarm.nextShard(), i, plan.senders()));
+      ReceiverMember receiver = new ReceiverMember(swarm.nextShard(), i, plan.senders());
+      if (plan.rooms() > 1) {
+        receiver.moveTo(plan.roomOf(i));
+        receiver.hearOnly(plan.rooms(), i % plan.rooms());
+      }
+      receivers.add(receiver);
     }
     swarm.join(receivers, swarm.client(), console);
     List<SlowMember> slow = new ArrayList<>();
@@ -107,9 +112,13 @@ final class TrafficRun {
     swarm.join(slow, swarm.slowClient(), console);
     List<SenderMember> senders = new ArrayList<>();
     for (int i = 0; i < plan.senders(); i++) {
-      senders.add(
+      SenderMember sender =
           new SenderMember(
-              swarm.nextShard(), i, plan.rate(), plan.window(), plan.common().lineBytes));
+              swarm.nextShard(), i, plan.rate(), plan.window(), plan.common().lineBytes);
+      if (plan.rooms() > 1) {
+        sender.moveTo(plan.roomOf(i));
+      }
+      senders.add(sender);
     }
     swarm.join(senders, swarm.client(), console);
     SenderNames names = senderNames(swarm);
@@ -121,7 +130,8 @@ final class TrafficRun {
         new JsonObject()
             .put("target", plan.common().target.toString())
             .put("receivers", plan.receivers())
-            .put("senders", plan.senders());
+            .put("senders", plan.senders())
+            .put("rooms", plan.rooms());
     if (plan.scenario().equals("slow")) {
       setup.put("slow", plan.slow());
     }

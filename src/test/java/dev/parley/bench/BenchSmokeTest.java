@@ -90,6 +90,34 @@ class BenchSmokeTest {
   }
 
   @Test
+  void fanoutOverRoomsDeliversEachLineToItsRoomOnly(Vertx vertx) {
+    int port = startServer(vertx);
+    Outcome outcome =
+        bench(
+            "fanout",
+            "--duration",
+            "1",
+            "--warmup",
+            "0",
+            "--receivers",
+            "6",
+            "--senders",
+            "3",
+            "--rooms",
+            "3",
+            "--rate",
+            "50",
+            "--json-only",
+            "127.0.0.1:" + port);
+    assertEquals(0, outcome.status(), outcome.err());
+    JsonObject result = outcome.json();
+    assertClean(result, outcome);
+    assertEquals(0, result.getLong("foreignLines"), result.encode());
+    // Two receivers in each of the three rooms: every line reaches two, not six.
+    assertEquals(2 * result.getLong("linesSent"), result.getLong("allDeliveries"), result.encode());
+  }
+
+  @Test
   void fanoutAtAFixedRatePrintsATable(Vertx vertx) {
     int port = startServer(vertx);
     Outcome outcome =
