@@ -64,6 +64,52 @@ class RoomsTest {
   }
 
   @Test
+  void linesAroundAMoveGoToTheRoomTheSenderWasIn(Vertx vertx) {
+    int port = start(vertx, "limits.linesPerSecond", 0);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient carol = clients.join(port, "carol");
+    alice.expect("* bob has arrived").expect("* carol has arrived");
+    bob.expect("* carol has arrived");
+    move(carol, "ops", "* now in #ops", "* online (1): carol");
+    alice.expect("* carol has left (joined #ops)");
+    bob.expect("* carol has left (joined #ops)");
+
+    // Sent in one write: five lines, the move, five more.
+    StringBuilder burst = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      burst.append("before ").append(i).append('\n');
+    }
+    burst.append("/join ops\n");
+    for (int i = 0; i < 5; i++) {
+      burst.append("after ").append(i).append('\n');
+    }
+    alice.sendRaw(burst.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      expected.add("alice: before " + i);
+    }
+    expected.add("* now in #ops");
+    expected.add("* online (2): carol, alice");
+    for (int i = 0; i < 5; i++) {
+      expected.add("alice: after " + i);
+    }
+    assertEquals(expected, alice.read(expected.size()));
+    for (int i = 0; i < 5; i++) {
+      bob.expect("alice: before " + i);
+    }
+    bob.expect("* alice has left (joined #ops)");
+    carol.expect("* alice has arrived");
+    for (int i = 0; i < 5; i++) {
+      carol.expect("alice: after " + i);
+    }
+    // Nothing more reached bob from #ops.
+    bob.say("/who");
+    bob.expect("* online (1): bob");
+  }
+
+  @Test
   void whoListsOnlyTheOwnRoomAndMsgReachesAnyRoom(Vertx vertx) {
     int port = start(vertx);
     ChatClient alice = clients.join(port, "alice");

@@ -23,11 +23,28 @@ final class ReplyOrder {
 
   /** Sends {@code line} now, or after the echoes of the chat lines sent before it. */
   void send(String line) {
-    long after = sender.lastId();
-    if (waiting.isEmpty() && sender.acknowledgedUpTo(after)) {
+    sendAfter(sender.lastId(), line);
+  }
+
+  /**
+   * Sends {@code line} now, or after the echoes of the chat lines up to {@code afterLine}: for the
+   * answer to a request the client sent when that was its last line.
+   */
+  void sendAfter(long afterLine, String line) {
+    if (waiting.isEmpty() && sender.acknowledgedUpTo(afterLine)) {
       outbox.send(line);
     } else {
-      waiting.addLast(new Waiting(after, line));
+      waiting.addLast(new Waiting(afterLine, line));
+    }
+  }
+
+  /**
+   * The echo of the client's line {@code lineId} is about to be written: replies to requests sent
+   * before that line go first.
+   */
+  void beforeEcho(long lineId) {
+    while (!waiting.isEmpty() && waiting.peekFirst().afterLine() < lineId) {
+      outbox.send(waiting.pollFirst().line());
     }
   }
 

@@ -24,6 +24,7 @@ final class RoomMembership {
   private String previous = "";
   private long previousUntil;
   private boolean moving;
+  private String finished;
   private final ArrayDeque<RelayedEvent> early = new ArrayDeque<>();
 
   RoomMembership(String sessionId) {
@@ -72,6 +73,18 @@ final class RoomMembership {
     return mine;
   }
 
+  /**
+   * The room whose last event for the member has passed (its own departure), once; the member need
+   * not follow it any more.
+   *
+   * @return the room's name, or {@code null}
+   */
+  String takeFinished() {
+    String room = finished;
+    finished = null;
+    return room;
+  }
+
   /** The move was refused or got no answer: the member stays where it is. */
   void stayed() {
     moving = false;
@@ -84,10 +97,13 @@ final class RoomMembership {
    */
   boolean accept(RelayedEvent relayed) {
     RoomEvent event = (RoomEvent) relayed.event();
-    if (moving && event instanceof Left && event.sessionId().equals(sessionId)) {
-      // The member's own departure, before the room's reply: later events of the old room are
-      // no longer its own; the member does not see its own departure.
-      left(event.seq());
+    if (event instanceof Left && event.sessionId().equals(sessionId)) {
+      // The member's own departure: the last event of the old room that concerns it (the member
+      // does not see it). Before the room's reply, later events of the old room are not its own.
+      if (moving && event.room().equals(room)) {
+        left(event.seq());
+      }
+      finished = event.room();
       return false;
     }
     if (mine(event)) {

@@ -22,6 +22,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ public final class Session implements LineFramer.Listener {
   private String departure;
   private String name;
   private final RoomMembership membership;
+  private final List<String> followed = new ArrayList<>(2);
   private String run = "";
   private long resendTimer = -1;
   private long lastLineAt;
@@ -227,6 +229,7 @@ public final class Session implements LineFramer.Listener {
   private void joined(JoinReply reply) {
     name = reply.name();
     membership.entered(reply.room(), reply.seq());
+    follow(reply.room());
     run = reply.run();
     state = State.MEMBER;
     host.vertx().eventBus().send(Addresses.LOCAL_MEMBERS, new LocalMember(id, true), LOCAL);
@@ -289,6 +292,30 @@ public final class Session implements LineFramer.Listener {
     if (membership.accept(relayed)) {
       deliver((RoomEvent) body, relayed.line());
     }
+    String finished = membership.takeFinished();
+    if (finished != null) {
+      unfollow(finished);
+    }
+  }
+
+  private void follow(String roomName) {
+    if (!followed.contains(roomName)) {
+      followed.add(roomName);
+      host.follow(this, roomName);
+    }
+  }
+
+  private void unfollow(String roomName) {
+    if (followed.remove(roomName)) {
+      host.unfollow(this, roomName);
+    }
+  }
+
+  private void unfollowAll() {
+    for (String roomName : followed) {
+      host.unfollow(this, roomName);
+    }
+    followed.clear();
   }
 
   /**
@@ -296,10 +323,13 @@ public final class Session implements LineFramer.Listener {
    * ordered in the new room.
    */
   void move(String requested) {
+    long position = sender.lastId();
     membership.moving();
+    host.followAll(this, true);
     room.move(requested)
         .onComplete(
             ar -> {
+              host.followAll(this, false);
               if (state != State.MEMBER) {
                 return;
               }
@@ -311,8 +341,9 @@ public final class Session implements LineFramer.Listener {
               MoveReply reply = ar.result();
               List<RelayedEvent> early =
                   membership.moved(reply.room(), reply.leftSeq(), reply.seq());
-              send(Replies.nowIn(reply.room()));
-              send(Replies.online(reply.roster(), reply.total()));
+              follow(reply.room());
+              replies.sendAfter(position, Replies.nowIn(reply.room()));
+              replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
               for (RelayedEvent e : early) {
                 deliver((RoomEvent) e.event(), e.line());
               }
@@ -321,8 +352,12 @@ public final class Session implements LineFramer.Listener {
 
   private void deliver(RoomEvent event, EncodedLine line) {
     if (event instanceof Chat chat) {
+      boolean own = chat.sessionId().equals(id);
+      if (own) {
+        replies.beforeEcho(chat.lineId());
+      }
       outbox.write(line);
-      if (chat.sessionId().equals(id)) {
+      if (own) {
         acknowledged(chat.lineId());
       }
     } else if (event instanceof Arrived arrived) {
@@ -386,6 +421,8 @@ public final class Session implements LineFramer.Listener {
                 JoinReply reply = ar.result();
                 name = reply.name();
                 membership.entered(reply.room(), reply.seq());
+                unfollowAll();
+                follow(reply.room());
                 run = reply.run();
                 state = State.MEMBER;
                 resendUntilAcknowledged(FIRST_RESEND_MILLIS);
@@ -551,6 +588,7 @@ public final class Session implements LineFramer.Listener {
   private void onClosed() {
     boolean wasMember = state == State.MEMBER;
     stopListening();
+    unfollowAll();
     host.forget(this);
     outbox.close();
     if (admitted || name != null) {

@@ -22,8 +22,37 @@ public interface SessionHost {
   /** The id of this node, unique in the cluster. */
   String nodeId();
 
-  /** The session's connection has closed. */
+  /**
+   * The session's connection has closed: it follows no room any more.
+   *
+   * @param session the session
+   */
   void forget(Session session);
+
+  /**
+   * The session follows a room: the room's announced events are handed to it.
+   *
+   * @param session the session
+   * @param room the room's name as its events give it
+   */
+  void follow(Session session, String room);
+
+  /**
+   * The session no longer follows a room.
+   *
+   * @param session the session
+   * @param room the room's name
+   */
+  void unfollow(Session session, String room);
+
+  /**
+   * While a session moves between rooms, it is handed the events of every room, since it does not
+   * yet know how the room it asked for is spelled.
+   *
+   * @param session the session
+   * @param on true while the move is under way
+   */
+  void followAll(Session session, boolean on);
 
   /** Whether the session's connection is still open. */
   boolean isOpen(Session session);

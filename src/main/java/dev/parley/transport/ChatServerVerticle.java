@@ -22,9 +22,12 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The chat listener: a Vert.x {@link NetServer} speaking the line protocol, one {@link Session} per
@@ -43,6 +46,10 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   private final int port;
   private final ParleyMetrics metrics;
   private final Map<String, Session> sessions = new LinkedHashMap<>();
+  private final Map<String, Set<Session>> byRoom = new HashMap<>();
+  private final Set<Session> movers = new LinkedHashSet<>();
+  private final List<Following> unfollowing = new ArrayList<>();
+  private boolean fanningOut;
   private NetServer server;
   private long sweepTimer = -1;
   private final List<Outbox> toFlush = new ArrayList<>();
@@ -121,6 +128,9 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
    * session between two rooms learns of its own departure), so it goes to that session alone:
    * joining a large room costs no work per other member.
    */
+  /** A session and a room it follows. */
+  private record Following(Session session, String room) {}
+
   private void fanOut(RelayedEvent relayed) {
     Object event = relayed.event();
     EncodedLine line = relayed.line();
@@ -131,8 +141,57 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
       }
       return;
     }
-    for (Session session : sessions.values()) {
-      session.onEvent(relayed);
+    if (!(event instanceof RoomEvent roomEvent)) {
+      for (Session session : sessions.values()) {
+        session.onEvent(relayed);
+      }
+      return;
+    }
+    Set<Session> followers = byRoom.getOrDefault(roomEvent.room(), Set.of());
+    fanningOut = true;
+    try {
+      for (Session session : followers) {
+        session.onEvent(relayed);
+      }
+      for (Session session : movers) {
+        if (!followers.contains(session)) {
+          session.onEvent(relayed);
+        }
+      }
+    } finally {
+      fanningOut = false;
+    }
+    // A session that learnt of its own departure stops following the room only now, after the
+    // loop over the room's followers.
+    for (Following done : unfollowing) {
+      unfollow(done.session(), done.room());
+    }
+    unfollowing.clear();
+  }
+
+  @Override
+  public void follow(Session session, String room) {
+    byRoom.computeIfAbsent(room, r -> new LinkedHashSet<>()).add(session);
+  }
+
+  @Override
+  public void unfollow(Session session, String room) {
+    if (fanningOut) {
+      unfollowing.add(new Following(session, room));
+      return;
+    }
+    Set<Session> followers = byRoom.get(room);
+    if (followers != null && followers.remove(session) && followers.isEmpty()) {
+      byRoom.remove(room);
+    }
+  }
+
+  @Override
+  public void followAll(Session session, boolean on) {
+    if (on) {
+      movers.add(session);
+    } else {
+      movers.remove(session);
     }
   }
 
@@ -224,6 +283,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   @Override
   public void forget(Session session) {
     sessions.remove(session.id());
+    movers.remove(session);
   }
 
   @Override
