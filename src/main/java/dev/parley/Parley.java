@@ -4,6 +4,8 @@ import dev.parley.api.Nodes;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.config.ParleyConfig;
+import dev.parley.history.HistoryStore;
+import dev.parley.history.MemoryStore;
 import dev.parley.node.RoomRelay;
 import dev.parley.ops.OpsServer;
 import dev.parley.ops.ParleyMetrics;
@@ -123,7 +125,8 @@ public final class Parley {
             : -1 - (SHARED_PORT_KEYS.getAndIncrement() & 0x3fff_ffff);
     List<String> deployed = new ArrayList<>();
     List<ChatServerVerticle> servers = new ArrayList<>();
-    OpsServer ops = new OpsServer(config, metrics);
+    HistoryStore store = new MemoryStore();
+    OpsServer ops = new OpsServer(config, metrics, store.health());
     return deployInto(vertx, deployed, new ConnectionGate(config, metrics))
         .compose(
             v ->
@@ -132,8 +135,10 @@ public final class Parley {
                     deployed,
                     new RoomRelay(
                         nodeId,
+                        config.history(),
                         metrics,
-                        new RoomHost(config, time, nodeId, roomsListener(metrics)))))
+                        new RoomHost(
+                            config, time, nodeId, roomsListener(metrics), store, metrics))))
         .compose(
             v ->
                 vertx

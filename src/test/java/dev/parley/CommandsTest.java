@@ -170,7 +170,7 @@ class CommandsTest {
     ChatClient alice = clients.join(port, "alice");
 
     alice.say("/help");
-    List<String> help = alice.read(7);
+    List<String> help = alice.read(8);
     assertEquals(
         List.of(
             "* /who: list who is online (also: who online)",
@@ -179,6 +179,7 @@ class CommandsTest {
             "* /quit [reason]: leave the server (also: quit, exit)",
             "* /join ROOM: move to ROOM, opening it if nobody is there",
             "* /rooms: list the rooms and how many are in each",
+            "* /history [N]: show the last N lines of your room (20 without N)",
             "* /help: show these lines"),
         help);
     alice.say("after help");

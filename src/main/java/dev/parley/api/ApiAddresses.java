@@ -28,6 +28,12 @@ public final class ApiAddresses {
   /** Request: remove a member, with a reason. */
   public static final String KICK = "parley.api.kick";
 
+  /**
+   * Request: a room's history (fields {@code room}, {@code limit}, {@code before}), answered with
+   * its lines (seq, time in epoch milliseconds, name, text), oldest first.
+   */
+  public static final String HISTORY = "parley.api.history";
+
   private static final String MEMBER_PREFIX = "parley.api.member.";
 
   private ApiAddresses() {}

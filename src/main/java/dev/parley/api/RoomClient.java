@@ -98,6 +98,37 @@ public final class RoomClient {
   }
 
   /**
+   * Chat lines from history (docs/event-bus.md, {@code history}), oldest first.
+   *
+   * @param room a room name, or {@code null} for the lines of every room, in one list
+   * @param limit at most this many lines, 1 or more (the room gives at most {@code
+   *     history.maxLines})
+   * @param beforeSeq 0 for the last lines; otherwise only lines of the room's current order with a
+   *     smaller sequence number, such as the lines in a gap before an event
+   * @return the lines as {@code message} events, or a failure with {@link ErrorCode#BAD_REQUEST},
+   *     {@link ErrorCode#INVALID_NAME} or {@link ErrorCode#UNAVAILABLE}
+   */
+  public Future<List<ChatMessage>> history(String room, int limit, long beforeSeq) {
+    JsonObject request = new JsonObject().put("limit", limit);
+    if (room != null) {
+      request.put("room", room);
+    }
+    if (beforeSeq > 0) {
+      request.put("before", beforeSeq);
+    }
+    return RoomRequests.request(bus, ApiAddresses.HISTORY, request)
+        .map(
+            reply -> {
+              JsonArray lines = reply.getJsonArray("lines");
+              List<ChatMessage> messages = new ArrayList<>(lines.size());
+              for (int i = 0; i < lines.size(); i++) {
+                messages.add((ChatMessage) ParleyEvent.fromJson(lines.getJsonObject(i)));
+              }
+              return messages;
+            });
+  }
+
+  /**
    * Subscribes to the room's events.
    *
    * @return a stream of typed events; call {@link EventStream#handler} to start receiving

@@ -1,6 +1,7 @@
 package dev.parley.bus;
 
 import dev.parley.room.Arrived;
+import dev.parley.room.HistoryLine;
 import java.util.List;
 
 /**
@@ -15,11 +16,19 @@ import java.util.List;
  * @param total how many members the room has, the newcomer included
  * @param run the id of the order the member joined; a room that starts with another run (see {@link
  *     RoomReady}) does not have the member
+ * @param history the room's last lines to replay, oldest first, at most {@code history.onJoin}
  */
 public record JoinReply(
-    long seq, String name, String room, List<String> roster, int total, String run) {
-  /** Copies the roster. */
+    long seq,
+    String name,
+    String room,
+    List<String> roster,
+    int total,
+    String run,
+    List<HistoryLine> history) {
+  /** Copies the lists. */
   public JoinReply {
     roster = List.copyOf(roster);
+    history = List.copyOf(history);
   }
 }

@@ -2,6 +2,7 @@ package dev.parley.bus;
 
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
+import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomSnapshot;
@@ -23,6 +24,9 @@ final class Messages {
           RoomsRequest.class,
           RoomsReply.class,
           RoomsReply.RoomCount.class,
+          HistoryRequest.class,
+          HistoryReply.class,
+          HistoryLine.class,
           SayRequest.class,
           NickRequest.class,
           NickReply.class,

@@ -1,6 +1,7 @@
 package dev.parley.bus;
 
 import dev.parley.room.Arrived;
+import dev.parley.room.HistoryLine;
 import java.util.List;
 
 /**
@@ -14,10 +15,18 @@ import java.util.List;
  * @param roster the room's members listed on entering, in order of arrival (the first 100 in a
  *     large room)
  * @param total how many members the room has, the mover included
+ * @param history the room's last lines to replay, oldest first, at most {@code history.onJoin}
  */
-public record MoveReply(long leftSeq, long seq, String room, List<String> roster, int total) {
-  /** Copies the roster. */
+public record MoveReply(
+    long leftSeq,
+    long seq,
+    String room,
+    List<String> roster,
+    int total,
+    List<HistoryLine> history) {
+  /** Copies the lists. */
   public MoveReply {
     roster = List.copyOf(roster);
+    history = List.copyOf(history);
   }
 }

@@ -18,6 +18,7 @@ final class ConfigChecks {
       readable("server.tls.certPath", tls.certPath());
       readable("server.tls.keyPath", tls.keyPath());
     }
+    checkHistory(config.history());
     ParleyConfig.Cluster cluster = config.cluster();
     if (cluster.enabled()) {
       boolean list = !cluster.members().isEmpty();
@@ -30,6 +31,38 @@ final class ConfigChecks {
                 + cluster.kubernetesService()
                 + "\": with cluster.enabled, set exactly one of them");
       }
+    }
+  }
+
+  private static void checkHistory(ParleyConfig.History history) {
+    if (history.onJoin() > history.maxLines()) {
+      throw new ConfigException(
+          "invalid setting history.onJoin = "
+              + history.onJoin()
+              + ": at most history.maxLines ("
+              + history.maxLines()
+              + ")");
+    }
+    if (history.store() != ParleyConfig.HistoryStore.POSTGRES) {
+      return;
+    }
+    ParleyConfig.Postgres pg = history.postgres();
+    if (!pg.url().startsWith("jdbc:postgresql://")) {
+      throw ConfigException.invalid(
+          "history.postgres.url", pg.url(), "a JDBC URL jdbc:postgresql://HOST:PORT/DB");
+    }
+    if (pg.user().isBlank()) {
+      throw ConfigException.invalid(
+          "history.postgres.user", pg.user(), "a database user (history.store is postgres)");
+    }
+    if (!pg.password().isEmpty() && !pg.passwordFile().isEmpty()) {
+      throw new ConfigException(
+          "invalid settings history.postgres.password and history.postgres.passwordFile: set"
+              + " one of them, not both");
+    }
+    if (!pg.passwordFile().isEmpty() && !Files.isReadable(Path.of(pg.passwordFile()))) {
+      throw ConfigException.invalid(
+          "history.postgres.passwordFile", pg.passwordFile(), "a readable file");
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param server the chat listener
  * @param limits the limits that protect the room
  * @param rooms rooms
+ * @param history each room's history
  * @param idle idle detection
  * @param slowClient slow-reader protection
  * @param shutdown graceful shutdown
@@ -25,6 +26,7 @@ public record ParleyConfig(
     Server server,
     Limits limits,
     Rooms rooms,
+    History history,
     Idle idle,
     SlowClient slowClient,
     Shutdown shutdown,
@@ -96,6 +98,52 @@ public record ParleyConfig(
    *     roster on entering is capped at 100 names
    */
   public record Rooms(String defaultRoom, int maxRooms, int quietAbove) {}
+
+  /**
+   * Each room's history (PROTOCOL.md section 10).
+   *
+   * @param onJoin how many lines a member entering a room is shown, 0 for none (at most {@code
+   *     maxLines})
+   * @param maxLines how many lines each room keeps, 1 to 100000
+   * @param maxAge how old a kept line may be
+   * @param store where history lasts: the room owner's memory (replicated to the cluster's nodes)
+   *     or also PostgreSQL
+   * @param postgres the database, used when {@code store} is {@link HistoryStore#POSTGRES}
+   * @param writeQueueLines how many lines wait for the database at most; beyond it the oldest
+   *     waiting lines are lost to the database (they stay in memory) and counted
+   */
+  public record History(
+      int onJoin,
+      int maxLines,
+      Seconds maxAge,
+      HistoryStore store,
+      Postgres postgres,
+      int writeQueueLines) {}
+
+  /** Where history is stored. */
+  public enum HistoryStore {
+    /** In memory only: lost when every node stops. */
+    MEMORY,
+    /** In memory and in PostgreSQL: kept across restarts of every node. */
+    POSTGRES
+  }
+
+  /**
+   * The PostgreSQL database of durable history.
+   *
+   * @param url a JDBC URL, {@code jdbc:postgresql://HOST:PORT/DB}
+   * @param user the database user
+   * @param password the password, empty for none or when {@code passwordFile} gives it
+   * @param passwordFile a file whose content (without a trailing line break) is the password, for
+   *     Kubernetes secrets; empty for none
+   */
+  public record Postgres(String url, String user, String password, String passwordFile) {
+    /** Hides the password. */
+    @Override
+    public String toString() {
+      return "Postgres[url=" + url + ", user=" + user + "]";
+    }
+  }
 
   /**
    * Idle detection.
@@ -230,6 +278,21 @@ public record ParleyConfig(
                 r.integer("rooms.maxRooms", 1, 1_000_000, "a number of rooms from 1 to 1000000"),
                 r.integer(
                     "rooms.quietAbove", 1, 10_000_000, "a number of members from 1 to 10000000")),
+            new History(
+                r.integer("history.onJoin", 0, 100_000, "a number of lines from 0 to 100000"),
+                r.integer("history.maxLines", 1, 100_000, "a number of lines from 1 to 100000"),
+                r.seconds("history.maxAgeSeconds"),
+                r.historyStore("history.store"),
+                new Postgres(
+                    r.string("history.postgres.url", true),
+                    r.string("history.postgres.user", true),
+                    r.string("history.postgres.password", true),
+                    r.string("history.postgres.passwordFile", true)),
+                r.integer(
+                    "history.writeQueueLines",
+                    1,
+                    10_000_000,
+                    "a number of lines from 1 to 10000000")),
             new Idle(r.seconds("idle.timeoutSeconds"), r.seconds("idle.sweepSeconds")),
             new SlowClient(
                 r.integer(

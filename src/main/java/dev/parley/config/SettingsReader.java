@@ -81,6 +81,17 @@ final class SettingsReader {
     return verdict.name();
   }
 
+  ParleyConfig.HistoryStore historyStore(String path) {
+    Object value = value(path);
+    if ("memory".equals(value)) {
+      return ParleyConfig.HistoryStore.MEMORY;
+    }
+    if ("postgres".equals(value)) {
+      return ParleyConfig.HistoryStore.POSTGRES;
+    }
+    throw ConfigException.invalid(path, value, "\"memory\" or \"postgres\"");
+  }
+
   boolean bool(String path) {
     Object value = value(path);
     if (!(value instanceof Boolean flag)) {

@@ -1,6 +1,7 @@
 package dev.parley.examples;
 
 import dev.parley.Parley;
+import dev.parley.api.ChatMessage;
 import dev.parley.api.EventStream;
 import dev.parley.api.ParleyEvent;
 import dev.parley.api.RoomClient;
@@ -18,21 +19,30 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An example archiver: appends every room event to a file as one JSON line, in the room's order. On
  * start it resumes cleanly: a last line cut short by a crash is removed, and events already in the
- * file (same {@code run}, {@code seq} not above the last one archived) are not written again.
- * Events published while no archiver runs are not in the file; the jump in sequence numbers that
- * this leaves is logged. Run by hand with {@code java -cp target/parley.jar
- * dev.parley.examples.Archiver parley-archive.jsonl}.
+ * file (same {@code run}, {@code seq} not above the last one archived) are not written again. When
+ * the sequence numbers jump within a run (events published while it did not run, or lost in a
+ * failover), it fills the gap with the chat lines of the room's history ({@link
+ * RoomClient#history}), so that every chat line is in the file exactly once, in order; arrivals,
+ * departures and renames in a gap cannot be fetched, and what stays missing is logged. Run by hand
+ * with {@code java -cp target/parley.jar dev.parley.examples.Archiver parley-archive.jsonl}.
  */
 public final class Archiver extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
 
+  /** The most lines one gap is filled with; history keeps at most {@code history.maxLines}. */
+  private static final int MAX_FILL = 100_000;
+
   private final Path file;
+  private final ArrayDeque<ParleyEvent> pending = new ArrayDeque<>();
+  private RoomClient room;
+  private boolean filling;
   private AsyncFile out;
   private EventStream events;
   private String lastRun;
@@ -62,21 +72,79 @@ public final class Archiver extends VerticleBase {
         .compose(
             file -> {
               out = file;
-              events = RoomClient.create(vertx).events();
-              events.handler(this::archive);
+              room = RoomClient.create(vertx);
+              events = room.events();
+              events.handler(this::onEvent);
               return events.completion();
             });
   }
 
-  private void archive(ParleyEvent event) {
-    if (event.run().equals(lastRun)) {
-      if (event.seq() <= lastSeq) {
+  private void onEvent(ParleyEvent event) {
+    pending.addLast(event);
+    drain();
+  }
+
+  /** Archives the waiting events in order, stopping to fill a gap from history first. */
+  private void drain() {
+    while (!filling && !pending.isEmpty()) {
+      ParleyEvent event = pending.peekFirst();
+      if (event.run().equals(lastRun) && event.seq() > lastSeq + 1) {
+        filling = true;
+        fill(event)
+            .onComplete(
+                ar -> {
+                  filling = false;
+                  archive(pending.pollFirst());
+                  drain();
+                });
         return;
       }
-      if (event.seq() > lastSeq + 1) {
-        LOG.warn("events {} to {} were missed", lastSeq + 1, event.seq() - 1);
-      }
+      archive(pending.pollFirst());
     }
+  }
+
+  /** Writes the chat lines of the gap before {@code next} that history still has. */
+  private Future<Void> fill(ParleyEvent next) {
+    long after = lastSeq;
+    int gap = (int) Math.min(MAX_FILL, next.seq() - after - 1);
+    return room.history(null, gap, next.seq())
+        .map(
+            lines -> {
+              int filled = 0;
+              for (ChatMessage line : lines) {
+                if (line.run().equals(lastRun) && line.seq() > after) {
+                  write(line);
+                  filled++;
+                }
+              }
+              if (filled < gap) {
+                LOG.warn(
+                    "events {} to {} were missed; history gave {} chat lines of them",
+                    after + 1,
+                    next.seq() - 1,
+                    filled);
+              }
+              return (Void) null;
+            })
+        .recover(
+            err -> {
+              LOG.warn(
+                  "events {} to {} were missed; history did not answer: {}",
+                  after + 1,
+                  next.seq() - 1,
+                  err.getMessage());
+              return Future.succeededFuture();
+            });
+  }
+
+  private void archive(ParleyEvent event) {
+    if (event.run().equals(lastRun) && event.seq() <= lastSeq) {
+      return;
+    }
+    write(event);
+  }
+
+  private void write(ParleyEvent event) {
     lastRun = event.run();
     lastSeq = event.seq();
     out.write(Buffer.buffer(event.toJson().encode() + "\n"));

@@ -3,6 +3,8 @@ package dev.parley.node;
 import dev.parley.bus.RoomReady;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
+import dev.parley.room.History;
+import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomEvent;
@@ -16,7 +18,7 @@ import java.util.Map;
 /**
  * A node's copy of the room's state, kept up to date from the room's events, so that any node can
  * take the room over. Also keeps the most recent events, for nodes that missed some when the host
- * died.
+ * died. The copy includes every room's history, so that the node that takes the rooms over has it.
  *
  * <p>A copy is <em>whole</em> only when it rests on a snapshot of the room, or on the start of a
  * fresh room, and every event since then has been applied without a gap. Only a whole copy may be
@@ -27,6 +29,9 @@ import java.util.Map;
 public final class RoomMirror {
   /** How many recent events are kept. */
   static final int RECENT_EVENTS = 4096;
+
+  /** How often (in events) lines past the age limit are dropped, by the time of the last line. */
+  private static final int EXPIRY_EVERY = 1024;
 
   /** What a copy amounts to, for a new host deciding how to continue the room. */
   public enum State {
@@ -40,10 +45,21 @@ public final class RoomMirror {
 
   private final Map<String, RoomSnapshot.Entry> members = new LinkedHashMap<>();
   private final ArrayDeque<RoomEvent> recent = new ArrayDeque<>();
+  private final History history;
   private State state = State.NONE;
   private RoomSnapshot.Entry moving;
   private String run = "";
   private long seq;
+
+  /**
+   * Creates an empty copy.
+   *
+   * @param maxLines how many history lines each room keeps ({@code history.maxLines})
+   * @param maxAgeMillis how old a kept history line may be, in milliseconds
+   */
+  public RoomMirror(int maxLines, long maxAgeMillis) {
+    this.history = new History(maxLines, maxAgeMillis);
+  }
 
   public long seq() {
     return seq;
@@ -81,6 +97,8 @@ public final class RoomMirror {
     for (RoomSnapshot.Entry m : snapshot.members()) {
       members.put(m.sessionId(), m);
     }
+    history.clear();
+    snapshot.history().forEach(history::add);
     run = snapshot.run();
     seq = snapshot.seq();
     state = State.WHOLE;
@@ -101,6 +119,7 @@ public final class RoomMirror {
     members.clear();
     moving = null;
     recent.clear();
+    history.clear();
     run = ready.run();
     seq = ready.seq();
     state = ready.seq() == 0 ? State.WHOLE : State.PARTIAL;
@@ -153,8 +172,12 @@ public final class RoomMirror {
                 m.lastLineId(),
                 m.room()));
       }
-    } else if (event instanceof Chat c && c.lineId() > 0) {
-      RoomSnapshot.Entry m = members.get(c.sessionId());
+    } else if (event instanceof Chat c) {
+      history.add(HistoryLine.of(run, c));
+      if (c.seq() % EXPIRY_EVERY == 0) {
+        history.expire(c.time());
+      }
+      RoomSnapshot.Entry m = c.lineId() > 0 ? members.get(c.sessionId()) : null;
       if (m != null && c.lineId() > m.lastLineId()) {
         members.put(
             m.sessionId(),
@@ -172,7 +195,7 @@ public final class RoomMirror {
   }
 
   public RoomSnapshot snapshot() {
-    return new RoomSnapshot(run, seq, new ArrayList<>(members.values()));
+    return new RoomSnapshot(run, seq, new ArrayList<>(members.values()), history.lines());
   }
 
   /** The recent events with {@code after < seq <= upTo}, in order. */

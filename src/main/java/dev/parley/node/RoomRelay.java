@@ -14,6 +14,7 @@ import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomReady;
+import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.EventLines;
 import dev.parley.room.RoomEvent;
@@ -53,7 +54,7 @@ public final class RoomRelay extends VerticleBase {
   private final String nodeId;
   private final Deployable roomHost;
   private final ParleyMetrics metrics;
-  private final RoomMirror mirror = new RoomMirror();
+  private final RoomMirror mirror;
   private final Set<String> localMembers = new LinkedHashSet<>();
   private final List<Message<Object>> flushWaiters = new ArrayList<>();
   private EventBus bus;
@@ -65,13 +66,16 @@ public final class RoomRelay extends VerticleBase {
    * Creates the relay.
    *
    * @param nodeId this node's id, unique in the cluster
+   * @param history the history limits, for the node's copy of the rooms' history
    * @param metrics where the count of this node's members goes
    * @param roomHost the node's {@link RoomHost}, deployed as this relay's child once the relay
    *     listens, so that Vert.x stops it (and it hands the room over) while the relay still answers
    *     the next host's questions and relays its announcement
    */
-  public RoomRelay(String nodeId, ParleyMetrics metrics, Deployable roomHost) {
+  public RoomRelay(
+      String nodeId, ParleyConfig.History history, ParleyMetrics metrics, Deployable roomHost) {
     this.nodeId = nodeId;
+    this.mirror = new RoomMirror(history.maxLines(), history.maxAge().toMillis());
     this.metrics = metrics;
     this.roomHost = roomHost;
   }

@@ -3,6 +3,7 @@ package dev.parley.ops;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomPing;
 import dev.parley.config.ParleyConfig;
+import dev.parley.history.StoreHealth;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -37,6 +38,7 @@ public final class OpsServer extends VerticleBase {
 
   private final ParleyConfig config;
   private final ParleyMetrics metrics;
+  private final StoreHealth history;
   private HttpServer server;
   private HealthChecks readiness;
   private Handler<HttpServerRequest> prometheus;
@@ -47,10 +49,13 @@ public final class OpsServer extends VerticleBase {
    *
    * @param config the node's settings ({@code http.*})
    * @param metrics the meters to publish
+   * @param history the history store's health, shown by readiness (never making the node unready:
+   *     the chat works without the store)
    */
-  public OpsServer(ParleyConfig config, ParleyMetrics metrics) {
+  public OpsServer(ParleyConfig config, ParleyMetrics metrics, StoreHealth history) {
     this.config = config;
     this.metrics = metrics;
+    this.history = history;
   }
 
   @Override
@@ -63,6 +68,7 @@ public final class OpsServer extends VerticleBase {
                 closing
                     ? Status.KO(new JsonObject().put("reason", "shutting down"))
                     : Status.OK()));
+    readiness.register("history", promise -> promise.complete(Status.OK(history.toJson())));
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
     if (cluster != null) {
       readiness.register(

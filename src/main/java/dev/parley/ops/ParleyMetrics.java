@@ -27,6 +27,7 @@ public final class ParleyMetrics {
   private final Counter tooSlow;
   private final Counter idle;
   private final Counter failovers;
+  private final Counter historyDropped;
 
   /**
    * Registers Parley's meters.
@@ -49,6 +50,10 @@ public final class ParleyMetrics {
         Counter.builder("parley.room.failovers")
             .description("times this node took the room over from another node")
             .register(registry);
+    this.historyDropped =
+        counter(
+            "parley.history.dropped",
+            "history lines not written to the durable store because its write queue was full");
   }
 
   private Counter counter(String name, String description) {
@@ -144,5 +149,14 @@ public final class ParleyMetrics {
   /** This node took the room over from another node. */
   public void failover() {
     failovers.increment();
+  }
+
+  /**
+   * History lines were dropped from the durable store's full write queue (they stay in memory).
+   *
+   * @param count how many lines
+   */
+  public void historyDropped(int count) {
+    historyDropped.increment(count);
   }
 }

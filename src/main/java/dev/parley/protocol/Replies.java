@@ -1,5 +1,10 @@
 package dev.parley.protocol;
 
+import dev.parley.room.HistoryLine;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +27,12 @@ public final class Replies {
 
   /** Why a request to the room failed when the room did not answer (it is moving, or gone). */
   public static final String ROOM_UNAVAILABLE = "the room is not available right now, try again";
+
+  /** How many lines {@code /history} without a number shows. */
+  public static final int HISTORY_DEFAULT = 20;
+
+  private static final DateTimeFormatter HOUR_MINUTE =
+      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
   private Replies() {}
 
@@ -177,7 +188,7 @@ public final class Replies {
   /**
    * The answer to {@code /help}: one line per command.
    *
-   * @return one {@code * } line per command, seven in all
+   * @return one {@code * } line per command, eight in all
    */
   public static List<String> help() {
     return List.of(
@@ -187,6 +198,7 @@ public final class Replies {
         "* /quit [reason]: leave the server (also: quit, exit)",
         "* /join ROOM: move to ROOM, opening it if nobody is there",
         "* /rooms: list the rooms and how many are in each",
+        "* /history [N]: show the last N lines of your room (20 without N)",
         "* /help: show these lines");
   }
 
@@ -434,6 +446,43 @@ public final class Replies {
    */
   public static String roomCount(String room, int members) {
     return room + " (" + members + ")";
+  }
+
+  /**
+   * A replay of history (PROTOCOL.md section 10): the heading, then one line per history line.
+   *
+   * @param lines the lines, oldest first
+   * @return {@code * history (N):} and then {@code [HH:MM] NAME: text} per line
+   */
+  public static List<String> history(List<HistoryLine> lines) {
+    List<String> out = new ArrayList<>(lines.size() + 1);
+    out.add("* history (" + lines.size() + "):");
+    for (HistoryLine line : lines) {
+      out.add(historyLine(line.time(), line.name(), line.text()));
+    }
+    return out;
+  }
+
+  /**
+   * One replayed history line.
+   *
+   * @param epochMillis when the room ordered it, milliseconds since the Unix epoch
+   * @param name the sender's name then
+   * @param text the text as delivered
+   * @return {@code [HH:MM] NAME: text}, the time in UTC, 24-hour, zero-padded
+   */
+  public static String historyLine(long epochMillis, String name, String text) {
+    return "[" + HOUR_MINUTE.format(Instant.ofEpochMilli(epochMillis)) + "] " + chat(name, text);
+  }
+
+  /**
+   * The answer to {@code /history} with a number out of range or not a number.
+   *
+   * @param maxLines {@code history.maxLines}
+   * @return {@code ! usage: /history [N], N from 1 to MAX}
+   */
+  public static String historyUsage(int maxLines) {
+    return usage("/history [N], N from 1 to " + maxLines);
   }
 
   public static String error(String text) {

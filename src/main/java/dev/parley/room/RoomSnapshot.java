@@ -9,15 +9,17 @@ import java.util.List;
  * @param run the id of the room's order, or empty before the first event
  * @param seq the sequence number of the last event applied, 0 before the first
  * @param members the members in order of arrival
+ * @param history every room's kept chat lines, room by room, each room's oldest first
  */
-public record RoomSnapshot(String run, long seq, List<Entry> members) {
-  /** Copies the list. */
+public record RoomSnapshot(String run, long seq, List<Entry> members, List<HistoryLine> history) {
+  /** Copies the lists. */
   public RoomSnapshot {
     members = List.copyOf(members);
+    history = List.copyOf(history);
   }
 
   /** The snapshot of a room that has not started. */
-  public static final RoomSnapshot EMPTY = new RoomSnapshot("", 0, List.of());
+  public static final RoomSnapshot EMPTY = new RoomSnapshot("", 0, List.of(), List.of());
 
   /**
    * One member.

@@ -3,6 +3,7 @@ package dev.parley.room;
 import dev.parley.api.ErrorCode;
 import dev.parley.api.MemberKind;
 import dev.parley.api.RosterEntry;
+import dev.parley.bus.HistoryReply;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.MoveReply;
 import dev.parley.bus.NickReply;
@@ -23,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * The server's rooms and their rules (PROTOCOL.md sections 3 to 6 and 9): the members, each in one
  * room, with names unique across all rooms; each room's roster in order of arrival; one order of
  * events for all rooms; moves between rooms, the room limit and the large-room rule; renames,
- * private-message routing, guest names, kicks and idle eviction. Refusals are thrown as {@link
- * RoomException}s. Free of Vert.x: confined to the verticle that holds it; not thread-safe.
+ * private-message routing, guest names, kicks and idle eviction; each room's history (section 10),
+ * replayed on entering and on request. Refusals are thrown as {@link RoomException}s. Free of
+ * Vert.x: confined to the verticle that holds it; not thread-safe.
  */
 public final class Rooms {
   /** What the room's decisions cause outside it. */
@@ -50,6 +52,7 @@ public final class Rooms {
   public static final int LISTED_ROOMS = 50;
 
   private final Roster roster = new Roster();
+  private final History history;
   private final RoomDirectory directory;
   private final RoomRoster defaultRoom;
   private final String run;
@@ -68,6 +71,8 @@ public final class Rooms {
     this.seq = from.seq();
     this.directory = new RoomDirectory(config.rooms().defaultRoom());
     this.defaultRoom = directory.defaultRoom();
+    this.history = new History(config.history().maxLines(), config.history().maxAge().toMillis());
+    from.history().forEach(history::add);
     long now = time.nanoTime();
     for (RoomSnapshot.Entry e : from.members()) {
       Member member = new Member(e.sessionId(), e.nodeId(), e.kind(), e.name(), e.arrivedAt(), now);
@@ -79,7 +84,7 @@ public final class Rooms {
 
   /**
    * The state of the rooms now: every member, room by room, each room's members in order of
-   * arrival.
+   * arrival; every room's history.
    */
   public RoomSnapshot snapshot() {
     List<RoomSnapshot.Entry> entries = new ArrayList<>();
@@ -90,7 +95,7 @@ public final class Rooms {
                 m.sessionId, m.nodeId, m.kind, m.name, m.arrivedAt, m.lastLineId, room.name()));
       }
     }
-    return new RoomSnapshot(run, seq, entries);
+    return new RoomSnapshot(run, seq, entries, history.lines());
   }
 
   /** How many rooms have members. */
@@ -160,7 +165,13 @@ public final class Rooms {
     roster.add(member);
     Arrived event = arrive(member, defaultRoom);
     return new JoinReply(
-        event.seq(), name, defaultRoom.name(), entryRoster(defaultRoom), defaultRoom.size(), run);
+        event.seq(),
+        name,
+        defaultRoom.name(),
+        entryRoster(defaultRoom),
+        defaultRoom.size(),
+        run,
+        replay(defaultRoom));
   }
 
   /**
@@ -194,7 +205,12 @@ public final class Rooms {
     Left left = depart(member, Replies.joinedReason(target.name()));
     Arrived arrived = arrive(member, target);
     return new MoveReply(
-        left.seq(), arrived.seq(), target.name(), entryRoster(target), target.size());
+        left.seq(),
+        arrived.seq(),
+        target.name(),
+        entryRoster(target),
+        target.size(),
+        replay(target));
   }
 
   /**
@@ -209,6 +225,41 @@ public final class Rooms {
       listed.add(new RoomsReply.RoomCount(room.name(), room.size()));
     }
     return new RoomsReply(open.size(), listed);
+  }
+
+  /**
+   * The last lines of the asking member's room.
+   *
+   * @param limit at most this many, from 1 to {@code history.maxLines}
+   * @throws RoomException if the session is not a member
+   */
+  public HistoryReply history(String sessionId, int limit) {
+    Member member = member(sessionId);
+    return new HistoryReply(history.last(member.room.name(), limit, time.epochMillis()));
+  }
+
+  /**
+   * The last lines of any room, open or closed, or of every room, for services.
+   *
+   * @param room a valid room name, or {@code null} for the lines of every room in one list
+   * @param limit at most this many
+   * @param beforeSeq 0 for the last lines; otherwise only the lines of the current order ({@link
+   *     #run()}) with a smaller sequence number
+   * @return the lines, oldest first (by sequence number within an order)
+   */
+  public List<HistoryLine> history(String room, int limit, long beforeSeq) {
+    return history.last(room, limit, beforeSeq == 0 ? null : run, beforeSeq, time.epochMillis());
+  }
+
+  /** Forgets the history lines past {@code history.maxAgeSeconds}. */
+  public void expireHistory() {
+    history.expire(time.epochMillis());
+  }
+
+  /** The lines replayed on entering a room. */
+  private List<HistoryLine> replay(RoomRoster room) {
+    int onJoin = config.history().onJoin();
+    return onJoin == 0 ? List.of() : history.last(room.name(), onJoin, time.epochMillis());
   }
 
   private Arrived arrive(Member member, RoomRoster room) {
@@ -316,6 +367,7 @@ public final class Rooms {
     Chat event =
         new Chat(
             ++seq, time.epochMillis(), member.room.name(), member.name, text, sessionId, lineId);
+    history.add(HistoryLine.of(run, event));
     output.publish(event);
     return event;
   }

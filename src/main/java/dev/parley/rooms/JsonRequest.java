@@ -62,6 +62,24 @@ final class JsonRequest {
   }
 
   /**
+   * A whole-number field from {@code min} to {@code max}; absent gives {@code absent}.
+   *
+   * @throws RoomException if it is not a whole number in that range
+   */
+  long number(String field, long min, long max, long absent) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return absent;
+    }
+    if (!(value instanceof Integer || value instanceof Long)
+        || ((Number) value).longValue() < min
+        || ((Number) value).longValue() > max) {
+      throw bad("field \"" + field + "\" must be a whole number from " + min + " to " + max);
+    }
+    return ((Number) value).longValue();
+  }
+
+  /**
    * A text field shown to members: control characters removed, trimmed, not empty when required, at
    * most {@code maxBytes} bytes of UTF-8.
    */

@@ -1,9 +1,15 @@
 package dev.parley.rooms;
 
 import dev.parley.api.ApiAddresses;
+import dev.parley.api.ChatMessage;
+import dev.parley.api.ErrorCode;
 import dev.parley.api.MemberKind;
 import dev.parley.api.RosterEntry;
 import dev.parley.bus.JoinReply;
+import dev.parley.config.ParleyConfig;
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.RoomNames;
+import dev.parley.room.HistoryLine;
 import dev.parley.room.RoomException;
 import dev.parley.room.Rooms;
 import io.vertx.core.Future;
@@ -25,10 +31,12 @@ import java.util.function.Function;
 final class RoomApi {
   private final Rooms room;
   private final int maxTextBytes;
+  private final int maxLines;
 
-  RoomApi(Rooms room, int maxTextBytes) {
+  RoomApi(Rooms room, ParleyConfig config) {
     this.room = room;
-    this.maxTextBytes = maxTextBytes;
+    this.maxTextBytes = config.limits().maxLineBytes();
+    this.maxLines = config.history().maxLines();
   }
 
   /**
@@ -42,7 +50,8 @@ final class RoomApi {
         consume(bus, ApiAddresses.MSG, this::msg, registered),
         consume(bus, ApiAddresses.LEAVE, this::leave, registered),
         consume(bus, ApiAddresses.WHO, this::who, registered),
-        consume(bus, ApiAddresses.KICK, this::kick, registered));
+        consume(bus, ApiAddresses.KICK, this::kick, registered),
+        consume(bus, ApiAddresses.HISTORY, this::history, registered));
   }
 
   private static Future<Void> consume(
@@ -97,7 +106,7 @@ final class RoomApi {
     String member = request.string("member", true);
     String reason = request.text("reason", false, maxTextBytes);
     if (!room.leave(member, reason)) {
-      throw new RoomException(dev.parley.api.ErrorCode.NOT_A_MEMBER, "not a member of the room");
+      throw new RoomException(ErrorCode.NOT_A_MEMBER, "not a member of the room");
     }
     return new JsonObject();
   }
@@ -109,6 +118,29 @@ final class RoomApi {
       members.add(entry.toJson());
     }
     return new JsonObject().put("members", members);
+  }
+
+  private JsonObject history(Object body) {
+    JsonRequest request = JsonRequest.of(body, "room", "limit", "before");
+    String requested = request.string("room", false);
+    String roomName = null;
+    if (requested != null) {
+      NameRules.Verdict verdict = RoomNames.check(requested.strip());
+      if (!verdict.valid()) {
+        throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
+      }
+      roomName = verdict.name();
+    }
+    int limit = (int) Math.min(maxLines, request.number("limit", 1, Integer.MAX_VALUE, 20));
+    long before = request.number("before", 1, Long.MAX_VALUE, 0);
+    JsonArray lines = new JsonArray();
+    for (HistoryLine line : room.history(roomName, limit, before)) {
+      lines.add(
+          new ChatMessage(
+                  line.room(), line.run(), line.seq(), line.time(), line.name(), line.text())
+              .toJson());
+    }
+    return new JsonObject().put("run", room.run()).put("lines", lines);
   }
 
   private JsonObject kick(Object body) {

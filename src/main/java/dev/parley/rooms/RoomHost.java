@@ -8,8 +8,10 @@ import dev.parley.bus.NodeMessages.ReportRequest;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomReady;
 import dev.parley.config.ParleyConfig;
+import dev.parley.history.HistoryStore;
 import dev.parley.node.RoomMirror;
 import dev.parley.node.RoomRelay;
+import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.RoomSnapshot;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
@@ -69,6 +71,8 @@ public final class RoomHost extends VerticleBase {
   private final TimeSource time;
   private final String nodeId;
   private final Listener listener;
+  private final HistoryStore store;
+  private final ParleyMetrics metrics;
   private boolean stopping;
   private Lock lock;
   private String roomDeployment;
@@ -80,12 +84,22 @@ public final class RoomHost extends VerticleBase {
    * @param time the time source for the room
    * @param nodeId this node's id
    * @param listener told of takeovers
+   * @param store the durable history store ({@link dev.parley.history.MemoryStore} for none)
+   * @param metrics where the rooms count what their history store lost
    */
-  public RoomHost(ParleyConfig config, TimeSource time, String nodeId, Listener listener) {
+  public RoomHost(
+      ParleyConfig config,
+      TimeSource time,
+      String nodeId,
+      Listener listener,
+      HistoryStore store,
+      ParleyMetrics metrics) {
     this.config = config;
     this.time = time;
     this.nodeId = nodeId;
     this.listener = listener;
+    this.store = store;
+    this.metrics = metrics;
   }
 
   @Override
@@ -93,7 +107,8 @@ public final class RoomHost extends VerticleBase {
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
     if (cluster == null) {
       return vertx
-          .deployVerticle(new RoomVerticle(config, time, nodeId, Takeover.FRESH, listener))
+          .deployVerticle(
+              new RoomVerticle(config, time, nodeId, Takeover.FRESH, listener, store, metrics))
           .onSuccess(id -> roomDeployment = id);
     }
     campaign(cluster);
@@ -131,7 +146,7 @@ public final class RoomHost extends VerticleBase {
                 listener.tookOver();
               }
               return vertx.deployVerticle(
-                  new RoomVerticle(config, time, nodeId, takeover, listener));
+                  new RoomVerticle(config, time, nodeId, takeover, listener, store, metrics));
             })
         .onSuccess(
             id -> {

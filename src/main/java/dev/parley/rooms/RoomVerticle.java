@@ -7,6 +7,7 @@ import dev.parley.api.PrivateMessage;
 import dev.parley.bus.ActivityNotice;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
+import dev.parley.bus.HistoryRequest;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
 import dev.parley.bus.MoveRequest;
@@ -22,11 +23,18 @@ import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
 import dev.parley.config.ParleyConfig;
+import dev.parley.history.HistoryMerge;
+import dev.parley.history.HistoryStore;
+import dev.parley.history.HistoryWriter;
+import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
 import dev.parley.room.Member;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomException;
+import dev.parley.room.RoomSnapshot;
 import dev.parley.room.Rooms;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
@@ -57,6 +65,12 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private static final long NODE_CHECK_MILLIS = 1000;
   private static final DeliveryOptions FLUSH = new DeliveryOptions().setSendTimeout(2000);
 
+  /** How often retention deletes old lines from the durable store. */
+  private static final long RETENTION_MILLIS = 60_000;
+
+  /** How long a stopping host waits for its history queue to reach the store. */
+  private static final long DRAIN_MILLIS = 2000;
+
   private final ParleyConfig config;
   private final TimeSource time;
   private final String nodeId;
@@ -67,6 +81,10 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private long sweepTimer = -1;
   private long nodeTimer = -1;
   private final RoomHost.Listener listener;
+  private final HistoryStore store;
+  private final ParleyMetrics metrics;
+  private HistoryWriter writer;
+  private long retentionTimer = -1;
 
   /**
    * Creates the rooms' verticle, continuing from what a takeover learned ({@link Takeover#FRESH}
@@ -77,25 +95,87 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
    * @param nodeId this node's id
    * @param takeover the state to continue from
    * @param listener told how many rooms with members this node orders
+   * @param store the durable history store
+   * @param metrics where lines the store could not take are counted
    */
   RoomVerticle(
       ParleyConfig config,
       TimeSource time,
       String nodeId,
       Takeover takeover,
-      RoomHost.Listener listener) {
+      RoomHost.Listener listener,
+      HistoryStore store,
+      ParleyMetrics metrics) {
     this.config = config;
     this.time = time;
     this.nodeId = nodeId;
     this.takeover = takeover;
     this.listener = listener;
+    this.store = store;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
     RoomCodecs.register(bus);
-    room = new Rooms(config, time, this, takeover.base());
+    return withStoredHistory(takeover.base()).compose(this::open);
+  }
+
+  /**
+   * The state to continue from with the durable store's recent lines added to the copied history:
+   * after a restart of every node the store has them all; after a takeover it has the lines of
+   * earlier runs that the nodes' copies never saw. A store that is away adds nothing.
+   */
+  private Future<RoomSnapshot> withStoredHistory(RoomSnapshot base) {
+    if (!store.durable()) {
+      return Future.succeededFuture(base);
+    }
+    ParleyConfig.History limits = config.history();
+    return store
+        .load(time.epochMillis() - limits.maxAge().toMillis(), limits.maxLines())
+        .map(
+            stored ->
+                new RoomSnapshot(
+                    base.run(),
+                    base.seq(),
+                    base.members(),
+                    HistoryMerge.merge(stored, base.history())))
+        .otherwise(
+            failure -> {
+              LOG.warn("history: cannot load from the database: {}", failure.getMessage());
+              return base;
+            });
+  }
+
+  /**
+   * Writes to the store the copied lines of the order this host continues that the store lacks (the
+   * old host died before it wrote them); all of them when the store cannot say.
+   */
+  private void writeMissingLines(RoomSnapshot base) {
+    if (!store.durable() || base.run().isEmpty()) {
+      return;
+    }
+    store
+        .lastSeq(base.run())
+        .otherwise(0L)
+        .onSuccess(
+            last -> {
+              for (HistoryLine line : base.history()) {
+                if (line.run().equals(base.run()) && line.seq() > last) {
+                  writer.append(line);
+                }
+              }
+            });
+  }
+
+  private Future<?> open(RoomSnapshot base) {
+    writer = new HistoryWriter(context, store, config.history().writeQueueLines(), metrics);
+    room = new Rooms(config, time, this, base);
+    writeMissingLines(base);
+    if (store.durable()) {
+      retentionTimer = vertx.setPeriodic(RETENTION_MILLIS, id -> applyRetention());
+    }
     for (RoomEvent missed : takeover.missed()) {
       bus.publish(Addresses.EVENTS, missed);
     }
@@ -105,17 +185,28 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       checkNodes(cluster);
       nodeTimer = vertx.setPeriodic(NODE_CHECK_MILLIS, id -> checkNodes(cluster));
     }
-    sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> room.sweepIdle());
+    sweepTimer =
+        vertx.setPeriodic(
+            config.idle().sweep().toMillis(),
+            id -> {
+              room.sweepIdle();
+              room.expireHistory();
+            });
     MessageConsumer<Object> requests = bus.consumer(Addresses.ROOM, this::onRequest);
     consumers.add(requests);
-    return Future.all(
-            requests.completion(),
-            new RoomApi(room, config.limits().maxLineBytes()).register(bus, consumers))
+    return Future.all(requests.completion(), new RoomApi(room, config).register(bus, consumers))
         .onSuccess(
             v -> {
               LOG.info("room {} open on this node at event {}", room.run(), room.seq());
               bus.publish(Addresses.EVENTS, new RoomReady(room.run(), room.seq(), nodeId));
             });
+  }
+
+  private void applyRetention() {
+    ParleyConfig.History limits = config.history();
+    store
+        .deleteExpired(time.epochMillis() - limits.maxAge().toMillis(), limits.maxLines())
+        .onFailure(e -> LOG.debug("history: retention failed: {}", e.getMessage()));
   }
 
   private void checkNodes(ClusterManager cluster) {
@@ -131,12 +222,16 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   public Future<?> stop() {
     vertx.cancelTimer(sweepTimer);
     vertx.cancelTimer(nodeTimer);
+    vertx.cancelTimer(retentionTimer);
     List<Future<?>> unregistered = new ArrayList<>();
     for (MessageConsumer<?> consumer : consumers) {
       unregistered.add(consumer.unregister());
     }
+    if (writer != null) {
+      unregistered.add(writer.drain(DRAIN_MILLIS));
+    }
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
-    if (cluster == null) {
+    if (cluster == null || room == null) {
       return Future.join(unregistered);
     }
     long last = room.seq();
@@ -166,6 +261,8 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
                 join.sessionId(), join.nodeId(), join.name(), join.kind(), join.lastLineId()));
       } else if (body instanceof MoveRequest move) {
         message.reply(room.move(move.sessionId(), move.room()));
+      } else if (body instanceof HistoryRequest history) {
+        message.reply(room.history(history.sessionId(), history.limit()));
       } else if (body instanceof RoomsRequest rooms) {
         message.reply(room.rooms(rooms.sessionId()));
       } else if (body instanceof WhoRequest who) {
@@ -190,6 +287,9 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
 
   @Override
   public void publish(RoomEvent event) {
+    if (event instanceof Chat chat) {
+      writer.append(HistoryLine.of(room.run(), chat));
+    }
     bus.publish(Addresses.EVENTS, event);
     if (event instanceof Arrived || event instanceof Left) {
       listener.roomsOrdered(room.occupied());

@@ -60,6 +60,8 @@ final class CommandTable {
           new Spec(new JoinCommand(), Arguments.ONE_WORD, "/join ROOM", false),
           "rooms",
           new Spec(new RoomsCommand(), Arguments.NONE, "/rooms", false),
+          "history",
+          new Spec(new HistoryCommand(), Arguments.ANY, "/history [N]", false),
           "help",
           new Spec(new HelpCommand(), Arguments.ANY, "/help", false));
 

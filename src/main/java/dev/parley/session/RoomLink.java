@@ -3,6 +3,8 @@ package dev.parley.session;
 import dev.parley.api.MemberKind;
 import dev.parley.bus.ActivityNotice;
 import dev.parley.bus.Addresses;
+import dev.parley.bus.HistoryReply;
+import dev.parley.bus.HistoryRequest;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
@@ -83,6 +85,10 @@ final class RoomLink {
 
   Future<NickReply> nick(String name) {
     return request(new NickRequest(sessionId, name));
+  }
+
+  Future<HistoryReply> history(int limit) {
+    return request(new HistoryRequest(sessionId, limit));
   }
 
   Future<RosterReply> who() {

@@ -8,6 +8,7 @@ import dev.parley.bus.MoveReply;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomReady;
+import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.LineCleaner;
 import dev.parley.protocol.LineFramer;
@@ -236,6 +237,9 @@ public final class Session implements LineFramer.Listener {
     LOG.info("{} joined from {}", name, address);
     outbox.send(Replies.youAre(name));
     outbox.send(Replies.online(reply.roster(), reply.total()));
+    if (!reply.history().isEmpty()) {
+      Replies.history(reply.history()).forEach(outbox::send);
+    }
   }
 
   private boolean holding() {
@@ -344,6 +348,11 @@ public final class Session implements LineFramer.Listener {
               follow(reply.room());
               replies.sendAfter(position, Replies.nowIn(reply.room()));
               replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
+              if (!reply.history().isEmpty()) {
+                for (String line : Replies.history(reply.history())) {
+                  replies.sendAfter(position, line);
+                }
+              }
               for (RelayedEvent e : early) {
                 deliver((RoomEvent) e.event(), e.line());
               }
@@ -487,6 +496,11 @@ public final class Session implements LineFramer.Listener {
 
   public RoomLink room() {
     return room;
+  }
+
+  /** The node's settings. */
+  ParleyConfig settings() {
+    return host.settings();
   }
 
   // ---- endings

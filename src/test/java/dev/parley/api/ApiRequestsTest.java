@@ -199,4 +199,63 @@ class ApiRequestsTest {
         "400 missing field \"reason\"",
         failure(ApiAddresses.KICK, new JsonObject().put("name", "alice")));
   }
+
+  @Test
+  void historyGivesChatLinesOldestFirstByRoomAndBeforeASequenceNumber() {
+    alice.say("one");
+    alice.expect("alice: one");
+    alice.say("/join ops");
+    alice.expect("* now in #ops").expect("* online (1): alice");
+    alice.say("two");
+    alice.expect("alice: two");
+    alice.say("three");
+    alice.expect("alice: three");
+
+    JsonObject ops = request(ApiAddresses.HISTORY, new JsonObject().put("room", "OPS"));
+    List<JsonObject> lines = ops.getJsonArray("lines").stream().map(o -> (JsonObject) o).toList();
+    assertEquals(List.of("two", "three"), lines.stream().map(l -> l.getString("text")).toList());
+    JsonObject two = lines.get(0);
+    assertEquals("message", two.getString("type"));
+    assertEquals("#ops", two.getString("room"));
+    assertEquals("alice", two.getString("name"));
+    assertEquals(ops.getString("run"), two.getString("run"));
+    assertTrue(two.getLong("time") > 0);
+
+    // Every room in one order; "before" a line's number and "limit" pick the lines before it.
+    JsonObject all =
+        request(
+            ApiAddresses.HISTORY,
+            new JsonObject().put("limit", 1).put("before", lines.get(1).getLong("seq")));
+    assertEquals(
+        List.of("two"),
+        all.getJsonArray("lines").stream().map(o -> ((JsonObject) o).getString("text")).toList());
+    JsonObject lobby =
+        request(ApiAddresses.HISTORY, new JsonObject().put("room", "#lobby").put("limit", 5));
+    assertEquals(1, lobby.getJsonArray("lines").size());
+    assertEquals(
+        0,
+        request(ApiAddresses.HISTORY, new JsonObject().put("room", "#nobody"))
+            .getJsonArray("lines")
+            .size());
+  }
+
+  @Test
+  void historyRefusesBadInput() {
+    assertEquals(
+        "400 field \"limit\" must be a whole number from 1 to 2147483647",
+        failure(ApiAddresses.HISTORY, new JsonObject().put("limit", 0)));
+    assertEquals(
+        "400 field \"limit\" must be a whole number from 1 to 2147483647",
+        failure(ApiAddresses.HISTORY, new JsonObject().put("limit", "5")));
+    assertEquals(
+        "400 field \"before\" must be a whole number from 1 to 9223372036854775807",
+        failure(ApiAddresses.HISTORY, new JsonObject().put("before", -3)));
+    assertEquals(
+        "422 bad room name \"#a b\": name may contain only letters, digits, \"_\", \"-\" and"
+            + " \".\"",
+        failure(ApiAddresses.HISTORY, new JsonObject().put("room", "#a b")));
+    assertEquals(
+        "400 unknown field \"after\"; allowed: room, limit, before",
+        failure(ApiAddresses.HISTORY, new JsonObject().put("after", 1)));
+  }
 }

@@ -8,6 +8,7 @@ import dev.parley.api.RosterEntry;
 import dev.parley.node.RoomMirror;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
+import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomSnapshot;
@@ -23,17 +24,28 @@ class RecordCodecTest {
   private static final List<Record> BODIES =
       List.of(
           new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 0),
-          new JoinReply(3, "alice", "#lobby", List.of("bob", "alice"), 2, "run"),
+          new JoinReply(
+              3,
+              "alice",
+              "#lobby",
+              List.of("bob", "alice"),
+              2,
+              "run",
+              List.of(new HistoryLine("#lobby", "run", 2, 1000, "bob", "hi"))),
           new MoveRequest("s1", "ops"),
-          new MoveReply(4, 5, "#ops", List.of("alice"), 1),
+          new MoveReply(4, 5, "#ops", List.of("alice"), 1, List.of()),
           new RoomsRequest("s1"),
           new RoomsReply(2, List.of(new RoomsReply.RoomCount("#ops", 1))),
           new RoomsReply.RoomCount("#lobby", 1),
+          new HistoryLine("#lobby", "run", 3, 1_700_000_000_000L, "carol", "yo"),
           new SayRequest("s1", 7, "hi \u00e9\u4e2d"),
           new NickRequest("s1", "alicia"),
           new NickReply("alicia"),
           new WhoRequest("s1"),
           new RosterReply(List.of(new RosterEntry("alice", 1_700_000_000_000L, 4, MemberKind.BUS))),
+          new HistoryRequest("s1", 20),
+          new HistoryReply(
+              List.of(new HistoryLine("#lobby", "run", 7, 1_700_000_000_000L, "bob", "hi"))),
           new PrivateRequest("s1", "bob", "psst"),
           new PrivateReply("alice", "bob"),
           new LeaveRequest("s1", "lunch"),
@@ -49,11 +61,15 @@ class RecordCodecTest {
           new RoomSnapshot(
               "run",
               42,
-              List.of(new RoomSnapshot.Entry("s1", "n1", MemberKind.TCP, "alice", 10, 9, "#ops"))),
+              List.of(new RoomSnapshot.Entry("s1", "n1", MemberKind.TCP, "alice", 10, 9, "#ops")),
+              List.of(new HistoryLine("#ops", "run", 41, 1_700_000_000_000L, "alice", "hi"))),
           new NodeMessages.SnapshotRequest("n2"),
           new NodeMessages.ReportRequest("n2"),
           new NodeMessages.NodeReport(
-              "n1", new RoomSnapshot("run", 1, List.of()), RoomMirror.State.WHOLE, List.of("s1")),
+              "n1",
+              new RoomSnapshot("run", 1, List.of(), List.of()),
+              RoomMirror.State.WHOLE,
+              List.of("s1")),
           new NodeMessages.EventsRequest(1, 5),
           new NodeMessages.EventsReply(
               List.of(

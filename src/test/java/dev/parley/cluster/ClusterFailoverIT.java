@@ -85,6 +85,23 @@ class ClusterFailoverIT {
     assertTrue(
         outcome.longestGap() < KILL_GAP_LIMIT_MILLIS,
         "no line was delivered for " + outcome.longestGap() + " ms");
+
+    // A newcomer after the failover is replayed every line the survivors saw, in their order.
+    ChatClient late = join(nodes.get(1), "late");
+    late.expect("* history (20):");
+    late.read(20);
+    late.say("/history 5000");
+    String heading = late.expectStartsWith("* history (");
+    int kept = Integer.parseInt(heading.substring("* history (".length(), heading.length() - 2));
+    List<String> replayed = new ArrayList<>();
+    for (String line : late.read(kept)) {
+      assertTrue(line.matches("\\[\\d\\d:\\d\\d] .*"), line);
+      String chat = line.substring("[HH:MM] ".length());
+      if (isSurvivorLine(chat)) {
+        replayed.add(chat);
+      }
+    }
+    assertEquals(outcome.all().get(0).lines(), replayed);
   }
 
   /**

@@ -153,6 +153,51 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void badHistorySettingsStopStartUpWithOneLine(Vertx vertx) {
+    assertEquals(
+        "invalid setting history.onJoin = -1: expected a number of lines from 0 to 100000",
+        failure(vertx, null, Map.of("PARLEY_HISTORY_ON_JOIN", "-1"), Map.of()));
+    assertEquals(
+        "invalid setting history.onJoin = 30: at most history.maxLines (10)",
+        failure(vertx, "{\"history\": {\"onJoin\": 30, \"maxLines\": 10}}", Map.of(), Map.of()));
+    assertEquals(
+        "invalid setting history.store = \"mysql\": expected \"memory\" or \"postgres\"",
+        failure(vertx, null, Map.of("PARLEY_HISTORY_STORE", "mysql"), Map.of()));
+    assertEquals(
+        "invalid setting history.postgres.url = \"\": expected a JDBC URL"
+            + " jdbc:postgresql://HOST:PORT/DB",
+        failure(vertx, null, Map.of("PARLEY_HISTORY_STORE", "postgres"), Map.of()));
+    assertEquals(
+        "invalid setting history.postgres.user = \"\": expected a database user (history.store is"
+            + " postgres)",
+        failure(
+            vertx,
+            null,
+            Map.of(
+                "PARLEY_HISTORY_STORE",
+                "postgres",
+                "PARLEY_HISTORY_POSTGRES_URL",
+                "jdbc:postgresql://127.0.0.1:5432/parley"),
+            Map.of()));
+    assertEquals(
+        "invalid setting history.postgres.passwordFile = \"/nonexistent/pw\": expected a readable"
+            + " file",
+        failure(
+            vertx,
+            null,
+            Map.of(
+                "PARLEY_HISTORY_STORE",
+                "postgres",
+                "PARLEY_HISTORY_POSTGRES_URL",
+                "jdbc:postgresql://127.0.0.1:5432/parley",
+                "PARLEY_HISTORY_POSTGRES_USER",
+                "parley",
+                "PARLEY_HISTORY_POSTGRES_PASSWORD_FILE",
+                "/nonexistent/pw"),
+            Map.of()));
+  }
+
+  @Test
   void aMissingOrBrokenConfigFileIsNamed(Vertx vertx) throws IOException {
     Path missing = dir.resolve("nope.json");
     ConfigException e =

@@ -112,6 +112,47 @@ class ExamplesTest {
     assertEquals("after the crash", new JsonObject(lines.get(2)).getString("text"));
   }
 
+  @Test
+  void theArchiverFillsAGapWithTheChatLinesOfHistory(Vertx vertx) throws Exception {
+    int port = TestServer.start(vertx, TestServer.config()).port();
+    Path archive = dir.resolve("gap.jsonl");
+    BlockingQueue<ParleyEvent> seen = new LinkedBlockingQueue<>();
+    RoomClient.create(vertx).events().handler(seen::add).completion().await();
+
+    String first = vertx.deployVerticle(new Archiver(archive)).await();
+    ChatClient alice = clients.join(port, "alice");
+    alice.say("one");
+    alice.expect("alice: one");
+    awaitEvent(seen, ChatMessage.class);
+    vertx.undeploy(first).await();
+
+    // While no archiver runs: two chat lines and an arrival.
+    alice.say("two");
+    alice.expect("alice: two");
+    alice.say("three");
+    alice.expect("alice: three");
+    clients.join(port, "bob");
+    alice.expect("* bob has arrived");
+    seen.clear();
+
+    String second = vertx.deployVerticle(new Archiver(archive)).await();
+    alice.say("four");
+    alice.expect("alice: four");
+    awaitEvent(seen, ChatMessage.class);
+    vertx.undeploy(second).await();
+
+    List<JsonObject> lines = Files.readAllLines(archive).stream().map(JsonObject::new).toList();
+    assertEquals(
+        List.of("arrived", "message", "message", "message", "message"),
+        lines.stream().map(l -> l.getString("type")).toList());
+    assertEquals(
+        List.of("one", "two", "three", "four"),
+        lines.subList(1, 5).stream().map(l -> l.getString("text")).toList());
+    for (int i = 1; i < lines.size(); i++) {
+      assertTrue(lines.get(i).getLong("seq") > lines.get(i - 1).getLong("seq"), lines::toString);
+    }
+  }
+
   private static void awaitEvent(BlockingQueue<ParleyEvent> seen, Class<?> type)
       throws InterruptedException {
     while (true) {

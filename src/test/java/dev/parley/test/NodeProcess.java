@@ -75,6 +75,8 @@ public final class NodeProcess {
         new JsonObject()
             .put("server", new JsonObject().put("host", "127.0.0.1").put("port", chatPort))
             .put("limits", new JsonObject().put("linesPerSecond", 0))
+            // Enough to keep every line of a failover test's chat.
+            .put("history", new JsonObject().put("maxLines", 5000))
             .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
             .put(
                 "cluster",
