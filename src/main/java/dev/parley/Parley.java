@@ -6,6 +6,7 @@ import dev.parley.bus.RoomCodecs;
 import dev.parley.config.ParleyConfig;
 import dev.parley.history.HistoryStore;
 import dev.parley.history.MemoryStore;
+import dev.parley.history.PostgresStore;
 import dev.parley.node.RoomRelay;
 import dev.parley.ops.OpsServer;
 import dev.parley.ops.ParleyMetrics;
@@ -125,9 +126,17 @@ public final class Parley {
             : -1 - (SHARED_PORT_KEYS.getAndIncrement() & 0x3fff_ffff);
     List<String> deployed = new ArrayList<>();
     List<ChatServerVerticle> servers = new ArrayList<>();
-    HistoryStore store = new MemoryStore();
+    HistoryStore store =
+        config.history().store() == ParleyConfig.HistoryStore.POSTGRES
+            ? new PostgresStore(config.history().postgres())
+            : new MemoryStore();
     OpsServer ops = new OpsServer(config, metrics, store.health());
-    return deployInto(vertx, deployed, new ConnectionGate(config, metrics))
+    Future<Void> storeReady =
+        store instanceof PostgresStore postgres
+            ? deployInto(vertx, deployed, postgres)
+            : Future.succeededFuture();
+    return storeReady
+        .compose(v -> deployInto(vertx, deployed, new ConnectionGate(config, metrics)))
         .compose(
             v ->
                 deployInto(

@@ -322,6 +322,25 @@ class ManifestsTest {
   }
 
   @Test
+  void theHistoryPasswordFileIsTheSecretsKeyMountedReadOnly() {
+    Path file =
+        Path.of(
+            configFileJson()
+                .getJsonObject("history")
+                .getJsonObject("postgres")
+                .getString("passwordFile"));
+    Map<String, Object> mount = mountAt(file.getParent().toString());
+    assertNotNull(mount, "no volume is mounted at the directory of " + file);
+    assertEquals(Boolean.TRUE, mount.get("readOnly"), "the password volume is mounted read-only");
+    Map<String, Object> secretVolume = map(volume((String) mount.get("name")).get("secret"));
+    assertNotNull(secretVolume, "the password volume must be a Secret");
+    Manifest secret = object("Secret", (String) secretVolume.get("secretName"));
+    assertTrue(
+        map(secret.object().get("stringData")).containsKey(file.getFileName().toString()),
+        "Secret " + secret.name() + " must hold the key " + file.getFileName());
+  }
+
+  @Test
   void theDockerfileExposesTheContainerPorts() {
     assertEquals(
         new TreeSet<>(containerPorts().values()),

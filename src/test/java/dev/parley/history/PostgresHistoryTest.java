@@ -1,0 +1,279 @@
+package dev.parley.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.Parley;
+import dev.parley.ops.OpsServerTest;
+import dev.parley.test.ChatClient;
+import dev.parley.test.ChatClients;
+import dev.parley.test.PostgresServer;
+import dev.parley.test.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * History in a real PostgreSQL server, started by the test in a temporary directory on a free port
+ * of 127.0.0.1 ({@link PostgresServer}): each test has a database of its own.
+ */
+@ExtendWith(VertxExtension.class)
+class PostgresHistoryTest {
+  private static PostgresServer postgres;
+  private static int databases;
+
+  @RegisterExtension final ChatClients clients = new ChatClients();
+
+  private String url;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = PostgresServer.start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @BeforeEach
+  void newDatabase() throws Exception {
+    postgres.startAgainIfStopped();
+    String name = "history_" + ++databases;
+    try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    url = postgres.jdbcUrl().replaceAll("/parley$", "/" + name);
+  }
+
+  private Parley start(Vertx vertx, Object... settings) {
+    List<Object> all =
+        new ArrayList<>(
+            List.of(
+                "history.store",
+                "postgres",
+                "history.postgres.url",
+                url,
+                "history.postgres.user",
+                postgres.user()));
+    all.addAll(List.of(settings));
+    return TestServer.start(vertx, TestServer.config(all.toArray()));
+  }
+
+  private List<String> storedTexts() throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, postgres.user(), "");
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT text FROM parley_history ORDER BY at_ms, seq")) {
+      List<String> texts = new ArrayList<>();
+      while (r.next()) {
+        texts.add(r.getString(1));
+      }
+      return texts;
+    }
+  }
+
+  /** Waits (at most 30 s) until a condition holds, looking every 50 ms. */
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 30 s: " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static boolean stored(PostgresHistoryTest test, List<String> texts) {
+    try {
+      return test.storedTexts().equals(texts);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static JsonObject historyCheck(Parley parley) throws Exception {
+    var ready = OpsServerTest.get(parley.opsPort(), "/health/ready");
+    assertEquals(200, ready.statusCode(), "the chat works without the database: " + ready.body());
+    return new JsonObject(ready.body())
+        .getJsonArray("checks").stream()
+            .map(c -> (JsonObject) c)
+            .filter(c -> c.getString("id").equals("history"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonObject("data");
+  }
+
+  private static void says(ChatClient client, String... lines) {
+    for (String line : lines) {
+      client.say(line);
+      client.expect(client.name() + ": " + line);
+    }
+  }
+
+  @Test
+  void aRestartKeepsEveryRoomsHistory(Vertx vertx) throws Exception {
+    Parley first = start(vertx);
+    ChatClient alice = clients.join(first.port(), "alice");
+    says(alice, "before the restart");
+    alice.say("/join ops");
+    alice.expect("* now in #ops").expect("* online (1): alice");
+    says(alice, "ops notes");
+    first.close().await(30, TimeUnit.SECONDS);
+    alice.readUntil("* server is shutting down");
+
+    Parley second = start(vertx);
+    ChatClient bob = clients.connect(second.port());
+    bob.expect("* welcome to parley, what is your name?");
+    bob.say("bob");
+    bob.expect("* you are bob");
+    bob.expect("* online (1): bob");
+    bob.expect("* history (1):");
+    assertTrue(bob.nextLine().matches("\\[\\d\\d:\\d\\d] alice: before the restart"));
+    bob.say("/join ops");
+    bob.expect("* now in #ops").expect("* online (1): bob").expect("* history (1):");
+    assertTrue(bob.nextLine().endsWith("] alice: ops notes"));
+  }
+
+  @Test
+  void theChatGoesOnWhileTheDatabaseIsAwayAndItsLinesAreWrittenWhenItReturns(Vertx vertx)
+      throws Exception {
+    Parley parley = start(vertx);
+    ChatClient alice = clients.join(parley.port(), "alice");
+    says(alice, "one");
+    await("the first line is stored", () -> stored(this, List.of("one")));
+    assertEquals("up", historyCheck(parley).getString("state"));
+
+    postgres.stop();
+    says(alice, "two", "three");
+    ChatClient bob = clients.join(parley.port(), "bob");
+    bob.expect("* history (3):");
+    await(
+        "readiness reports the database down",
+        () -> {
+          try {
+            JsonObject check = historyCheck(parley);
+            return check.getString("state").equals("down") && check.getInteger("queued") == 2;
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+
+    postgres.startAgain();
+    await("the waiting lines are stored", () -> stored(this, List.of("one", "two", "three")));
+    JsonObject check = historyCheck(parley);
+    assertEquals("up", check.getString("state"));
+    assertEquals(0, check.getInteger("queued"));
+    assertEquals(0.0, dropped(parley));
+  }
+
+  private static double dropped(Parley parley) {
+    return parley.metrics().registry().get("parley.history.dropped").counter().count();
+  }
+
+  @Test
+  void aFullWriteQueueCountsExactlyTheLinesTheDatabaseLoses(Vertx vertx) throws Exception {
+    Parley parley = start(vertx, "history.writeQueueLines", 5);
+    ChatClient alice = clients.join(parley.port(), "alice");
+    postgres.stop();
+    List<String> said = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      said.add("line " + i);
+    }
+    says(alice, said.toArray(String[]::new));
+    await("7 lines are counted lost", () -> dropped(parley) == 7.0);
+
+    postgres.startAgain();
+    await("the last 5 lines are stored", () -> stored(this, said.subList(7, 12)));
+    assertEquals(7.0, dropped(parley));
+    String metrics = OpsServerTest.get(parley.opsPort(), "/metrics").body();
+    assertTrue(metrics.contains("parley_history_dropped_total 7.0"), metrics);
+    // Memory still has every line.
+    alice.say("/history 12");
+    alice.expect("* history (12):");
+  }
+
+  @Test
+  void aDatabaseAwayAtStartDoesNotStopTheServer(Vertx vertx) throws Exception {
+    postgres.stop();
+    Parley parley = start(vertx);
+    ChatClient alice = clients.join(parley.port(), "alice");
+    says(alice, "said while the database was away");
+    assertEquals("down", historyCheck(parley).getString("state"));
+
+    postgres.startAgain();
+    await(
+        "the schema is created and the line stored",
+        () -> stored(this, List.of("said while the database was away")));
+  }
+
+  @Test
+  void theSchemaIsCreatedOnAnEmptyDatabaseAndMigratedFromTheFirstVersion(Vertx vertx)
+      throws Exception {
+    // A database left by the first version of the schema, with a line in it.
+    Flyway.configure()
+        .dataSource(url, postgres.user(), "")
+        .locations("classpath:dev/parley/history/db")
+        .target("1")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url, postgres.user(), "");
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO parley_history (run, seq, room, at_ms, name, text) VALUES (?, ?, ?,"
+                    + " ?, ?, ?)")) {
+      s.setString(1, "an-earlier-run");
+      s.setLong(2, 41);
+      s.setString(3, "#lobby");
+      s.setLong(4, System.currentTimeMillis() - 60_000);
+      s.setString(5, "zed");
+      s.setString(6, "from version 1");
+      s.executeUpdate();
+    }
+
+    Parley parley = start(vertx);
+    ChatClient bob = clients.connect(parley.port());
+    bob.expect("* welcome to parley, what is your name?");
+    bob.say("bob");
+    bob.expect("* you are bob").expect("* online (1): bob").expect("* history (1):");
+    assertTrue(bob.nextLine().endsWith("] zed: from version 1"));
+    assertEquals(List.of("1", "2"), versions(url));
+
+    // And on an empty database, every version at once.
+    newDatabase();
+    Parley empty = start(vertx);
+    clients.join(empty.port(), "carol");
+    assertEquals(List.of("1", "2"), versions(url));
+  }
+
+  private List<String> versions(String database) throws SQLException {
+    try (Connection c = DriverManager.getConnection(database, postgres.user(), "");
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+      List<String> out = new ArrayList<>();
+      while (r.next()) {
+        out.add(r.getString(1));
+      }
+      return out;
+    }
+  }
+}
