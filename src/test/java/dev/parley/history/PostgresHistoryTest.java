@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.Parley;
 import dev.parley.ops.OpsServerTest;
+import dev.parley.room.HistoryLine;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.ClusterNodes;
 import dev.parley.test.PostgresServer;
 import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
@@ -275,5 +277,59 @@ class PostgresHistoryTest {
       }
       return out;
     }
+  }
+
+  @Test
+  void aRestartOfEveryNodeOfAClusterKeepsHistory() throws Exception {
+    Object[] store = {
+      "history.store", "postgres", "history.postgres.url", url, "history.postgres.user", "parley"
+    };
+    try (ClusterNodes first = ClusterNodes.start(2, store)) {
+      ChatClient alice = clients.join(first.node(1).port(), "alice");
+      says(alice, "said before every node stopped");
+      first.node(1).stop();
+      first.node(0).stop();
+    }
+    try (ClusterNodes second = ClusterNodes.start(2, store)) {
+      ChatClient bob = clients.connect(second.node(1).port());
+      bob.expect("* welcome to parley, what is your name?");
+      bob.say("bob");
+      bob.expect("* you are bob").expect("* online (1): bob").expect("* history (1):");
+      assertTrue(bob.nextLine().endsWith("] alice: said before every node stopped"));
+    }
+  }
+
+  @Test
+  void retentionDeletesOldLinesAndLinesBeyondMaxLinesOfEachRoom(Vertx vertx) throws Exception {
+    Flyway.configure()
+        .dataSource(url, postgres.user(), "")
+        .locations("classpath:dev/parley/history/db")
+        .load()
+        .migrate();
+    PostgresStore store =
+        new PostgresStore(
+            TestServer.config("history.postgres.url", url, "history.postgres.user", "parley")
+                .history()
+                .postgres());
+    vertx.deployVerticle(store).await(30, TimeUnit.SECONDS);
+    long now = System.currentTimeMillis();
+    List<HistoryLine> lines = new ArrayList<>();
+    lines.add(new HistoryLine("#ops", "r", 1, now - 100_000, "alice", "too old"));
+    for (int i = 2; i <= 5; i++) {
+      lines.add(new HistoryLine("#lobby", "r", i, now - 10_000 + i, "alice", "lobby " + i));
+    }
+    lines.add(new HistoryLine("#ops", "r", 6, now, "alice", "ops 6"));
+    store.write(lines).await(30, TimeUnit.SECONDS);
+    // A line written twice (a new host writing what the old one may have written) is kept once.
+    store.write(lines.subList(5, 6)).await(30, TimeUnit.SECONDS);
+
+    store.deleteExpired(now - 50_000, 2).await(30, TimeUnit.SECONDS);
+    assertEquals(List.of("lobby 4", "lobby 5", "ops 6"), storedTexts());
+    assertEquals(6L, store.lastSeq("r").await(30, TimeUnit.SECONDS));
+    assertEquals(
+        List.of("lobby 5", "ops 6"),
+        store.load(now - 20_000, 1).await(30, TimeUnit.SECONDS).stream()
+            .map(HistoryLine::text)
+            .toList());
   }
 }

@@ -60,6 +60,7 @@ class ManifestsTest {
   private static final Map<String, String> API_VERSIONS =
       Map.of(
           "ConfigMap", "v1",
+          "Secret", "v1",
           "Service", "v1",
           "Deployment", "apps/v1",
           "PodDisruptionBudget", "policy/v1");
