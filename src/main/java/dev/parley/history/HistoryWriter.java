@@ -14,20 +14,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the lines a room orders to its durable store, behind the room: {@link #append} only
  * queues, and one batch at a time (at most {@value #MAX_BATCH} lines, one statement) goes to the
- * store while the next lines gather. A batch that fails goes back to the head of the queue and is
- * tried again with backoff ({@value #FIRST_RETRY_MILLIS} ms doubling to {@value #LAST_RETRY_MILLIS}
- * ms), so a database that goes away costs nothing while the queue holds: its lines are written, in
- * order, when it returns. The queue holds at most {@code history.writeQueueLines} lines (plus the
- * batch being written); beyond that the oldest waiting lines are dropped, counted in {@code
- * parley_history_dropped_total} (each lost line exactly once) and logged once per incident. They
- * stay in the rooms' memory. Confined to the room verticle's context: MUST be called on it; not
- * thread-safe.
+ * store, {@value #GATHER_MILLIS} ms after the first line that waits (at once when a whole batch
+ * waits), so that a busy room costs a few statements a second rather than one per line. A batch
+ * that fails goes back to the head of the queue and is tried again with backoff ({@value
+ * #FIRST_RETRY_MILLIS} ms doubling to {@value #LAST_RETRY_MILLIS} ms), so a database that goes away
+ * costs nothing while the queue holds: its lines are written, in order, when it returns. The queue
+ * holds at most {@code history.writeQueueLines} lines (plus the batch being written); beyond that
+ * the oldest waiting lines are dropped, counted in {@code parley_history_dropped_total} (each lost
+ * line exactly once) and logged once per incident. They stay in the rooms' memory. Confined to the
+ * room verticle's context: MUST be called on it; not thread-safe.
  */
 public final class HistoryWriter {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
 
   /** The most lines written in one statement. */
   public static final int MAX_BATCH = 1000;
+
+  /** How long lines gather before a batch is written, unless a whole batch waits already. */
+  static final long GATHER_MILLIS = 100;
 
   static final long FIRST_RETRY_MILLIS = 250;
   static final long LAST_RETRY_MILLIS = 4000;
@@ -39,7 +43,7 @@ public final class HistoryWriter {
   private final ArrayDeque<HistoryLine> queue = new ArrayDeque<>();
   private final List<Promise<Void>> drained = new ArrayList<>();
   private int writing;
-  private boolean scheduled;
+  private long gatherTimer = -1;
   private long retryTimer = -1;
   private long retryDelay = FIRST_RETRY_MILLIS;
   private boolean failing;
@@ -72,13 +76,27 @@ public final class HistoryWriter {
     queue.addLast(line);
     trim();
     store.health().queued(queue.size() + writing);
-    if (writing == 0 && !scheduled && retryTimer < 0) {
-      scheduled = true;
-      context.runOnContext(
-          v -> {
-            scheduled = false;
-            write();
-          });
+    if (writing == 0 && retryTimer < 0) {
+      if (queue.size() >= MAX_BATCH) {
+        write();
+      } else {
+        gather();
+      }
+    }
+  }
+
+  /** Writes the waiting lines in {@value #GATHER_MILLIS} ms, unless that is planned already. */
+  private void gather() {
+    if (gatherTimer < 0) {
+      gatherTimer =
+          context
+              .owner()
+              .setTimer(
+                  GATHER_MILLIS,
+                  t -> {
+                    gatherTimer = -1;
+                    write();
+                  });
     }
   }
 
@@ -95,6 +113,7 @@ public final class HistoryWriter {
     Promise<Void> promise = Promise.promise();
     drained.add(promise);
     context.owner().setTimer(timeoutMillis, t -> promise.tryComplete());
+    write();
     return promise.future();
   }
 
@@ -117,8 +136,12 @@ public final class HistoryWriter {
   }
 
   private void write() {
-    if (writing > 0) {
+    if (writing > 0 || retryTimer >= 0) {
       return;
+    }
+    if (gatherTimer >= 0) {
+      context.owner().cancelTimer(gatherTimer);
+      gatherTimer = -1;
     }
     if (queue.isEmpty()) {
       drained.forEach(Promise::tryComplete);
@@ -146,7 +169,14 @@ public final class HistoryWriter {
         lostInIncident = 0;
       }
       store.health().queued(queue.size());
-      write();
+      if (queue.size() >= MAX_BATCH) {
+        write();
+      } else if (queue.isEmpty()) {
+        drained.forEach(Promise::tryComplete);
+        drained.clear();
+      } else {
+        gather();
+      }
       return;
     }
     for (int i = batch.size() - 1; i >= 0; i--) {
