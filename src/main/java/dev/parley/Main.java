@@ -112,11 +112,19 @@ public final class Main implements Callable<Integer> {
       return EXIT_START_FAILED;
     }
     LOG.info(
-        "{} listening for chat on {}:{}{}{}",
+        "{} listening for chat on {}:{}{}{}{}",
         config.server().name(),
         config.server().host(),
         parley.port(),
         config.server().tls().enabled() ? " (TLS)" : "",
+        parley.webPort() > 0
+            ? ", the web page on "
+                + (config.web().tls().enabled() ? "https://" : "http://")
+                + config.web().host()
+                + ":"
+                + parley.webPort()
+                + "/"
+            : "",
         parley.opsPort() > 0
             ? ", operations on " + config.http().host() + ":" + parley.opsPort()
             : "");

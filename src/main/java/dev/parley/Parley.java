@@ -14,6 +14,7 @@ import dev.parley.rooms.RoomHost;
 import dev.parley.time.TimeSource;
 import dev.parley.transport.ChatServerVerticle;
 import dev.parley.transport.ConnectionGate;
+import dev.parley.transport.WebPortException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,6 +52,7 @@ public final class Parley {
   private final String nodeId;
   private final int port;
   private final int opsPort;
+  private final int webPort;
   private final ParleyMetrics metrics;
   private final List<String> deployments;
   private final String opsDeployment;
@@ -59,10 +61,12 @@ public final class Parley {
       Vertx vertx,
       String nodeId,
       int port,
+      int webPort,
       int opsPort,
       ParleyMetrics metrics,
       List<String> deployments,
       String opsDeployment) {
+    this.webPort = webPort;
     this.vertx = vertx;
     this.opsDeployment = opsDeployment;
     this.nodeId = nodeId;
@@ -124,6 +128,10 @@ public final class Parley {
         config.server().port() > 0
             ? config.server().port()
             : -1 - (SHARED_PORT_KEYS.getAndIncrement() & 0x3fff_ffff);
+    int webPort =
+        config.web().port() > 0
+            ? config.web().port()
+            : -1 - (SHARED_PORT_KEYS.getAndIncrement() & 0x3fff_ffff);
     List<String> deployed = new ArrayList<>();
     List<ChatServerVerticle> servers = new ArrayList<>();
     HistoryStore store =
@@ -154,15 +162,18 @@ public final class Parley {
                     .deployVerticle(
                         () -> {
                           ChatServerVerticle server =
-                              new ChatServerVerticle(config, time, nodeId, listenPort, metrics);
+                              new ChatServerVerticle(
+                                  config, time, nodeId, listenPort, webPort, metrics);
                           servers.add(server);
                           return server;
                         },
                         new DeploymentOptions().setInstances(instances))
                     .recover(
                         failure ->
-                            cannotListen(
-                                "", config.server().host(), config.server().port(), failure))
+                            failure instanceof WebPortException
+                                ? Future.failedFuture(failure)
+                                : cannotListen(
+                                    "", config.server().host(), config.server().port(), failure))
                     .onSuccess(id -> deployed.add(0, id)))
         .compose(
             v ->
@@ -183,6 +194,7 @@ public final class Parley {
                     vertx,
                     nodeId,
                     servers.get(0).actualPort(),
+                    servers.get(0).actualWebPort(),
                     config.http().enabled() ? ops.actualPort() : -1,
                     metrics,
                     deployed,
@@ -245,6 +257,16 @@ public final class Parley {
    */
   public int port() {
     return port;
+  }
+
+  /**
+   * The web port: the chat page and the chat over WebSocket.
+   *
+   * @return the port of {@code /} and {@code /chat} (the actual one when 0 was configured), or -1
+   *     when {@code web.enabled} is false
+   */
+  public int webPort() {
+    return webPort;
   }
 
   /**

@@ -47,6 +47,7 @@ class EmbeddingTest {
         ParleyConfig.fromJson(
             new JsonObject()
                 .put("server", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+                .put("web", new JsonObject().put("host", "127.0.0.1").put("port", 0))
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)));
     Parley parley = Parley.deploy(applicationVertx, config).await(30, TimeUnit.SECONDS);
 

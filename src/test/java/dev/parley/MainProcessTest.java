@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainProcessTest {
   private static final Pattern LISTENING = Pattern.compile("listening for chat on [^:]+:(\\d+)");
   private static final Pattern OPERATIONS = Pattern.compile("operations on [^:]+:(\\d+)");
+  private static final Pattern WEB = Pattern.compile("the web page on http://[^:]+:(\\d+)/");
 
   @TempDir Path dir;
 
@@ -86,22 +87,27 @@ class MainProcessTest {
   }
 
   @Test
-  void aSingleNodeListensOnlyOnItsChatAndOperationsPorts() throws Exception {
+  void aSingleNodeListensOnlyOnItsChatWebAndOperationsPorts() throws Exception {
     assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux's /proc");
     Path config = dir.resolve("config.json");
     Files.writeString(
         config,
         "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0}}");
     Process process = start("--config", config.toString());
     try {
       String line = listeningLine(process);
       Matcher chat = LISTENING.matcher(line);
       Matcher ops = OPERATIONS.matcher(line);
-      assertTrue(chat.find() && ops.find(), line);
-      // No cluster manager: no Hazelcast port, no event-bus port, nothing but these two.
+      Matcher web = WEB.matcher(line);
+      assertTrue(chat.find() && ops.find() && web.find(), line);
+      // No cluster manager: no Hazelcast port, no event-bus port, nothing but these three.
       assertEquals(
-          Set.of(Integer.parseInt(chat.group(1)), Integer.parseInt(ops.group(1))),
+          Set.of(
+              Integer.parseInt(chat.group(1)),
+              Integer.parseInt(web.group(1)),
+              Integer.parseInt(ops.group(1))),
           ListeningPorts.of(process.pid()));
     } finally {
       process.destroy();

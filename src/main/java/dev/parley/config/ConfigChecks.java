@@ -19,6 +19,24 @@ final class ConfigChecks {
       readable("server.tls.keyPath", tls.keyPath());
     }
     checkHistory(config.history());
+    ParleyConfig.Tls webTls = config.web().tls();
+    if (webTls.certPath().isEmpty() != webTls.keyPath().isEmpty()) {
+      throw new ConfigException(
+          "invalid settings web.tls.certPath and web.tls.keyPath: set both for TLS, or neither");
+    }
+    if (webTls.enabled()) {
+      readable("web.tls.certPath", webTls.certPath());
+      readable("web.tls.keyPath", webTls.keyPath());
+    }
+    if (config.web().enabled()
+        && config.http().enabled()
+        && config.web().port() != 0
+        && config.web().port() == config.http().port()) {
+      throw new ConfigException(
+          "invalid settings web.port and http.port: both are "
+              + config.web().port()
+              + "; the operations endpoints stay off the web port");
+    }
     ParleyConfig.Cluster cluster = config.cluster();
     if (cluster.enabled()) {
       boolean list = !cluster.members().isEmpty();

@@ -19,6 +19,7 @@ import java.util.List;
  * @param idle idle detection
  * @param slowClient slow-reader protection
  * @param shutdown graceful shutdown
+ * @param web the web port: the chat page and the chat over WebSocket
  * @param http the operations HTTP listener
  * @param cluster clustering
  */
@@ -30,6 +31,7 @@ public record ParleyConfig(
     Idle idle,
     SlowClient slowClient,
     Shutdown shutdown,
+    Web web,
     Http http,
     Cluster cluster) {
 
@@ -98,6 +100,18 @@ public record ParleyConfig(
    *     roster on entering is capped at 100 names
    */
   public record Rooms(String defaultRoom, int maxRooms, int quietAbove) {}
+
+  /**
+   * The web port (PROTOCOL.md section 11): the chat page at {@code /}, the chat over WebSocket at
+   * {@code /chat}.
+   *
+   * @param enabled whether the web port listens
+   * @param host the address to listen on
+   * @param port the port, 0 for any free port
+   * @param allowedOrigins origins ({@code https://chat.example.com}) allowed besides the page's own
+   * @param tls TLS on the web port ({@code wss://}, {@code https://})
+   */
+  public record Web(boolean enabled, String host, int port, List<String> allowedOrigins, Tls tls) {}
 
   /**
    * Each room's history (PROTOCOL.md section 10).
@@ -307,6 +321,12 @@ public record ParleyConfig(
                     1 << 26,
                     "a number of bytes from 0 (the kernel's default) to 67108864")),
             new Shutdown(r.seconds("shutdown.drainSeconds")),
+            new Web(
+                r.bool("web.enabled"),
+                r.string("web.host", false),
+                r.port("web.port"),
+                r.origins("web.allowedOrigins"),
+                new Tls(r.string("web.tls.certPath", true), r.string("web.tls.keyPath", true))),
             new Http(r.bool("http.enabled"), r.string("http.host", false), r.port("http.port")),
             new Cluster(
                 r.bool("cluster.enabled"),

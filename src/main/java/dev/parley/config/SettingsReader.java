@@ -128,6 +128,18 @@ final class SettingsReader {
     return new Seconds(number);
   }
 
+  /** A list of web origins, each {@code scheme://host} or {@code scheme://host:port}. */
+  List<String> origins(String path) {
+    List<String> origins = strings(path);
+    for (String origin : origins) {
+      if (!origin.matches("https?://[^/\\s:]+(:\\d{1,5})?")) {
+        throw ConfigException.invalid(
+            path, origin, "origins such as https://chat.example.com or http://host:8081");
+      }
+    }
+    return origins;
+  }
+
   List<String> strings(String path) {
     Object value = value(path);
     if (!(value instanceof JsonArray array)) {

@@ -12,7 +12,7 @@ import io.vertx.core.json.JsonObject;
  * An example application that embeds Parley into its own {@code Vertx}, next to its own HTTP
  * server; its page says who is in the room. Run by hand with {@code java -cp target/parley.jar
  * dev.parley.examples.EmbeddedApp}, then {@code nc localhost 8000} and {@code curl
- * localhost:8081/}.
+ * localhost:8090/}.
  *
  * @param vertx the application's Vert.x instance
  * @param parley the embedded chat server
@@ -69,13 +69,13 @@ public record EmbeddedApp(Vertx vertx, Parley parley, HttpServer http) {
   }
 
   /**
-   * Runs the application: chat on port 8000, its page on port 8081.
+   * Runs the application: chat on port 8000, its page on port 8090.
    *
    * @param args none
    */
   public static void main(String[] args) {
     Vertx vertx = Vertx.vertx();
-    start(vertx, ParleyConfig.fromJson(new JsonObject()), "0.0.0.0", 8081)
+    start(vertx, ParleyConfig.fromJson(new JsonObject()), "0.0.0.0", 8090)
         .onSuccess(
             app ->
                 System.out.println(

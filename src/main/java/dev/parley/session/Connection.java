@@ -74,8 +74,24 @@ public interface Connection {
    */
   void write(Buffer lines);
 
-  /** Closes once what is queued has been written. */
-  void close();
+  /** Why the server ends a connection; a WebSocket sends it as its close status. */
+  enum Ending {
+    /** Anything else: quit, idle, kicked (WebSocket status 1000). */
+    NORMAL,
+    /** The server shuts down (1001). */
+    SHUTDOWN,
+    /** The server is full (1013). */
+    SERVER_FULL,
+    /** Too many connections from the client's address (1008). */
+    ADDRESS_LIMIT
+  }
+
+  /**
+   * Closes once what is queued has been written.
+   *
+   * @param ending why; a TCP connection has no way to say it
+   */
+  void close(Ending ending);
 
   /** Closes at once, discarding what is queued (a client that does not read never drains it). */
   void abort();

@@ -69,6 +69,7 @@ public final class Session implements LineFramer.Listener {
   private boolean departed;
   private boolean shuttingDown;
   private String departure;
+  private Connection.Ending ending = Connection.Ending.NORMAL;
   private String name;
   private final RoomMembership membership;
   private final List<String> followed = new ArrayList<>(2);
@@ -119,6 +120,10 @@ public final class Session implements LineFramer.Listener {
                 String refusal = ar.succeeded() ? ar.result().body() : Replies.serverFull();
                 LOG.info("refused {}: {}", address, refusal);
                 outbox.sendLast(refusal);
+                ending =
+                    refusal.equals(Replies.serverFull())
+                        ? Connection.Ending.SERVER_FULL
+                        : Connection.Ending.ADDRESS_LIMIT;
                 close();
               }
             });
@@ -543,6 +548,7 @@ public final class Session implements LineFramer.Listener {
       return;
     }
     shuttingDown = true;
+    ending = Connection.Ending.SHUTDOWN;
     connection.pause();
     outbox.sendLast(Replies.shuttingDown());
     outbox.close();
@@ -579,7 +585,7 @@ public final class Session implements LineFramer.Listener {
     outbox.close();
     // Our shutdown handler would otherwise take over the close and leave the connection open.
     connection.shutdownHandler(null);
-    connection.close();
+    connection.close(ending);
     host.vertx()
         .setTimer(
             host.settings().shutdown().drain().toMillis(),

@@ -8,6 +8,7 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.protocol.EncodedLine;
 import dev.parley.room.RoomEvent;
+import dev.parley.session.Connection;
 import dev.parley.session.Outbox;
 import dev.parley.session.Session;
 import dev.parley.session.SessionHost;
@@ -18,7 +19,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,13 +30,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The chat listener: a Vert.x {@link NetServer} speaking the line protocol, one {@link Session} per
- * connection. Deployed with {@code server.instances} instances that share one port, each on its own
- * event loop; a periodic sweep (every {@code idle.sweepSeconds}) closes connections that never gave
- * a name within the idle timeout and connections whose outbound queue stayed full past {@code
- * slowClient.timeoutSeconds}. Undeploying it runs the graceful shutdown of the protocol: every
- * client receives {@code * server is shutting down}, its pending output is flushed for up to {@code
- * shutdown.drainSeconds}, then it is closed.
+ * The chat listener: a Vert.x {@link NetServer} speaking the line protocol and, with {@code
+ * web.enabled}, the web port's WebSocket ({@link WebListener}), one {@link Session} per connection
+ * whatever its transport. Deployed with {@code server.instances} instances that share one port,
+ * each on its own event loop; a periodic sweep (every {@code idle.sweepSeconds}) closes connections
+ * that never gave a name within the idle timeout and connections whose outbound queue stayed full
+ * past {@code slowClient.timeoutSeconds}. Undeploying it runs the graceful shutdown of the
+ * protocol: every client receives {@code * server is shutting down}, its pending output is flushed
+ * for up to {@code shutdown.drainSeconds}, then it is closed.
  */
 public final class ChatServerVerticle extends VerticleBase implements SessionHost, Outbox.Flusher {
 
@@ -44,6 +45,8 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   private final TimeSource time;
   private final String nodeId;
   private final int port;
+  private final int webPort;
+  private WebListener web;
   private final ParleyMetrics metrics;
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final Map<String, Set<Session>> byRoom = new HashMap<>();
@@ -64,14 +67,22 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
    * @param nodeId the id of this node, unique in the cluster
    * @param port the port to listen on; a negative number is a random port shared by every instance
    *     given the same number (Vert.x's shared ephemeral port)
+   * @param webPort the web port ({@code web.*}), in the same form as {@code port}; ignored when
+   *     {@code web.enabled} is false
    * @param metrics the node's meters
    */
   public ChatServerVerticle(
-      ParleyConfig config, TimeSource time, String nodeId, int port, ParleyMetrics metrics) {
+      ParleyConfig config,
+      TimeSource time,
+      String nodeId,
+      int port,
+      int webPort,
+      ParleyMetrics metrics) {
     this.config = config;
     this.time = time;
     this.nodeId = nodeId;
     this.port = port;
+    this.webPort = webPort;
     this.metrics = metrics;
   }
 
@@ -95,7 +106,14 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
           .setKeyCertOptions(
               new PemKeyCertOptions().setCertPath(tls.certPath()).setKeyPath(tls.keyPath()));
     }
-    server = vertx.createNetServer(options).connectHandler(this::accept);
+    server =
+        vertx
+            .createNetServer(options)
+            .connectHandler(
+                socket -> {
+                  socket.setWriteQueueMaxSize(config.slowClient().maxQueuedBytes());
+                  accept(new TcpConnection(socket));
+                });
     sweepTimer = vertx.setPeriodic(config.idle().sweep().toMillis(), id -> sweep());
     EventBus bus = vertx.eventBus();
     return Future.all(
@@ -103,7 +121,37 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
             bus.<RelayedEvent>localConsumer(Addresses.LOCAL_EVENTS, m -> fanOut(m.body()))
                 .completion(),
             bus.localConsumer(Addresses.LOCAL_DIRECT, m -> direct(m.body())).completion())
-        .compose(v -> server.listen());
+        .compose(v -> server.listen())
+        .compose(v -> config.web().enabled() ? listenOnTheWeb() : Future.succeededFuture());
+  }
+
+  private Future<?> listenOnTheWeb() {
+    return WebPage.load(vertx)
+        .compose(
+            page -> {
+              web = new WebListener(vertx, config, webPort, page, this::accept);
+              return web.listen();
+            })
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    new WebPortException(
+                        "cannot listen for the web on "
+                            + config.web().host()
+                            + ":"
+                            + config.web().port()
+                            + ": "
+                            + failure.getMessage(),
+                        failure)));
+  }
+
+  /**
+   * The web port this instance listens on.
+   *
+   * @return the actual port, once started, or -1 when {@code web.enabled} is false
+   */
+  public int actualWebPort() {
+    return web == null ? -1 : web.actualPort();
   }
 
   /**
@@ -119,7 +167,9 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   public Future<?> stop() {
     vertx.cancelTimer(sweepTimer);
     long drainMillis = config.shutdown().drain().toMillis();
-    return server.shutdown(Duration.ofMillis(drainMillis + 500));
+    Duration drain = Duration.ofMillis(drainMillis + 500);
+    return Future.join(
+        server.shutdown(drain), web == null ? Future.succeededFuture() : web.shutdown(drain));
   }
 
   /**
@@ -204,9 +254,9 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
     }
   }
 
-  private void accept(NetSocket socket) {
-    socket.setWriteQueueMaxSize(config.slowClient().maxQueuedBytes());
-    Session session = new Session(this, new TcpConnection(socket));
+  /** A client connected, over TCP or WebSocket: its session starts. */
+  private void accept(Connection connection) {
+    Session session = new Session(this, connection);
     sessions.put(session.id(), session);
     session.start();
     if (closing) {

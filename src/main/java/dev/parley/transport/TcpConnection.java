@@ -73,7 +73,7 @@ final class TcpConnection implements Connection {
   }
 
   @Override
-  public void close() {
+  public void close(Ending ending) {
     socket.close();
   }
 

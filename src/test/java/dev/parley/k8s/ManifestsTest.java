@@ -177,6 +177,7 @@ class ManifestsTest {
     Map<String, Integer> ports = containerPorts();
     assertEquals(config.server().port(), ports.get("chat"), "containerPort chat = server.port");
     assertEquals(config.http().port(), ports.get("ops"), "containerPort ops = http.port");
+    assertEquals(config.web().port(), ports.get("web"), "containerPort web = web.port");
     assertEquals(
         config.cluster().port(), ports.get("hazelcast"), "containerPort hazelcast = cluster.port");
     assertEquals(
@@ -194,9 +195,10 @@ class ManifestsTest {
       }
     }
     assertEquals(
-        Set.of(podConfig().server().port()),
+        Set.of(podConfig().server().port(), podConfig().web().port()),
         servicePorts(object("Service", "parley")),
-        "the Service parley must lead to server.port and nothing else");
+        "the Service parley must lead to server.port and web.port and nothing else (not the"
+            + " operations port)");
   }
 
   @Test

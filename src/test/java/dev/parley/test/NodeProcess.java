@@ -78,6 +78,7 @@ public final class NodeProcess {
             // Enough to keep every line of a failover test's chat.
             .put("history", new JsonObject().put("maxLines", 5000))
             .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
+            .put("web", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
             .put(
                 "cluster",
                 new JsonObject()

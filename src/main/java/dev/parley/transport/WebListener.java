@@ -1,0 +1,114 @@
+package dev.parley.transport;
+
+import dev.parley.config.ParleyConfig;
+import dev.parley.session.Connection;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.impl.SocketAddressImpl;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The web port (PROTOCOL.md section 11): the chat page at {@code /} ({@link WebPage}) and the chat
+ * at {@code /chat} over WebSocket. A handshake on another path gets 404; one whose {@code Origin}
+ * is neither the page's own (its scheme, and the handshake's {@code Host}) nor in {@code
+ * web.allowedOrigins} gets 403; one without {@code Origin} (not a browser) is accepted. Accepted
+ * WebSockets are handed on as {@link Connection}s, and the connection limits are the session's to
+ * apply, as for TCP. The operations endpoints are not served here. Confined to its verticle's
+ * context.
+ */
+final class WebListener {
+  private final ParleyConfig config;
+  private final HttpServer server;
+  private final int port;
+
+  /**
+   * Creates the listener; nothing listens before {@link #listen}.
+   *
+   * @param vertx the verticle's Vert.x
+   * @param config the node's settings ({@code web.*}, {@code server.proxyProtocol}, {@code
+   *     slowClient.maxQueuedBytes})
+   * @param port the port; negative for a random port shared by every listener given that number
+   * @param page the page's files
+   * @param accept receives each accepted WebSocket
+   */
+  WebListener(
+      Vertx vertx, ParleyConfig config, int port, WebPage page, Handler<Connection> accept) {
+    this.config = config;
+    this.port = port;
+    ParleyConfig.Web web = config.web();
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(web.host())
+            .setTcpNoDelay(true)
+            .setReuseAddress(true)
+            .setUseProxyProtocol(config.server().proxyProtocol())
+            .setMaxWebSocketFrameSize(WebSocketConnection.MAX_MESSAGE_BYTES)
+            .setMaxWebSocketMessageSize(WebSocketConnection.MAX_MESSAGE_BYTES);
+    if (web.tls().enabled()) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertPath(web.tls().certPath())
+                  .setKeyPath(web.tls().keyPath()));
+    }
+    server =
+        vertx
+            .createHttpServer(options)
+            .requestHandler(page::serve)
+            .webSocketHandshakeHandler(this::handshake)
+            .webSocketHandler(
+                socket -> {
+                  socket.setWriteQueueMaxSize(config.slowClient().maxQueuedBytes());
+                  accept.handle(new WebSocketConnection(socket));
+                });
+  }
+
+  private void handshake(ServerWebSocketHandshake handshake) {
+    if (!"/chat".equals(handshake.path())) {
+      handshake.reject(404);
+      return;
+    }
+    String origin = handshake.headers().get("Origin");
+    if (origin != null && !allowed(origin, handshake)) {
+      handshake.reject(403);
+      return;
+    }
+    handshake.accept();
+  }
+
+  private boolean allowed(String origin, ServerWebSocketHandshake handshake) {
+    List<String> allowed = config.web().allowedOrigins();
+    String host = handshake.headers().get("Host");
+    String own = (handshake.isSsl() ? "https://" : "http://") + host;
+    return (host != null && origin.equalsIgnoreCase(own))
+        || allowed.stream().anyMatch(origin::equalsIgnoreCase);
+  }
+
+  /** Starts listening. */
+  Future<HttpServer> listen() {
+    // Vert.x's shared random port is a negative one, which SocketAddress.inetSocketAddress and
+    // HttpServerOptions.setPort refuse; the address's implementation takes it as NetServer does.
+    return server.listen(new SocketAddressImpl(port, config.web().host()));
+  }
+
+  /** The actual port, once listening. */
+  int actualPort() {
+    return server.actualPort();
+  }
+
+  /**
+   * Stops accepting and lets each WebSocket's session say goodbye and close (status 1001).
+   *
+   * @param timeout how long the sessions have at most
+   */
+  Future<Void> shutdown(Duration timeout) {
+    return server.shutdown(timeout);
+  }
+}
