@@ -21,7 +21,9 @@ import java.util.List;
 
 /**
  * A chat client for tests, on a plain {@link Socket}: it says lines and sees lines, the way a
- * person with {@code nc} would. Every line it reads must end with CRLF. Reads wait at most {@link
+ * person with {@code nc} would. Every line it reads must end with CRLF. The same client can speak
+ * over WebSocket instead ({@link #overWebSocket}): then each line it says is a text frame, each
+ * frame it receives a line, and the tests that use it read the same. Reads wait at most {@link
  * #TIMEOUT_MILLIS}.
  */
 public final class ChatClient implements AutoCloseable {
@@ -31,12 +33,26 @@ public final class ChatClient implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
+  private final WebSocketClient web;
   private String name;
 
   private ChatClient(Socket socket) throws IOException {
     this.socket = socket;
     this.in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
     this.out = socket.getOutputStream();
+    this.web = null;
+  }
+
+  private ChatClient(WebSocketClient web) {
+    this.socket = null;
+    this.in = null;
+    this.out = null;
+    this.web = web;
+  }
+
+  /** Connects over WebSocket to {@code ws://127.0.0.1:webPort/chat}. */
+  public static ChatClient overWebSocket(int webPort) {
+    return new ChatClient(WebSocketClient.connect(webPort));
   }
 
   /** Connects to 127.0.0.1 at {@code port}. */
@@ -106,7 +122,11 @@ public final class ChatClient implements AutoCloseable {
    * @return the client, with the roster line read
    */
   public static ChatClient join(int port, String name) {
-    ChatClient client = connect(port);
+    return joined(connect(port), name);
+  }
+
+  /** Gives {@code name} on a fresh connection and reads up to the roster line. */
+  public static ChatClient joined(ChatClient client, String name) {
     client.expect("* welcome to parley, what is your name?");
     client.say(name);
     client.expect("* you are " + name);
@@ -127,6 +147,10 @@ public final class ChatClient implements AutoCloseable {
 
   /** Sends bytes as they are. */
   public ChatClient sendRaw(byte[] bytes) {
+    if (web != null) {
+      web.say(new String(bytes, StandardCharsets.UTF_8));
+      return this;
+    }
     try {
       out.write(bytes);
       out.flush();
@@ -195,6 +219,12 @@ public final class ChatClient implements AutoCloseable {
    */
   public long drainUntilClosed() {
     long count = 0;
+    if (web != null) {
+      for (String line = web.nextLineOrNull(); line != null; line = web.nextLineOrNull()) {
+        count += line.length();
+      }
+      return count;
+    }
     try {
       while (in.read() >= 0) {
         count++;
@@ -248,6 +278,10 @@ public final class ChatClient implements AutoCloseable {
    * Reads one CRLF-terminated line as bytes without the CRLF, or null at end of stream or reset.
    */
   private byte[] readRawLine() {
+    if (web != null) {
+      String line = web.nextLineOrNull();
+      return line == null ? null : line.getBytes(StandardCharsets.UTF_8);
+    }
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     try {
       while (true) {
@@ -288,6 +322,10 @@ public final class ChatClient implements AutoCloseable {
    * FIN, as a crashed client or a broken network path would.
    */
   public void reset() {
+    if (web != null) {
+      web.close();
+      return;
+    }
     try {
       socket.setSoLinger(true, 0);
       socket.close();
@@ -298,6 +336,10 @@ public final class ChatClient implements AutoCloseable {
 
   @Override
   public void close() {
+    if (web != null) {
+      web.close();
+      return;
+    }
     try {
       socket.close();
     } catch (IOException e) {

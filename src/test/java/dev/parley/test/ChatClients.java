@@ -11,10 +11,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ChatClients implements AfterEachCallback {
   private final List<ChatClient> open = new ArrayList<>();
+  private boolean webSocket;
+
+  /**
+   * Makes {@link #connect(int)} and {@link #join} speak WebSocket to the web port of the server
+   * whose chat port they are given, so that a protocol test runs over both transports.
+   *
+   * @return this
+   */
+  public ChatClients overWebSocket() {
+    webSocket = true;
+    return this;
+  }
 
   /** Connects a client that has not given a name yet. */
   public ChatClient connect(int port) {
-    return track(ChatClient.connect(port));
+    return track(
+        webSocket
+            ? ChatClient.overWebSocket(TestServer.webPortOf(port))
+            : ChatClient.connect(port));
   }
 
   /** Connects from a given local address with a given receive buffer (0 for the default). */
@@ -29,7 +44,7 @@ public final class ChatClients implements AfterEachCallback {
 
   /** Connects and joins the room as {@code name}. */
   public ChatClient join(int port, String name) {
-    return track(ChatClient.join(port, name));
+    return ChatClient.joined(connect(port), name);
   }
 
   private ChatClient track(ChatClient client) {

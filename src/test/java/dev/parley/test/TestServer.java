@@ -7,11 +7,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starts Parley for a test on 127.0.0.1 and a free port. */
 public final class TestServer {
+  /** The web port of each server started here, by its chat port (tests run one at a time). */
+  private static final Map<Integer, Integer> WEB_PORTS = new HashMap<>();
+
   private TestServer() {}
+
+  /**
+   * The web port of a server this class started.
+   *
+   * @param chatPort its chat port
+   * @return its web port
+   */
+  public static int webPortOf(int chatPort) {
+    Integer web = WEB_PORTS.get(chatPort);
+    if (web == null) {
+      throw new IllegalStateException("no server with the chat port " + chatPort + " was started");
+    }
+    return web;
+  }
 
   /**
    * A test configuration: the defaults, on 127.0.0.1 and a free port with two listener instances,
@@ -23,6 +42,7 @@ public final class TestServer {
             .put(
                 "server",
                 new JsonObject().put("host", "127.0.0.1").put("port", 0).put("instances", 2))
+            .put("web", new JsonObject().put("host", "127.0.0.1").put("port", 0))
             .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0));
     for (int i = 0; i < settings.length; i += 2) {
       put(json, (String) settings[i], settings[i + 1]);
@@ -62,7 +82,9 @@ public final class TestServer {
 
   private static Parley started(Future<Parley> deployed) {
     try {
-      return deployed.await(30, TimeUnit.SECONDS);
+      Parley parley = deployed.await(30, TimeUnit.SECONDS);
+      WEB_PORTS.put(parley.port(), parley.webPort());
+      return parley;
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("Parley did not start within 30 s", e);
     }
