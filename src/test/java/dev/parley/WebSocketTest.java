@@ -7,6 +7,7 @@ import dev.parley.ops.OpsServerTest;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.ManualTimeSource;
+import dev.parley.test.TestCertificates;
 import dev.parley.test.TestServer;
 import dev.parley.test.WebSocketClient;
 import io.vertx.core.Future;
@@ -21,14 +22,21 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** PROTOCOL.md section 11: the chat over WebSocket on the web port, each row on a real socket. */
 @ExtendWith(VertxExtension.class)
@@ -283,5 +291,47 @@ class WebSocketTest {
     assertTrue(departed, "the slow WebSocket was never disconnected");
     fast.say("/who");
     fast.readUntil("* online (1): fast");
+  }
+
+  @TempDir Path dir;
+
+  @Test
+  void theWebPortSpeaksTlsWithTheWebCertificate(Vertx vertx) throws Exception {
+    TestCertificates.Pem pem = TestCertificates.selfSigned(dir);
+    Parley parley =
+        TestServer.start(
+            vertx,
+            TestServer.config(
+                "web.tls.certPath", pem.certificate().toString(),
+                "web.tls.keyPath", pem.key().toString()));
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, new TrustManager[] {new TrustAll()}, null);
+    try (SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", parley.webPort())) {
+      socket.setSoTimeout(ChatClient.TIMEOUT_MILLIS);
+      socket.startHandshake();
+      OutputStream out = socket.getOutputStream();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      out.write(
+          ("GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      assertTrue(readHeaders(in).startsWith("HTTP/1.1 101"));
+      assertEquals("* welcome to parley, what is your name?", readTextFrame(in));
+    }
+  }
+
+  /** Trusts the certificate made at test time. */
+  private static final class TrustAll implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
   }
 }

@@ -153,6 +153,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void badWebSettingsStopStartUpWithOneLine(Vertx vertx) {
+    assertEquals(
+        "invalid setting web.allowedOrigins = \"chat.example.com\": expected origins such as"
+            + " https://chat.example.com or http://host:8081",
+        failure(
+            vertx, "{\"web\": {\"allowedOrigins\": [\"chat.example.com\"]}}", Map.of(), Map.of()));
+    assertEquals(
+        "invalid settings web.port and http.port: both are 8080; the operations endpoints stay off"
+            + " the web port",
+        failure(vertx, null, Map.of("PARLEY_WEB_PORT", "8080"), Map.of()));
+    assertEquals(
+        "invalid settings web.tls.certPath and web.tls.keyPath: set both for TLS, or neither",
+        failure(vertx, null, Map.of("PARLEY_WEB_TLS_CERT_PATH", "/x.pem"), Map.of()));
+  }
+
+  @Test
   void badHistorySettingsStopStartUpWithOneLine(Vertx vertx) {
     assertEquals(
         "invalid setting history.onJoin = -1: expected a number of lines from 0 to 100000",
