@@ -287,7 +287,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
 
   @Override
   public void publish(RoomEvent event) {
-    if (event instanceof Chat chat) {
+    if (event instanceof Chat chat && store.durable()) {
       writer.append(HistoryLine.of(room.run(), chat));
     }
     bus.publish(Addresses.EVENTS, event);
