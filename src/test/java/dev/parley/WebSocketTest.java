@@ -118,13 +118,7 @@ class WebSocketTest {
     try (Socket socket = new Socket("127.0.0.1", parley.webPort())) {
       socket.setSoTimeout(ChatClient.TIMEOUT_MILLIS);
       OutputStream out = socket.getOutputStream();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      out.write(
-          ("GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      assertTrue(readHeaders(in).startsWith("HTTP/1.1 101"));
-      assertEquals("* welcome to parley, what is your name?", readTextFrame(in));
+      DataInputStream in = greeted(socket);
       // A masked text frame (mask 0) holding the bytes C3 28: not UTF-8.
       out.write(new byte[] {(byte) 0x81, (byte) 0x82, 0, 0, 0, 0, (byte) 0xC3, 0x28});
       int opcode = in.readUnsignedByte() & 0x0F;
@@ -133,6 +127,24 @@ class WebSocketTest {
       assertTrue(length >= 2);
       assertEquals(1007, in.readUnsignedShort());
     }
+  }
+
+  /**
+   * Opens the WebSocket by hand on a connected socket and reads the greeting, so that a test can
+   * then send frames no WebSocket library would.
+   */
+  private static DataInputStream greeted(Socket socket) throws IOException {
+    DataInputStream in = new DataInputStream(socket.getInputStream());
+    socket
+        .getOutputStream()
+        .write(
+            ("GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade"
+                    + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13"
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    assertTrue(readHeaders(in).startsWith("HTTP/1.1 101"));
+    assertEquals("* welcome to parley, what is your name?", readTextFrame(in));
+    return in;
   }
 
   private static String readHeaders(InputStream in) throws IOException {
@@ -260,6 +272,19 @@ class WebSocketTest {
   }
 
   @Test
+  void aPingIsAnsweredButIsNotActivity(Vertx vertx) {
+    ManualTimeSource time = new ManualTimeSource();
+    Parley parley = TestServer.start(vertx, TestServer.config("idle.sweepSeconds", 0.05), time);
+    WebSocketClient bob = join(parley.webPort(), "bob");
+    time.advance(Duration.ofSeconds(200));
+    bob.ping("are you there");
+    time.advance(Duration.ofSeconds(101));
+    // 301 s since bob's last line, the ping in between: idle all the same.
+    bob.expect("* disconnected: idle for more than 300 s");
+    bob.expectClosed(1000);
+  }
+
+  @Test
   void aWebSocketThatStopsReadingIsDisconnectedAsTooSlow(Vertx vertx) {
     Parley parley =
         TestServer.start(
@@ -310,14 +335,7 @@ class WebSocketTest {
         (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", parley.webPort())) {
       socket.setSoTimeout(ChatClient.TIMEOUT_MILLIS);
       socket.startHandshake();
-      OutputStream out = socket.getOutputStream();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      out.write(
-          ("GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      assertTrue(readHeaders(in).startsWith("HTTP/1.1 101"));
-      assertEquals("* welcome to parley, what is your name?", readTextFrame(in));
+      greeted(socket);
     }
   }
 

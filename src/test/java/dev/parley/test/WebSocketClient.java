@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -28,6 +29,7 @@ public final class WebSocketClient implements AutoCloseable {
   public record Closed(int status, String reason) {}
 
   private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
   private final WebSocket socket;
   private volatile boolean reading = true;
   private String name;
@@ -57,6 +59,13 @@ public final class WebSocketClient implements AutoCloseable {
       if (reading) {
         webSocket.request(1);
       }
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      pongs.add(StandardCharsets.UTF_8.decode(message).toString());
+      webSocket.request(1);
       return null;
     }
 
@@ -122,6 +131,24 @@ public final class WebSocketClient implements AutoCloseable {
    */
   public void stopReading() {
     reading = false;
+  }
+
+  /**
+   * Sends a ping and waits for the server's pong, which must carry the same data.
+   *
+   * @param data the ping's payload, at most 125 bytes of UTF-8
+   */
+  public void ping(String data) {
+    socket
+        .sendPing(ByteBuffer.wrap(data.getBytes(StandardCharsets.UTF_8)))
+        .orTimeout(10, TimeUnit.SECONDS)
+        .join();
+    try {
+      assertEquals(data, pongs.poll(ChatClient.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS), "the pong");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   /** Sends one binary frame. */
