@@ -9,21 +9,20 @@ import dev.parley.test.ChatClients;
 import dev.parley.test.ManualTimeSource;
 import dev.parley.test.TestCertificates;
 import dev.parley.test.TestServer;
+import dev.parley.test.TrustAll;
 import dev.parley.test.WebSocketClient;
+import dev.parley.test.WebSocketFrames;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.junit5.VertxExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -134,33 +132,13 @@ class WebSocketTest {
    * then send frames no WebSocket library would.
    */
   private static DataInputStream greeted(Socket socket) throws IOException {
+    WebSocketFrames.open(socket);
     DataInputStream in = new DataInputStream(socket.getInputStream());
-    socket
-        .getOutputStream()
-        .write(
-            ("GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade"
-                    + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13"
-                    + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-    assertTrue(readHeaders(in).startsWith("HTTP/1.1 101"));
-    assertEquals("* welcome to parley, what is your name?", readTextFrame(in));
+    byte[] greeting = WebSocketFrames.readText(in);
+    assertEquals(
+        "* welcome to parley, what is your name?",
+        greeting == null ? null : new String(greeting, StandardCharsets.UTF_8));
     return in;
-  }
-
-  private static String readHeaders(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-      head.write(in.read());
-    }
-    return head.toString(StandardCharsets.US_ASCII);
-  }
-
-  private static String readTextFrame(DataInputStream in) throws IOException {
-    assertEquals(0x81, in.readUnsignedByte(), "a final text frame");
-    int length = in.readUnsignedByte();
-    byte[] payload = new byte[length];
-    in.readFully(payload);
-    return new String(payload, StandardCharsets.UTF_8);
   }
 
   @Test
@@ -336,20 +314,6 @@ class WebSocketTest {
       socket.setSoTimeout(ChatClient.TIMEOUT_MILLIS);
       socket.startHandshake();
       greeted(socket);
-    }
-  }
-
-  /** Trusts the certificate made at test time. */
-  private static final class TrustAll implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }

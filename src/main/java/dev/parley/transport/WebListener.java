@@ -32,7 +32,7 @@ final class WebListener {
    *
    * @param vertx the verticle's Vert.x
    * @param config the node's settings ({@code web.*}, {@code server.proxyProtocol}, {@code
-   *     slowClient.maxQueuedBytes})
+   *     slowClient.maxQueuedBytes}, {@code slowClient.sendBufferBytes})
    * @param port the port; negative for a random port shared by every listener given that number
    * @param page the page's files
    * @param accept receives each accepted WebSocket
@@ -50,6 +50,11 @@ final class WebListener {
             .setUseProxyProtocol(config.server().proxyProtocol())
             .setMaxWebSocketFrameSize(WebSocketConnection.MAX_MESSAGE_BYTES)
             .setMaxWebSocketMessageSize(WebSocketConnection.MAX_MESSAGE_BYTES);
+    // As on the chat port: a bounded kernel buffer, so that a reader that stops fills its queue.
+    int sendBuffer = config.slowClient().sendBufferBytes();
+    if (sendBuffer > 0) {
+      options.setSendBufferSize(sendBuffer);
+    }
     if (web.tls().enabled()) {
       options
           .setSsl(true)

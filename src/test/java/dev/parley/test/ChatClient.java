@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,24 +23,29 @@ import java.util.List;
  * A chat client for tests, on a plain {@link Socket}: it says lines and sees lines, the way a
  * person with {@code nc} would. Every line it reads must end with CRLF. The same client can speak
  * over WebSocket instead ({@link #overWebSocket}): then each line it says is a text frame, each
- * frame it receives a line, and the tests that use it read the same. Reads wait at most {@link
- * #TIMEOUT_MILLIS}.
+ * frame it receives a line, and the tests that use it read the same: through {@link
+ * WebSocketClient} by default, or with frames written by hand on a plain socket ({@link
+ * WebSocketFrames}) when the test chooses the local address or the receive buffer. Reads wait at
+ * most {@link #TIMEOUT_MILLIS}.
  */
 public final class ChatClient implements AutoCloseable {
   /** How long a read waits for the server. */
   public static final int TIMEOUT_MILLIS = 10_000;
 
   private final Socket socket;
-  private final InputStream in;
+  private final DataInputStream in;
   private final OutputStream out;
   private final WebSocketClient web;
+  private final boolean framed;
   private String name;
 
-  private ChatClient(Socket socket) throws IOException {
+  private ChatClient(Socket socket, boolean framed) throws IOException {
     this.socket = socket;
-    this.in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+    this.in =
+        new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16));
     this.out = socket.getOutputStream();
     this.web = null;
+    this.framed = framed;
   }
 
   private ChatClient(WebSocketClient web) {
@@ -48,6 +53,7 @@ public final class ChatClient implements AutoCloseable {
     this.in = null;
     this.out = null;
     this.web = web;
+    this.framed = false;
   }
 
   /** Connects over WebSocket to {@code ws://127.0.0.1:webPort/chat}. */
@@ -65,6 +71,20 @@ public final class ChatClient implements AutoCloseable {
    * buffer of {@code receiveBuffer} bytes (0 for the default).
    */
   public static ChatClient connect(int port, String localAddress, int receiveBuffer) {
+    return connect(port, localAddress, receiveBuffer, false);
+  }
+
+  /**
+   * Connects over WebSocket to {@code ws://127.0.0.1:webPort/chat} from {@code localAddress} (null
+   * for any), with a receive buffer of {@code receiveBuffer} bytes (0 for the default), on a plain
+   * socket with hand-made frames: like a TCP client, it reads nothing until the test reads.
+   */
+  public static ChatClient overWebSocket(int webPort, String localAddress, int receiveBuffer) {
+    return connect(webPort, localAddress, receiveBuffer, true);
+  }
+
+  private static ChatClient connect(
+      int port, String localAddress, int receiveBuffer, boolean framed) {
     try {
       Socket socket = new Socket();
       if (receiveBuffer > 0) {
@@ -76,7 +96,10 @@ public final class ChatClient implements AutoCloseable {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
-      return new ChatClient(socket);
+      if (framed) {
+        WebSocketFrames.open(socket);
+      }
+      return new ChatClient(socket, framed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -86,28 +109,12 @@ public final class ChatClient implements AutoCloseable {
   public static ChatClient connectTls(int port) {
     try {
       javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-      tls.init(
-          null,
-          new javax.net.ssl.TrustManager[] {
-            new javax.net.ssl.X509TrustManager() {
-              @Override
-              public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
-
-              @Override
-              public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
-
-              @Override
-              public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-              }
-            }
-          },
-          null);
+      tls.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
       javax.net.ssl.SSLSocket socket =
           (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port);
       socket.setSoTimeout(TIMEOUT_MILLIS);
       socket.startHandshake();
-      return new ChatClient(socket);
+      return new ChatClient(socket, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (java.security.GeneralSecurityException e) {
@@ -152,6 +159,10 @@ public final class ChatClient implements AutoCloseable {
       return this;
     }
     try {
+      if (framed) {
+        WebSocketFrames.writeText(out, bytes);
+        return this;
+      }
       out.write(bytes);
       out.flush();
       return this;
@@ -219,6 +230,12 @@ public final class ChatClient implements AutoCloseable {
    */
   public long drainUntilClosed() {
     long count = 0;
+    if (framed) {
+      for (byte[] line = readFrame(); line != null; line = readFrame()) {
+        count += line.length;
+      }
+      return count;
+    }
     if (web != null) {
       for (String line = web.nextLineOrNull(); line != null; line = web.nextLineOrNull()) {
         count += line.length();
@@ -282,6 +299,9 @@ public final class ChatClient implements AutoCloseable {
       String line = web.nextLineOrNull();
       return line == null ? null : line.getBytes(StandardCharsets.UTF_8);
     }
+    if (framed) {
+      return readFrame();
+    }
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     try {
       while (true) {
@@ -311,6 +331,19 @@ public final class ChatClient implements AutoCloseable {
               + line.toString(StandardCharsets.UTF_8)
               + ">)");
     } catch (SocketException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads one text message of a hand-framed WebSocket, or null at its close, end or reset. */
+  private byte[] readFrame() {
+    try {
+      return WebSocketFrames.readText(in);
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError("no frame from the server within " + TIMEOUT_MILLIS + " ms");
+    } catch (SocketException | java.io.EOFException e) {
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -32,12 +32,19 @@ public final class ChatClients implements AfterEachCallback {
             : ChatClient.connect(port));
   }
 
-  /** Connects from a given local address with a given receive buffer (0 for the default). */
+  /**
+   * Connects from a given local address (null for any) with a given receive buffer (0 for the
+   * default). Over WebSocket the client frames its lines by hand on a plain socket, so that both
+   * settings hold there too and it reads nothing until the test reads, as over TCP.
+   */
   public ChatClient connect(int port, String localAddress, int receiveBuffer) {
-    return track(ChatClient.connect(port, localAddress, receiveBuffer));
+    return track(
+        webSocket
+            ? ChatClient.overWebSocket(TestServer.webPortOf(port), localAddress, receiveBuffer)
+            : ChatClient.connect(port, localAddress, receiveBuffer));
   }
 
-  /** Connects over TLS, trusting any certificate. */
+  /** Connects over TLS to the chat port, trusting any certificate; TCP even over WebSocket. */
   public ChatClient connectTls(int port) {
     return track(ChatClient.connectTls(port));
   }
