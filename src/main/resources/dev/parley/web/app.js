@@ -1,27 +1,45 @@
 // The Parley chat page: one more client of the line protocol (docs/protocol.md), over WebSocket.
-// Every text from the server is shown with textContent, never as HTML.
+// Every text from the server is shown with textContent, never as HTML. The page sends a line only
+// when the user acts or a line from the server calls for it, never on a timer, so an open tab is
+// idle like any other client.
 'use strict';
 
 const log = document.getElementById('log');
 const form = document.getElementById('say');
 const input = document.getElementById('line');
 const prompt = document.getElementById('prompt');
+const me = document.getElementById('me');
 const statusLine = document.getElementById('status');
+const reconnectButton = document.getElementById('reconnect');
 const roomLabel = document.getElementById('room');
 const roomList = document.getElementById('rooms');
+const refreshButton = document.getElementById('refresh');
 const memberList = document.getElementById('members');
+
+// Closes after which trying again may help: abnormal (1006), going away (1001, a restart), an
+// internal error (1011), a restart (1012), try again later (1013, server full).
+const RETRYABLE = new Set([1001, 1006, 1011, 1012, 1013]);
+const ROOMS_GAP_MS = 2000;
 
 let socket = null;
 let myName = sessionStorage.getItem('parley.name') || '';
 let named = false;
 let members = [];
 let retryDelay = 1000;
-let roomsTimer = null;
+let endedOnPurpose = false;
+let autoRooms = 0;
+let lastRooms = 0;
+let roomsPending = null;
 
 function show(text, kind) {
   const item = document.createElement('li');
   item.className = kind;
   item.textContent = text;
+  append(item);
+  return item;
+}
+
+function append(item) {
   const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
   log.appendChild(item);
   if (atBottom) {
@@ -34,6 +52,17 @@ function setStatus(text, down) {
   statusLine.classList.toggle('down', down);
 }
 
+function startMessage(name) {
+  input.value = '/msg ' + name + ' ';
+  input.focus();
+}
+
+function setNamed(name) {
+  named = name !== '';
+  me.textContent = named ? 'you are ' + name : '';
+  prompt.textContent = named ? 'Message or /command' : 'Your name';
+}
+
 function renderMembers() {
   memberList.replaceChildren(...members.map(name => {
     const item = document.createElement('li');
@@ -41,7 +70,7 @@ function renderMembers() {
     button.type = 'button';
     button.textContent = name;
     button.title = 'send ' + name + ' a private message';
-    button.addEventListener('click', () => { input.value = '/msg ' + name + ' '; input.focus(); });
+    button.addEventListener('click', () => startMessage(name));
     item.appendChild(button);
     return item;
   }));
@@ -63,47 +92,96 @@ function renderRooms(entries) {
 function send(line) {
   if (socket && socket.readyState === WebSocket.OPEN) {
     socket.send(line);
+    return true;
+  }
+  return false;
+}
+
+// Asks for the room list; its answer updates the list and is not shown in the log.
+function refreshRooms() {
+  clearTimeout(roomsPending);
+  roomsPending = null;
+  if (named && send('/rooms')) {
+    autoRooms++;
+    lastRooms = Date.now();
   }
 }
 
-// A notice (`* …`): some of them tell the page who is here and where it is.
+// Someone came or went: refresh the list, at most once per ROOMS_GAP_MS.
+function refreshRoomsSoon() {
+  if (roomsPending === null) {
+    const wait = Math.max(0, lastRooms + ROOMS_GAP_MS - Date.now());
+    roomsPending = setTimeout(refreshRooms, wait);
+  }
+}
+
+// A private line, `(private) NAME: TEXT` or `(private to NAME) ME: TEXT`, with the other party's
+// name as a button that starts the answer.
+function showPrivate(text) {
+  const m = text.match(/^\(private( to (\S+))?\) (\S+?): /);
+  if (!m) {
+    return show(text, 'private');
+  }
+  const other = m[2] || m[3];
+  const start = m[2] ? '(private to '.length : '(private) '.length;
+  const item = document.createElement('li');
+  item.className = 'private';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'reply';
+  button.textContent = other;
+  button.title = 'answer ' + other + ' privately';
+  button.addEventListener('click', () => startMessage(other));
+  item.append(text.slice(0, start), button, text.slice(start + other.length));
+  append(item);
+  return item;
+}
+
+// A notice (`* …`): some of them tell the page who is here and where it is. Returns whether to
+// show it in the log.
 function onNotice(text) {
   let m;
   if ((m = text.match(/^\* you are (\S+)$/))) {
     myName = m[1];
-    named = true;
     sessionStorage.setItem('parley.name', myName);
-    prompt.textContent = myName;
-    send('/rooms');
+    setNamed(myName);
+    refreshRooms();
   } else if ((m = text.match(/^\* online \(\d+\): (.*)$/))) {
     members = m[1].replace(/, … \(\d+ more\)$/, '').split(', ');
     renderMembers();
   } else if ((m = text.match(/^\* (\S+) has arrived$/))) {
     members.push(m[1]);
     renderMembers();
+    refreshRoomsSoon();
   } else if ((m = text.match(/^\* (\S+) has left/))) {
     members = members.filter(name => name !== m[1]);
     renderMembers();
+    refreshRoomsSoon();
   } else if ((m = text.match(/^\* (\S+) is now known as (\S+)$/))) {
     members = members.map(name => (name === m[1] ? m[2] : name));
     if (m[1] === myName) {
       myName = m[2];
       sessionStorage.setItem('parley.name', myName);
-      prompt.textContent = myName;
+      setNamed(myName);
     }
     renderMembers();
   } else if ((m = text.match(/^\* now in (\S+)$/))) {
     roomLabel.textContent = m[1];
-    send('/rooms');
+    refreshRooms();
   } else if ((m = text.match(/^\* rooms \(\d+\): (.*)$/))) {
     renderRooms(m[1] ? m[1].split(', ') : []);
-    return false;
+    if (autoRooms > 0) {
+      autoRooms--;
+      return false;
+    }
   } else if (text === '* what is your name?' || text.startsWith('* welcome to ')) {
-    named = false;
-    prompt.textContent = 'Your name';
+    setNamed('');
     if (text.startsWith('* welcome to ') && myName) {
       send(myName);
     }
+  } else if (text === '* bye' || text.startsWith('* you were kicked: ')
+      || text.startsWith('* disconnected: ')) {
+    endedOnPurpose = true;
   }
   return true;
 }
@@ -123,7 +201,7 @@ function onLine(text) {
   } else if (text.startsWith('[')) {
     show(text, 'history');
   } else if (text.startsWith('(private')) {
-    show(text, 'private');
+    showPrivate(text);
   } else {
     show(text, text.startsWith(myName + ': ') ? 'chat mine' : 'chat');
   }
@@ -132,30 +210,36 @@ function onLine(text) {
   }
 }
 
+function onClose(event) {
+  clearTimeout(roomsPending);
+  roomsPending = null;
+  autoRooms = 0;
+  setNamed('');
+  members = [];
+  renderMembers();
+  if (endedOnPurpose || !RETRYABLE.has(event.code)) {
+    setStatus('disconnected', true);
+    reconnectButton.hidden = false;
+    return;
+  }
+  const seconds = Math.round(retryDelay / 1000);
+  setStatus('reconnecting in ' + seconds + ' s…', true);
+  setTimeout(connect, retryDelay);
+  retryDelay = Math.min(30000, retryDelay * 2);
+}
+
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+  endedOnPurpose = false;
+  reconnectButton.hidden = true;
   socket = new WebSocket(scheme + location.host + '/chat');
   setStatus('connecting…', false);
   socket.addEventListener('open', () => {
     retryDelay = 1000;
     setStatus('connected', false);
-    roomsTimer = setInterval(() => { if (named) { send('/rooms'); } }, 15000);
   });
   socket.addEventListener('message', event => onLine(String(event.data)));
-  socket.addEventListener('close', event => {
-    clearInterval(roomsTimer);
-    named = false;
-    members = [];
-    renderMembers();
-    if (event.code === 1000 && event.reason === '' && !myName) {
-      setStatus('disconnected', true);
-      return;
-    }
-    const seconds = Math.round(retryDelay / 1000);
-    setStatus('reconnecting in ' + seconds + ' s…', true);
-    setTimeout(connect, retryDelay);
-    retryDelay = Math.min(30000, retryDelay * 2);
-  });
+  socket.addEventListener('close', onClose);
 }
 
 form.addEventListener('submit', event => {
@@ -167,12 +251,20 @@ form.addEventListener('submit', event => {
   if (!named) {
     myName = line.trim();
   }
-  if (line.trim() === '/quit' || line.trim() === 'quit' || line.trim() === 'exit') {
+  if (line.trim() === '/quit' || line.trim().startsWith('/quit ') || line.trim() === 'quit'
+      || line.trim() === 'exit') {
     myName = '';
     sessionStorage.removeItem('parley.name');
   }
   send(line);
   input.value = '';
 });
+
+reconnectButton.addEventListener('click', () => {
+  retryDelay = 1000;
+  connect();
+  input.focus();
+});
+refreshButton.addEventListener('click', refreshRooms);
 
 connect();
