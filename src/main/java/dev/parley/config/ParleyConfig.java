@@ -172,9 +172,9 @@ public record ParleyConfig(
    *
    * @param maxQueuedBytes the size of one connection's outbound queue, in bytes
    * @param timeout a connection whose queue stays full this long is disconnected
-   * @param sendBufferBytes the kernel's send buffer of each chat connection ({@code SO_SNDBUF}), in
-   *     bytes, or 0 to leave it to the kernel (on Linux it then grows up to {@code tcp_wmem}'s
-   *     maximum, 4 MiB by default, before the outbound queue starts to fill)
+   * @param sendBufferBytes the kernel's send buffer of each chat or WebSocket connection ({@code
+   *     SO_SNDBUF}), in bytes, or 0 to leave it to the kernel (on Linux it then grows up to {@code
+   *     tcp_wmem}'s maximum, 4 MiB by default, before the outbound queue starts to fill)
    */
   public record SlowClient(int maxQueuedBytes, Seconds timeout, int sendBufferBytes) {}
 
