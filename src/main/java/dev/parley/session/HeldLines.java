@@ -1,0 +1,67 @@
+package dev.parley.session;
+
+import java.util.ArrayDeque;
+
+/**
+ * Back pressure toward the room: while the member joins, or while {@code limits.maxUnackedLines} of
+ * its chat lines wait for the room's acknowledgement, the lines the client sends are held here (in
+ * order, as read) and the connection stops reading; they are read again once the room answers or
+ * acknowledges. Confined to the connection's event loop.
+ */
+final class HeldLines {
+  private final Session session;
+  private final Connection connection;
+  private final ChatSender sender;
+  private final ReplyOrder replies;
+  private final ArrayDeque<byte[]> heldLines = new ArrayDeque<>(2);
+
+  HeldLines(Session session, Connection connection, ChatSender sender, ReplyOrder replies) {
+    this.session = session;
+    this.connection = connection;
+    this.sender = sender;
+    this.replies = replies;
+  }
+
+  /**
+   * Holds a line and stops reading, if lines must wait now.
+   *
+   * @param line a framed line as read, not yet cleaned
+   * @return whether the line was held
+   */
+  boolean holdIfWaiting(byte[] line) {
+    Session.State state = session.state();
+    if (state == Session.State.JOINING || (state == Session.State.MEMBER && sender.full())) {
+      heldLines.add(line);
+      connection.pause();
+      return true;
+    }
+    return false;
+  }
+
+  private boolean holding() {
+    Session.State state = session.state();
+    return state == Session.State.JOINING
+        || state == Session.State.CLOSED
+        || (state == Session.State.MEMBER && sender.full());
+  }
+
+  /** Reads the held lines while they need not wait, then reads from the client again. */
+  void release() {
+    while (!heldLines.isEmpty() && !holding()) {
+      session.onLine(heldLines.poll());
+    }
+    if (!holding() && !session.shuttingDown()) {
+      connection.resume();
+    }
+  }
+
+  /** The room ordered this session's lines up to {@code lineId}. */
+  void acknowledged(long lineId) {
+    boolean wasFull = sender.full();
+    sender.acknowledged(lineId);
+    replies.release();
+    if (wasFull && !sender.full()) {
+      release();
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.parley.session;
+
+import dev.parley.bus.Addresses;
+import dev.parley.bus.JoinReply;
+import dev.parley.bus.LocalMember;
+import dev.parley.bus.MoveReply;
+import dev.parley.bus.RelayedEvent;
+import dev.parley.protocol.EncodedLine;
+import dev.parley.protocol.Replies;
+import dev.parley.room.Arrived;
+import dev.parley.room.Chat;
+import dev.parley.room.Left;
+import dev.parley.room.Renamed;
+import dev.parley.room.RoomEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A member's room traffic: entering a room from the room's join reply, following the rooms whose
+ * events are the member's (usually one, two during a move), {@code /join} moves, and writing the
+ * member's events to its outbox. {@link RoomMembership} decides which events are the member's.
+ * Confined to the connection's event loop.
+ */
+final class MemberRooms {
+  // Logged under the session's name, as before the session was split.
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  private final Session session;
+  private final SessionHost host;
+  private final Outbox outbox;
+  private final ReplyOrder replies;
+  private final ChatSender sender;
+  private final RoomLink room;
+  private final HeldLines held;
+  private final String address;
+  private final RoomMembership membership;
+  private final List<String> followed = new ArrayList<>(2);
+  private String run = "";
+
+  MemberRooms(
+      Session session,
+      SessionHost host,
+      Outbox outbox,
+      ReplyOrder replies,
+      ChatSender sender,
+      RoomLink room,
+      HeldLines held,
+      String address) {
+    this.session = session;
+    this.host = host;
+    this.outbox = outbox;
+    this.replies = replies;
+    this.sender = sender;
+    this.room = room;
+    this.held = held;
+    this.address = address;
+    this.membership = new RoomMembership(session.id());
+  }
+
+  /** The run of the room the member joined: a room that opens with another run started afresh. */
+  String run() {
+    return run;
+  }
+
+  /** The room admitted the new member: it is told its name, the roster and the room's history. */
+  void joined(JoinReply reply) {
+    session.name(reply.name());
+    membership.entered(reply.room(), reply.seq());
+    follow(reply.room());
+    run = reply.run();
+    session.enter(Session.State.MEMBER);
+    host.vertx()
+        .eventBus()
+        .send(Addresses.LOCAL_MEMBERS, new LocalMember(session.id(), true), Session.LOCAL);
+    LOG.info("{} joined from {}", session.name(), address);
+    outbox.send(Replies.youAre(session.name()));
+    outbox.send(Replies.online(reply.roster(), reply.total()));
+    if (!reply.history().isEmpty()) {
+      Replies.history(reply.history()).forEach(outbox::send);
+    }
+  }
+
+  /** A room that started afresh took the member back: it follows that room alone, silently. */
+  void rejoined(JoinReply reply) {
+    session.name(reply.name());
+    membership.entered(reply.room(), reply.seq());
+    unfollowAll();
+    follow(reply.room());
+    run = reply.run();
+    session.enter(Session.State.MEMBER);
+  }
+
+  /** A room event for a member: written if it is the member's. */
+  void onEvent(RelayedEvent relayed) {
+    if (membership.accept(relayed)) {
+      deliver((RoomEvent) relayed.event(), relayed.line());
+    }
+    String finished = membership.takeFinished();
+    if (finished != null) {
+      unfollow(finished);
+    }
+  }
+
+  private void follow(String roomName) {
+    if (!followed.contains(roomName)) {
+      followed.add(roomName);
+      host.follow(session, roomName);
+    }
+  }
+
+  private void unfollow(String roomName) {
+    if (followed.remove(roomName)) {
+      host.unfollow(session, roomName);
+    }
+  }
+
+  /** The member follows no room any more. */
+  void unfollowAll() {
+    for (String roomName : followed) {
+      host.unfollow(session, roomName);
+    }
+    followed.clear();
+  }
+
+  /**
+   * {@code /join}: asks the room to move this member; the member's lines go on meanwhile, and are
+   * ordered in the new room.
+   */
+  void move(String requested) {
+    long position = sender.lastId();
+    membership.moving();
+    host.followAll(session, true);
+    room.move(requested)
+        .onComplete(
+            ar -> {
+              host.followAll(session, false);
+              if (session.state() != Session.State.MEMBER) {
+                return;
+              }
+              if (ar.failed()) {
+                membership.stayed();
+                session.fail(ar.cause());
+                return;
+              }
+              MoveReply reply = ar.result();
+              List<RelayedEvent> early =
+                  membership.moved(reply.room(), reply.leftSeq(), reply.seq());
+              follow(reply.room());
+              replies.sendAfter(position, Replies.nowIn(reply.room()));
+              replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
+              if (!reply.history().isEmpty()) {
+                for (String line : Replies.history(reply.history())) {
+                  replies.sendAfter(position, line);
+                }
+              }
+              for (RelayedEvent e : early) {
+                deliver((RoomEvent) e.event(), e.line());
+              }
+            });
+  }
+
+  private void deliver(RoomEvent event, EncodedLine line) {
+    if (event instanceof Chat chat) {
+      boolean own = chat.sessionId().equals(session.id());
+      if (own) {
+        replies.beforeEcho(chat.lineId());
+      }
+      outbox.write(line);
+      if (own) {
+        held.acknowledged(chat.lineId());
+      }
+    } else if (event instanceof Arrived arrived) {
+      if (line != null && !arrived.sessionId().equals(session.id())) {
+        outbox.write(line);
+      }
+    } else if (event instanceof Left) {
+      if (line != null) {
+        outbox.write(line);
+      }
+    } else if (event instanceof Renamed renamed) {
+      if (renamed.sessionId().equals(session.id())) {
+        session.name(renamed.newName());
+      }
+      outbox.write(line);
+    }
+  }
+}
