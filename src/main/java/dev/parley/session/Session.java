@@ -51,9 +51,9 @@ public final class Session implements LineFramer.Listener {
   private final NameStep naming;
   private final Recovery recovery;
   private final Endings endings;
+  private final Timeouts timeouts;
   private State state = State.ADMITTING;
   private String name;
-  private long lastLineAt;
 
   public Session(SessionHost host, Connection connection) {
     this.host = host;
@@ -74,13 +74,13 @@ public final class Session implements LineFramer.Listener {
     this.room = new RoomLink(host.vertx().eventBus(), host.time(), id, host.nodeId());
     this.sender = new ChatSender(room, host.time(), host.settings().limits().maxUnackedLines());
     this.replies = new ReplyOrder(sender, outbox);
-    this.lastLineAt = host.time().nanoTime();
     this.held = new HeldLines(this, connection, sender, replies);
     this.gate = new GatePass(host.vertx().eventBus(), address);
     this.rooms = new MemberRooms(this, host, outbox, replies, sender, room, held, address);
     this.naming = new NameStep(this, outbox, room, rooms, held);
     this.recovery = new Recovery(this, host, outbox, replies, sender, room, rooms, held);
     this.endings = new Endings(this, host, connection, outbox, room, gate, rooms, address);
+    this.timeouts = new Timeouts(this, host, outbox, sender, room, endings);
   }
 
   /** Asks the gate to admit the connection; greets it if admitted, refuses it otherwise. */
@@ -134,7 +134,7 @@ public final class Session implements LineFramer.Listener {
     } else {
       onMemberLine(LineCleaner.clean(line).strip());
     }
-    markActive();
+    timeouts.markActive();
   }
 
   @Override
@@ -145,19 +145,7 @@ public final class Session implements LineFramer.Listener {
         outbox.send(Replies.askName());
       }
       // A refused line is still a line the client sent.
-      markActive();
-    }
-  }
-
-  /**
-   * The client sent a line, read or refused: activity for the idle timeout, checked here for an
-   * unnamed connection and by the room for a member (told at most once a second, and not at all
-   * when the line itself was a request to the room).
-   */
-  private void markActive() {
-    lastLineAt = host.time().nanoTime();
-    if (state == State.MEMBER) {
-      room.touchIfQuiet();
+      timeouts.markActive();
     }
   }
 
@@ -267,18 +255,7 @@ public final class Session implements LineFramer.Listener {
 
   /** Called by the server's periodic sweep. */
   public void sweep(long now) {
-    if (state == State.CLOSED) {
-      return;
-    }
-    if (state == State.MEMBER) {
-      sender.resendIfStale(now);
-    }
-    if (outbox.congestedFor(now) > host.settings().slowClient().timeout().toNanos()) {
-      endings.tooSlow();
-    } else if (state == State.NAMING
-        && now - lastLineAt > host.settings().idle().timeout().toNanos()) {
-      endings.idle();
-    }
+    timeouts.sweep(now);
   }
 
   /**
