@@ -16,10 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One TCP connection's state machine: admission, the name step, then chat lines and commands, and
- * finally one departure. Reads are framed by {@link LineFramer}, cleaned by {@link LineCleaner} and
- * metered by {@link FloodControl}; output goes through the {@link Outbox}. The session reaches the
- * room only over the event bus. Confined to its connection's event loop.
+ * One connection's state machine, whatever its transport (TCP or WebSocket, behind {@link
+ * Connection}): admitted by the gate ({@link GatePass}), then the name step ({@link NameStep}),
+ * then chat lines and commands ({@link CommandTable}) as a member of a room ({@link MemberRooms}),
+ * and finally one ending ({@link Endings}). Reads are framed by {@link LineFramer}, cleaned by
+ * {@link LineCleaner}, metered by {@link FloodControl} and held while the room is behind ({@link
+ * HeldLines}); output goes through the {@link Outbox}. The session reaches the room only over the
+ * event bus, and recovers when the room opens again elsewhere ({@link Recovery}). The session and
+ * all its parts are confined to its connection's event loop: every method here must be called
+ * there, and none blocks.
  */
 public final class Session implements LineFramer.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
@@ -55,6 +60,12 @@ public final class Session implements LineFramer.Listener {
   private State state = State.ADMITTING;
   private String name;
 
+  /**
+   * Creates the session; nothing happens before {@link #start}.
+   *
+   * @param host the listener that accepted the connection
+   * @param connection the client's connection, on the listener's event loop
+   */
   public Session(SessionHost host, Connection connection) {
     this.host = host;
     this.connection = connection;
@@ -217,6 +228,7 @@ public final class Session implements LineFramer.Listener {
     }
   }
 
+  /** The session's requests to its room, for the commands. */
   public RoomLink room() {
     return room;
   }
@@ -226,22 +238,27 @@ public final class Session implements LineFramer.Listener {
     return host.settings();
   }
 
+  /** Whether the node's shutdown has begun for this session: its lines are no longer read. */
   boolean shuttingDown() {
     return endings.shuttingDown();
   }
 
+  /** Where the session is in its life. */
   State state() {
     return state;
   }
 
+  /** Moves the session to {@code next}; the parts call it as the protocol advances. */
   void enter(State next) {
     state = next;
   }
 
+  /** The member's name, {@code null} before it has one. */
   String name() {
     return name;
   }
 
+  /** The member's name from now on, {@code null} when it has none again. */
   void name(String name) {
     this.name = name;
   }

@@ -13,17 +13,18 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.net.NetServer;
 
 /**
- * The chat listener: a Vert.x {@link NetServer} speaking the line protocol and, with {@code
- * web.enabled}, the web port's WebSocket ({@link WebListener}), one {@link Session} per connection
- * whatever its transport. Deployed with {@code server.instances} instances that share one port,
- * each on its own event loop; a periodic sweep (every {@code idle.sweepSeconds}) closes connections
- * that never gave a name within the idle timeout and connections whose outbound queue stayed full
- * past {@code slowClient.timeoutSeconds}. Undeploying it runs the graceful shutdown of the
- * protocol: every client receives {@code * server is shutting down}, its pending output is flushed
- * for up to {@code shutdown.drainSeconds}, then it is closed.
+ * One listener instance: the chat port ({@link ChatListener}) and, with {@code web.enabled}, the
+ * web port's WebSocket ({@link WebListener}), one {@link Session} per connection whatever its
+ * transport. Deployed with {@code server.instances} instances that share one port, each on its own
+ * event loop. It wires its parts and is their {@link SessionHost}: the sessions and the fan-out of
+ * the node's relayed events to them ({@link SessionRegistry}), the end-of-turn flush ({@link
+ * OutboxFlusher}), the periodic sweep every {@code idle.sweepSeconds} ({@link Sweeper}: a name not
+ * given within the idle timeout, an outbound queue full past {@code slowClient.timeoutSeconds}) and
+ * the graceful shutdown ({@link ListenerShutdown}: every client receives {@code * server is
+ * shutting down}, its pending output is flushed for up to {@code shutdown.drainSeconds}, then it is
+ * closed). Everything here is confined to the instance's event loop.
  */
 public final class ChatServerVerticle extends VerticleBase implements SessionHost {
 
