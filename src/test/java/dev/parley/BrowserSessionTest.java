@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -112,6 +113,15 @@ class BrowserSessionTest {
     browser.waiting().until(b -> browser.sentLines().size() == 2);
     assertEquals(List.of("webby", "/rooms"), browser.sentLines());
     assertEquals(0, browser.intervals());
+    // Arrivals and departures in the page's room change its count in the room list without a
+    // line sent: only the user's own actions are activity.
+    ChatClient carol = clients.join(parley.port(), "carol");
+    browser.waiting().until(b -> roomListed(b, "#lobby (3)"));
+    carol.say("/quit");
+    alice.expect("* carol has arrived");
+    alice.expect("* carol has left");
+    browser.waiting().until(b -> roomListed(b, "#lobby (2)"));
+    assertEquals(List.of("webby", "/rooms"), browser.sentLines());
 
     // Alice stays active; the page's user does nothing for the idle timeout.
     time.advance(Duration.ofSeconds(200));
@@ -123,5 +133,10 @@ class BrowserSessionTest {
     assertStaysDisconnected();
     assertEquals(List.of("webby", "/rooms"), browser.sentLines());
     assertEquals(0, browser.intervals());
+  }
+
+  private static boolean roomListed(WebDriver page, String entry) {
+    return page.findElements(By.cssSelector("#rooms button")).stream()
+        .anyMatch(b -> b.getText().equals(entry));
   }
 }

@@ -19,7 +19,6 @@ const memberList = document.getElementById('members');
 // Closes after which trying again may help: abnormal (1006), going away (1001, a restart), an
 // internal error (1011), a restart (1012), try again later (1013, server full).
 const RETRYABLE = new Set([1001, 1006, 1011, 1012, 1013]);
-const ROOMS_GAP_MS = 2000;
 
 let socket = null;
 let myName = sessionStorage.getItem('parley.name') || '';
@@ -28,8 +27,6 @@ let members = [];
 let retryDelay = 1000;
 let endedOnPurpose = false;
 let autoRooms = 0;
-let lastRooms = 0;
-let roomsPending = null;
 
 function show(text, kind) {
   const item = document.createElement('li');
@@ -99,19 +96,20 @@ function send(line) {
 
 // Asks for the room list; its answer updates the list and is not shown in the log.
 function refreshRooms() {
-  clearTimeout(roomsPending);
-  roomsPending = null;
   if (named && send('/rooms')) {
     autoRooms++;
-    lastRooms = Date.now();
   }
 }
 
-// Someone came or went: refresh the list, at most once per ROOMS_GAP_MS.
-function refreshRoomsSoon() {
-  if (roomsPending === null) {
-    const wait = Math.max(0, lastRooms + ROOMS_GAP_MS - Date.now());
-    roomsPending = setTimeout(refreshRooms, wait);
+// Someone came or went in this room: its count in the room list follows the member list here,
+// without asking the server, so that only the user's own actions are activity.
+function countOwnRoom() {
+  const room = roomLabel.textContent;
+  const entries = [...roomList.querySelectorAll('button')].map(b => b.textContent);
+  const own = entries.findIndex(entry => entry.replace(/ \(\d+\)$/, '') === room);
+  if (own >= 0) {
+    entries[own] = room + ' (' + members.length + ')';
+    renderRooms(entries);
   }
 }
 
@@ -152,11 +150,11 @@ function onNotice(text) {
   } else if ((m = text.match(/^\* (\S+) has arrived$/))) {
     members.push(m[1]);
     renderMembers();
-    refreshRoomsSoon();
+    countOwnRoom();
   } else if ((m = text.match(/^\* (\S+) has left/))) {
     members = members.filter(name => name !== m[1]);
     renderMembers();
-    refreshRoomsSoon();
+    countOwnRoom();
   } else if ((m = text.match(/^\* (\S+) is now known as (\S+)$/))) {
     members = members.map(name => (name === m[1] ? m[2] : name));
     if (m[1] === myName) {
@@ -211,8 +209,6 @@ function onLine(text) {
 }
 
 function onClose(event) {
-  clearTimeout(roomsPending);
-  roomsPending = null;
   autoRooms = 0;
   setNamed('');
   members = [];
