@@ -117,6 +117,13 @@ public final class Archiver extends VerticleBase {
                   filled++;
                 }
               }
+              if (filled > 0) {
+                LOG.info(
+                    "events {} to {} were missed; filled {} chat lines from history",
+                    after + 1,
+                    next.seq() - 1,
+                    filled);
+              }
               if (filled < gap) {
                 LOG.warn(
                     "events {} to {} were missed; history gave {} chat lines of them",

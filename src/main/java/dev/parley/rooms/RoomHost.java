@@ -20,6 +20,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.shareddata.Lock;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -165,9 +167,9 @@ public final class RoomHost extends VerticleBase {
 
   /**
    * Asks every node what it knows of the room, and asks again (every {@value #REASK_MILLIS} ms)
-   * while a node that is still a member of the cluster has not answered: a node that is slow to
-   * answer may hold the only copy. After {@value #GATHER_LIMIT_MILLIS} ms the answers at hand
-   * decide.
+   * while a node that is still a member of the cluster and runs Parley has not answered: a node
+   * that is slow to answer may hold the only copy. After {@value #GATHER_LIMIT_MILLIS} ms the
+   * answers at hand decide.
    */
   private Future<Takeover> gather(ClusterManager cluster, long since, boolean askedAgain) {
     List<String> nodes = cluster.getNodes();
@@ -187,7 +189,7 @@ public final class RoomHost extends VerticleBase {
               for (int i = 0; i < asks.size(); i++) {
                 if (asks.get(i).succeeded()) {
                   reports.add(asks.get(i).result());
-                } else {
+                } else if (!runsNoParley(asks.get(i).cause())) {
                   silent.add(nodes.get(i));
                 }
               }
@@ -211,6 +213,15 @@ public final class RoomHost extends VerticleBase {
               vertx.setTimer(REASK_MILLIS, t -> gather(cluster, since, true).onComplete(again));
               return again.future();
             });
+  }
+
+  /**
+   * Whether a request to a node's relay failed because nothing listens there: a cluster member that
+   * runs no Parley (a service on the event bus, or a node still starting) holds no copy of the room
+   * and is not waited for.
+   */
+  private static boolean runsNoParley(Throwable failure) {
+    return failure instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS;
   }
 
   /**

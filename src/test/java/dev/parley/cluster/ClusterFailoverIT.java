@@ -3,9 +3,16 @@ package dev.parley.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.config.ParleyConfig;
+import dev.parley.examples.Archiver;
 import dev.parley.test.ChatClient;
 import dev.parley.test.NodeProcess;
+import dev.parley.test.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM, the stopping host hands it over), the members on the other nodes stay connected, every
  * line they sent reaches every one of them exactly once, in one order, and the only notice they see
  * is the host's member leaving, once ({@code connection lost} or {@code server shutdown}): nobody
- * is announced again.
+ * is announced again. After a SIGKILL, a newcomer's history and the file of the Archiver example,
+ * run on a fourth cluster member without Parley, hold those same lines in that same order.
  *
  * <p>The nodes' output goes to {@code target/cluster-failover-it/nodeN.log}; the test prints one
  * summary line per test (time until the room is back, lines sent and delivered) on the build's
@@ -53,6 +61,7 @@ class ClusterFailoverIT {
 
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<ChatClient> clients = new ArrayList<>();
+  private Vertx archiverNode;
 
   /** Keeps a core busy until the test ends. */
   private void spin() {
@@ -62,10 +71,13 @@ class ClusterFailoverIT {
   }
 
   @AfterEach
-  void stopEverything() {
+  void stopEverything() throws Exception {
     finished = true;
     clients.forEach(ChatClient::close);
     nodes.forEach(n -> n.process().destroyForcibly());
+    if (archiverNode != null) {
+      archiverNode.close().await(60, TimeUnit.SECONDS);
+    }
   }
 
   private ChatClient join(NodeProcess node, String name) {
@@ -78,7 +90,7 @@ class ClusterFailoverIT {
   void killingTheRoomHostLosesNoLineOfTheSurvivors() throws Exception {
     String lost = "* doomed has left (connection lost)";
     FailoverOutcome outcome =
-        chatWhileTheHostGoes("doomed", host -> host.process().destroyForcibly(), lost, 0);
+        chatWhileTheHostGoes("doomed", host -> host.process().destroyForcibly(), lost, 0, true);
     System.out.println(outcome.summary("failover", "SIGKILL"));
     outcome.assertDelivered(lost);
     assertTrue(outcome.lastBack() < 10_000, "failover took " + outcome.lastBack() + " ms");
@@ -102,6 +114,60 @@ class ClusterFailoverIT {
       }
     }
     assertEquals(outcome.all().get(0).lines(), replayed);
+
+    // The Archiver on a cluster member without Parley has every line exactly once, in the same
+    // order: what it missed while the room moved, it filled from history.
+    assertEquals(outcome.all().get(0).lines(), archivedSurvivorLines());
+  }
+
+  /**
+   * Joins the cluster from this JVM as a member that runs no Parley, only the Archiver example, as
+   * a service would.
+   */
+  private void startArchiver(JsonArray members, String clusterName) throws Exception {
+    ParleyConfig config =
+        TestServer.config(
+            "cluster.enabled",
+            true,
+            "cluster.host",
+            "127.0.0.1",
+            "cluster.port",
+            NodeProcess.freePort(),
+            "cluster.members",
+            members,
+            "cluster.eventBusHost",
+            "127.0.0.1",
+            "cluster.name",
+            clusterName);
+    archiverNode = ClusterSetup.start(config, new VertxOptions(), null).await(60, TimeUnit.SECONDS);
+    archiverNode.deployVerticle(new Archiver(archive())).await(30, TimeUnit.SECONDS);
+  }
+
+  private Path archive() {
+    return dir.resolve("archive.jsonl");
+  }
+
+  /**
+   * The survivors' chat lines in the archive, as {@code NAME: text}, once the archive holds every
+   * survivor's last line ("done"). The archive is written asynchronously and says nothing when it
+   * is complete, so it is read again every 50 ms for at most 30 s.
+   */
+  private List<String> archivedSurvivorLines() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      List<String> chat = new ArrayList<>();
+      for (String line : Files.readAllLines(archive())) {
+        JsonObject event = new JsonObject(line);
+        if ("message".equals(event.getString("type"))) {
+          chat.add(event.getString("name") + ": " + event.getString("text"));
+        }
+      }
+      long done = chat.stream().filter(l -> l.endsWith(": done")).count();
+      if (done == NAMES.size() || System.nanoTime() > deadline) {
+        return chat.stream().filter(ClusterFailoverIT::isSurvivorLine).toList();
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
   }
 
   /**
@@ -113,7 +179,8 @@ class ClusterFailoverIT {
   void killingTheRoomHostOfALoadedMachineLosesNoLineSilently() throws Exception {
     String lost = "* doomed has left (connection lost)";
     FailoverOutcome outcome =
-        chatWhileTheHostGoes("doomed", host -> host.process().destroyForcibly(), lost, BUSY_LOOPS);
+        chatWhileTheHostGoes(
+            "doomed", host -> host.process().destroyForcibly(), lost, BUSY_LOOPS, false);
     System.out.println(outcome.summary("failover with " + BUSY_LOOPS + " busy loops", "SIGKILL"));
     outcome.assertDeliveredOrRefused(lost);
     assertTrue(outcome.lastBack() < 10_000, "failover took " + outcome.lastBack() + " ms");
@@ -126,7 +193,7 @@ class ClusterFailoverIT {
   void stoppingTheRoomHostHandsTheRoomOverAndLosesNoLine() throws Exception {
     String left = "* leaver has left (server shutdown)";
     FailoverOutcome outcome =
-        chatWhileTheHostGoes("leaver", host -> host.process().destroy(), left, 0);
+        chatWhileTheHostGoes("leaver", host -> host.process().destroy(), left, 0, false);
     System.out.println(outcome.summary("handover", "SIGTERM"));
     outcome.assertDelivered(left);
     assertTrue(
@@ -144,10 +211,12 @@ class ClusterFailoverIT {
    * Starts three nodes, puts the member {@code gone} on the room's host and four members on the
    * other two, lets the four chat steadily, ends the host with {@code end} while they do, and
    * collects what each of the four saw until every sender has finished; {@code busyLoops} threads
-   * spin beside the nodes from before their start until then.
+   * spin beside the nodes from before their start until then. With {@code archived}, the Archiver
+   * example runs on a fourth cluster member, in this JVM, from before the chat begins.
    */
   private FailoverOutcome chatWhileTheHostGoes(
-      String gone, Consumer<NodeProcess> end, String notice, int busyLoops) throws Exception {
+      String gone, Consumer<NodeProcess> end, String notice, int busyLoops, boolean archived)
+      throws Exception {
     for (int i = 0; i < busyLoops; i++) {
       Thread loop = new Thread(this::spin, "busy-loop-" + i);
       loop.setDaemon(true);
@@ -169,6 +238,9 @@ class ClusterFailoverIT {
               List.of()));
     }
     NodeProcess host = nodes.get(0);
+    if (archived) {
+      startArchiver(members, "parley-it-" + clusterPorts.get(0));
+    }
 
     ChatClient goneClient = join(host, gone);
     List<ChatClient> survivors =
