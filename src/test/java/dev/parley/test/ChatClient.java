@@ -4,61 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A chat client for tests, on a plain {@link Socket}: it says lines and sees lines, the way a
- * person with {@code nc} would. Every line it reads must end with CRLF. The same client can speak
- * over WebSocket instead ({@link #overWebSocket}): then each line it says is a text frame, each
- * frame it receives a line, and the tests that use it read the same: through {@link
- * WebSocketClient} by default, or with frames written by hand on a plain socket ({@link
- * WebSocketFrames}) when the test chooses the local address or the receive buffer. Reads wait at
- * most {@link #TIMEOUT_MILLIS}.
+ * A chat client for tests: it says lines and sees lines, the way a person with {@code nc} would,
+ * over a {@link LineTransport}. Over TCP ({@link TcpLines}) every line it reads must end with CRLF.
+ * The same client can speak over WebSocket instead ({@link #overWebSocket}): then each line it says
+ * is a text frame, each frame it receives a line, and the tests that use it read the same: through
+ * {@link WebSocketClient} by default ({@link WebSocketLines}), or with frames written by hand on a
+ * plain socket ({@link FramedLines}) when the test chooses the local address or the receive buffer.
+ * Reads wait at most {@link #TIMEOUT_MILLIS}.
  */
 public final class ChatClient implements AutoCloseable {
   /** How long a read waits for the server. */
   public static final int TIMEOUT_MILLIS = 10_000;
 
-  private final Socket socket;
-  private final DataInputStream in;
-  private final OutputStream out;
-  private final WebSocketClient web;
-  private final boolean framed;
+  private final LineTransport transport;
   private String name;
 
-  private ChatClient(Socket socket, boolean framed) throws IOException {
-    this.socket = socket;
-    this.in =
-        new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16));
-    this.out = socket.getOutputStream();
-    this.web = null;
-    this.framed = framed;
-  }
-
-  private ChatClient(WebSocketClient web) {
-    this.socket = null;
-    this.in = null;
-    this.out = null;
-    this.web = web;
-    this.framed = false;
+  private ChatClient(LineTransport transport) {
+    this.transport = transport;
   }
 
   /** Connects over WebSocket to {@code ws://127.0.0.1:webPort/chat}. */
   public static ChatClient overWebSocket(int webPort) {
-    return new ChatClient(WebSocketClient.connect(webPort));
+    return new ChatClient(new WebSocketLines(WebSocketClient.connect(webPort)));
   }
 
   /** Connects to 127.0.0.1 at {@code port}. */
@@ -96,10 +74,7 @@ public final class ChatClient implements AutoCloseable {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
-      if (framed) {
-        WebSocketFrames.open(socket);
-      }
-      return new ChatClient(socket, framed);
+      return new ChatClient(framed ? new FramedLines(socket) : new TcpLines(socket));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -114,7 +89,7 @@ public final class ChatClient implements AutoCloseable {
           (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port);
       socket.setSoTimeout(TIMEOUT_MILLIS);
       socket.startHandshake();
-      return new ChatClient(socket, false);
+      return new ChatClient(new TcpLines(socket));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (java.security.GeneralSecurityException e) {
@@ -152,23 +127,10 @@ public final class ChatClient implements AutoCloseable {
     return sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sends bytes as they are. */
+  /** Sends bytes as they are (over WebSocket, as one text frame). */
   public ChatClient sendRaw(byte[] bytes) {
-    if (web != null) {
-      web.say(new String(bytes, StandardCharsets.UTF_8));
-      return this;
-    }
-    try {
-      if (framed) {
-        WebSocketFrames.writeText(out, bytes);
-        return this;
-      }
-      out.write(bytes);
-      out.flush();
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    transport.send(bytes);
+    return this;
   }
 
   /** Reads the next line; fails if none arrives in time or if it does not end with CRLF. */
@@ -229,31 +191,7 @@ public final class ChatClient implements AutoCloseable {
    * cut the last line short; returns the number of bytes read.
    */
   public long drainUntilClosed() {
-    long count = 0;
-    if (framed) {
-      for (byte[] line = readFrame(); line != null; line = readFrame()) {
-        count += line.length;
-      }
-      return count;
-    }
-    if (web != null) {
-      for (String line = web.nextLineOrNull(); line != null; line = web.nextLineOrNull()) {
-        count += line.length();
-      }
-      return count;
-    }
-    try {
-      while (in.read() >= 0) {
-        count++;
-      }
-    } catch (SocketTimeoutException e) {
-      throw new AssertionError("the connection stayed open for " + TIMEOUT_MILLIS + " ms");
-    } catch (SocketException e) {
-      // A reset: the server cut the connection off.
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return count;
+    return transport.drainUntilClosed();
   }
 
   /**
@@ -285,98 +223,27 @@ public final class ChatClient implements AutoCloseable {
     return out.append(']').toString();
   }
 
-  /** Reads one CRLF-terminated line, or returns null at end of stream or reset. */
+  /** Reads one line, or returns null at end of stream or reset. */
   private String readLine() {
     byte[] line = readRawLine();
     return line == null ? null : new String(line, StandardCharsets.UTF_8);
   }
 
-  /**
-   * Reads one CRLF-terminated line as bytes without the CRLF, or null at end of stream or reset.
-   */
+  /** Reads one line as bytes without its line end, or null at end of stream or reset. */
   private byte[] readRawLine() {
-    if (web != null) {
-      String line = web.nextLineOrNull();
-      return line == null ? null : line.getBytes(StandardCharsets.UTF_8);
-    }
-    if (framed) {
-      return readFrame();
-    }
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    try {
-      while (true) {
-        int b = in.read();
-        if (b < 0) {
-          if (line.size() > 0) {
-            fail(
-                "the connection closed in the middle of a line: "
-                    + line.toString(StandardCharsets.UTF_8));
-          }
-          return null;
-        }
-        if (b == '\n') {
-          byte[] bytes = line.toByteArray();
-          if (bytes.length == 0 || bytes[bytes.length - 1] != '\r') {
-            fail("a server line did not end with CRLF: " + line.toString(StandardCharsets.UTF_8));
-          }
-          return Arrays.copyOf(bytes, bytes.length - 1);
-        }
-        line.write(b);
-      }
-    } catch (SocketTimeoutException e) {
-      throw new AssertionError(
-          "no line from the server within "
-              + TIMEOUT_MILLIS
-              + " ms (so far: <"
-              + line.toString(StandardCharsets.UTF_8)
-              + ">)");
-    } catch (SocketException e) {
-      return null;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Reads one text message of a hand-framed WebSocket, or null at its close, end or reset. */
-  private byte[] readFrame() {
-    try {
-      return WebSocketFrames.readText(in);
-    } catch (SocketTimeoutException e) {
-      throw new AssertionError("no frame from the server within " + TIMEOUT_MILLIS + " ms");
-    } catch (SocketException | java.io.EOFException e) {
-      return null;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return transport.readLineOrNull();
   }
 
   /**
    * Aborts the connection: with SO_LINGER set to 0, closing the socket sends a TCP RST instead of a
-   * FIN, as a crashed client or a broken network path would.
+   * FIN, as a crashed client or a broken network path would (the JDK's WebSocket client closes).
    */
   public void reset() {
-    if (web != null) {
-      web.close();
-      return;
-    }
-    try {
-      socket.setSoLinger(true, 0);
-      socket.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    transport.reset();
   }
 
   @Override
   public void close() {
-    if (web != null) {
-      web.close();
-      return;
-    }
-    try {
-      socket.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    transport.close();
   }
 }
