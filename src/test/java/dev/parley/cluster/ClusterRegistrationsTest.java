@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cluster-wide subscription entries grow with the number of nodes, not with the number of
- * connections: sessions use node-local consumers behind one relay per node.
+ * connections or of rooms: sessions use node-local consumers behind one relay per node.
  */
 class ClusterRegistrationsTest {
   @RegisterExtension final ChatClients clients = new ChatClients();
@@ -44,6 +44,28 @@ class ClusterRegistrationsTest {
       first.readUntil("* last has arrived");
       assertEquals(before, subscriptions(cluster).size());
       assertEquals(3, subscriptions(cluster).valueCount(Addresses.EVENTS));
+    }
+  }
+
+  @Test
+  void subscriptionsDoNotGrowWithThreeHundredConnectionsInThirtyRooms() throws Exception {
+    try (ClusterNodes cluster = ClusterNodes.start(3, "limits.maxConnectionsPerAddress", 0)) {
+      ChatClient first = clients.join(cluster.node(0).port(), "first");
+      int before = subscriptions(cluster).size();
+      assertTrue(before > 0, "no cluster-wide subscriptions found in __vertx.subs");
+      for (int i = 0; i < 300; i++) {
+        ChatClient member = clients.join(cluster.node(i % 3).port(), "m" + i);
+        member.say("/join r" + (i % 30));
+        member.expect("* now in #r" + (i % 30));
+      }
+      ChatClient last = clients.join(cluster.node(1).port(), "last");
+      last.say("/rooms");
+      String rooms = last.nextLine();
+      assertTrue(rooms.startsWith("* rooms (31): #r0 (10), #r1 (10), #r10 (10), "), rooms);
+      assertTrue(rooms.endsWith(", #r9 (10), #lobby (2)"), rooms);
+      assertEquals(before, subscriptions(cluster).size());
+      assertEquals(3, subscriptions(cluster).valueCount(Addresses.EVENTS), "one per node");
+      first.readUntil("* last has arrived");
     }
   }
 }
