@@ -11,7 +11,6 @@ import dev.parley.protocol.Replies;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,7 @@ public final class Session implements LineFramer.Listener {
 
   private final SessionHost host;
   private final Connection connection;
-  private final String id = UUID.randomUUID().toString();
+  private final String id;
   private final String address;
   private final Outbox outbox;
   private final FloodControl flood;
@@ -68,6 +67,7 @@ public final class Session implements LineFramer.Listener {
    */
   public Session(SessionHost host, Connection connection) {
     this.host = host;
+    this.id = host.newSessionId();
     this.connection = connection;
     this.address = connection.remoteAddress();
     this.outbox =

@@ -23,6 +23,12 @@ public interface SessionHost {
   String nodeId();
 
   /**
+   * A new session id, unique in the cluster: the listener's random prefix and a count of the
+   * sessions it has made. Costs no call to the system's random source per connection.
+   */
+  String newSessionId();
+
+  /**
    * The session's connection has closed: it follows no room any more.
    *
    * @param session the session

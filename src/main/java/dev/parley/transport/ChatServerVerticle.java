@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
+import java.util.UUID;
 
 /**
  * One listener instance: the chat port ({@link ChatListener}) and, with {@code web.enabled}, the
@@ -36,6 +37,9 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   private WebListener web;
   private final ParleyMetrics metrics;
   private final SessionRegistry sessions = new SessionRegistry();
+  // This listener's sessions: ids are the prefix and their number, in base 36.
+  private final String sessionPrefix = UUID.randomUUID() + "-";
+  private long sessionsMade;
   private ChatListener chat;
   private Sweeper sweeper;
   private OutboxFlusher flusher;
@@ -165,6 +169,11 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   @Override
   public String nodeId() {
     return nodeId;
+  }
+
+  @Override
+  public String newSessionId() {
+    return sessionPrefix + Long.toString(++sessionsMade, 36);
   }
 
   @Override
