@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Path;
@@ -91,7 +92,16 @@ public final class Main implements Callable<Integer> {
         new VertxOptions()
             .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
             .setMetricsOptions(
-                new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+                new MicrometerMetricsOptions()
+                    .setEnabled(true)
+                    .setJvmMetricsEnabled(true)
+                    // Vert.x's meters per event-bus message, per connection write and per HTTP
+                    // request are looked up and updated once per delivery: at a million
+                    // deliveries a second they cost the p99 most of its headroom
+                    // (BENCHMARKS.md). Parley's own counters (parley_*) count the same traffic.
+                    .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
+                    .addDisabledMetricsCategory(MetricsDomain.NET_SERVER)
+                    .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER));
     MicrometerMetricsFactory metrics = new MicrometerMetricsFactory(registry);
     Vertx vertx;
     try {
