@@ -3,6 +3,9 @@ package dev.parley.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.parley.Parley;
 import dev.parley.ops.OpsServerTest;
 import dev.parley.room.HistoryLine;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * History in a real PostgreSQL server, started by the test in a temporary directory on a free port
@@ -194,6 +198,10 @@ class PostgresHistoryTest {
   void aFullWriteQueueCountsExactlyTheLinesTheDatabaseLoses(Vertx vertx) throws Exception {
     Parley parley = start(vertx, "history.writeQueueLines", 5);
     ChatClient alice = clients.join(parley.port(), "alice");
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger writer = (Logger) LoggerFactory.getLogger(HistoryWriter.class);
+    log.start();
+    writer.addAppender(log);
     postgres.stop();
     List<String> said = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
@@ -210,6 +218,21 @@ class PostgresHistoryTest {
     // Memory still has every line.
     alice.say("/history 12");
     alice.expect("* history (12):");
+
+    // The loss is logged once for the incident, and its count once the database has caught up.
+    await("the incident's end is logged", () -> logged(log, "has caught up") == 1);
+    writer.detachAppender(log);
+    assertEquals(1, logged(log, "the oldest waiting lines are not written"), "warnings of loss");
+    assertTrue(
+        log.list.stream()
+            .anyMatch(e -> e.getFormattedMessage().endsWith("; 7 lines were not written")),
+        "the count at the end of the incident");
+  }
+
+  private static long logged(ListAppender<ILoggingEvent> log, String text) {
+    return List.copyOf(log.list).stream()
+        .filter(e -> e.getFormattedMessage().contains(text))
+        .count();
   }
 
   @Test
