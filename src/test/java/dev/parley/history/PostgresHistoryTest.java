@@ -323,6 +323,31 @@ class PostgresHistoryTest {
   }
 
   @Test
+  void aHandoverKeepsEachLineOnceInHistoryAndInTheDatabase() throws Exception {
+    Object[] store = {
+      "history.store", "postgres", "history.postgres.url", url, "history.postgres.user", "parley"
+    };
+    try (ClusterNodes cluster = ClusterNodes.start(2, store)) {
+      // The first node orders the room; alice is on the second.
+      ChatClient alice = clients.join(cluster.node(1).port(), "alice");
+      says(alice, "one", "two", "three");
+      cluster.node(0).stop();
+      says(alice, "four", "five");
+      List<String> said = List.of("one", "two", "three", "four", "five");
+
+      ChatClient bob = clients.connect(cluster.node(1).port());
+      bob.expect("* welcome to parley, what is your name?");
+      bob.say("bob");
+      bob.expect("* you are bob").expect("* online (2): alice, bob").expect("* history (5):");
+      for (String text : said) {
+        assertTrue(bob.nextLine().endsWith("] alice: " + text));
+      }
+      // The new host wrote what the old one had not, and nothing twice.
+      await("the five lines are stored once", () -> stored(this, said));
+    }
+  }
+
+  @Test
   void retentionDeletesOldLinesAndLinesBeyondMaxLinesOfEachRoom(Vertx vertx) throws Exception {
     Flyway.configure()
         .dataSource(url, postgres.user(), "")
