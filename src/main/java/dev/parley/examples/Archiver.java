@@ -2,14 +2,17 @@ package dev.parley.examples;
 
 import dev.parley.Parley;
 import dev.parley.api.ChatMessage;
+import dev.parley.api.ErrorCode;
 import dev.parley.api.EventStream;
 import dev.parley.api.ParleyEvent;
 import dev.parley.api.RoomClient;
 import dev.parley.config.ParleyConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Archiver extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
+
+  /** How long a gap's filling waits for history to answer while the room moves, in seconds. */
+  private static final long FILL_PATIENCE_SECONDS = 120;
 
   /** The most lines one gap is filled with; history keeps at most {@code history.maxLines}. */
   private static final int MAX_FILL = 100_000;
@@ -103,8 +110,17 @@ public final class Archiver extends VerticleBase {
     }
   }
 
-  /** Writes the chat lines of the gap before {@code next} that history still has. */
+  /**
+   * Writes the chat lines of the gap before {@code next} that history still has. A gap is seen when
+   * the room has just moved to another node, and history may not answer until the move is over:
+   * while it is unavailable, it is asked again after 0.5, 1, 2, 4 … (at most 5) seconds, for at
+   * most {@value #FILL_PATIENCE_SECONDS} s. Later events wait in order meanwhile.
+   */
   private Future<Void> fill(ParleyEvent next) {
+    return fill(next, 0, System.nanoTime());
+  }
+
+  private Future<Void> fill(ParleyEvent next, int attempt, long since) {
     long after = lastSeq;
     int gap = (int) Math.min(MAX_FILL, next.seq() - after - 1);
     return room.history(null, gap, next.seq())
@@ -135,6 +151,13 @@ public final class Archiver extends VerticleBase {
             })
         .recover(
             err -> {
+              long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
+              if (unavailable(err) && waited < FILL_PATIENCE_SECONDS) {
+                Promise<Void> again = Promise.promise();
+                long delay = Math.min(5000, 500L << Math.min(attempt, 4));
+                vertx.setTimer(delay, t -> fill(next, attempt + 1, since).onComplete(again));
+                return again.future();
+              }
               LOG.warn(
                   "events {} to {} were missed; history did not answer: {}",
                   after + 1,
@@ -142,6 +165,11 @@ public final class Archiver extends VerticleBase {
                   err.getMessage());
               return Future.succeededFuture();
             });
+  }
+
+  /** Whether a request failed because the room did not answer (it may be moving). */
+  private static boolean unavailable(Throwable failure) {
+    return failure instanceof ReplyException e && e.failureCode() == ErrorCode.UNAVAILABLE.code();
   }
 
   private void archive(ParleyEvent event) {

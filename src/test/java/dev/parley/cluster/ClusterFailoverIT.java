@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM, the stopping host hands it over), the members on the other nodes stay connected, every
  * line they sent reaches every one of them exactly once, in one order, and the only notice they see
  * is the host's member leaving, once ({@code connection lost} or {@code server shutdown}): nobody
- * is announced again. After a SIGKILL, a newcomer's history and the file of the Archiver example,
+ * is announced again. After a SIGKILL, a newcomer's history, and the file of the Archiver example
  * run on a fourth cluster member without Parley, hold those same lines in that same order.
  *
  * <p>The nodes' output goes to {@code target/cluster-failover-it/nodeN.log}; the test prints one
@@ -90,7 +90,7 @@ class ClusterFailoverIT {
   void killingTheRoomHostLosesNoLineOfTheSurvivors() throws Exception {
     String lost = "* doomed has left (connection lost)";
     FailoverOutcome outcome =
-        chatWhileTheHostGoes("doomed", host -> host.process().destroyForcibly(), lost, 0, true);
+        chatWhileTheHostGoes("doomed", host -> host.process().destroyForcibly(), lost, 0, false);
     System.out.println(outcome.summary("failover", "SIGKILL"));
     outcome.assertDelivered(lost);
     assertTrue(outcome.lastBack() < 10_000, "failover took " + outcome.lastBack() + " ms");
@@ -114,9 +114,22 @@ class ClusterFailoverIT {
       }
     }
     assertEquals(outcome.all().get(0).lines(), replayed);
+  }
 
-    // The Archiver on a cluster member without Parley has every line exactly once, in the same
-    // order: what it missed while the room moved, it filled from history.
+  /**
+   * The Archiver example on a fourth cluster member that runs no Parley, as a service would: that
+   * member does not hold up the takeover, and after the SIGKILL the Archiver's file has every line
+   * the survivors saw exactly once, in their order; what it missed while the room moved, it filled
+   * from history once the room answered again.
+   */
+  @Test
+  void anArchiverOnAMemberWithoutParleyHasEveryLineOnceAcrossTheFailover() throws Exception {
+    String lost = "* doomed has left (connection lost)";
+    FailoverOutcome outcome =
+        chatWhileTheHostGoes("doomed", host -> host.process().destroyForcibly(), lost, 0, true);
+    System.out.println(outcome.summary("failover with an archiver member", "SIGKILL"));
+    outcome.assertDelivered(lost);
+    assertTrue(outcome.lastBack() < 10_000, "failover took " + outcome.lastBack() + " ms");
     assertEquals(outcome.all().get(0).lines(), archivedSurvivorLines());
   }
 
@@ -150,10 +163,11 @@ class ClusterFailoverIT {
   /**
    * The survivors' chat lines in the archive, as {@code NAME: text}, once the archive holds every
    * survivor's last line ("done"). The archive is written asynchronously and says nothing when it
-   * is complete, so it is read again every 50 ms for at most 30 s.
+   * is complete, so it is read again every 50 ms for at most 60 s: a history request that reached
+   * the dead host waits for the event bus's 30 s timeout before the Archiver asks again.
    */
   private List<String> archivedSurvivorLines() throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       List<String> chat = new ArrayList<>();
       for (String line : Files.readAllLines(archive())) {
