@@ -50,6 +50,11 @@ public final class Archiver extends VerticleBase {
   private final ArrayDeque<ParleyEvent> pending = new ArrayDeque<>();
   private RoomClient room;
   private boolean filling;
+  // Set when the archiver stops: completed once no event waits and no gap is being filled.
+  private Promise<Void> drained;
+  // While history is asked again after a pause: the timer, and the fill that waits for it.
+  private long retryTimer = -1;
+  private Promise<Void> retrying;
   private AsyncFile out;
   private EventStream events;
   private String lastRun;
@@ -108,6 +113,9 @@ public final class Archiver extends VerticleBase {
       }
       archive(pending.pollFirst());
     }
+    if (drained != null && !filling && pending.isEmpty()) {
+      drained.tryComplete();
+    }
   }
 
   /**
@@ -152,10 +160,18 @@ public final class Archiver extends VerticleBase {
         .recover(
             err -> {
               long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
-              if (unavailable(err) && waited < FILL_PATIENCE_SECONDS) {
+              if (unavailable(err) && waited < FILL_PATIENCE_SECONDS && drained == null) {
                 Promise<Void> again = Promise.promise();
                 long delay = Math.min(5000, 500L << Math.min(attempt, 4));
-                vertx.setTimer(delay, t -> fill(next, attempt + 1, since).onComplete(again));
+                retrying = again;
+                retryTimer =
+                    vertx.setTimer(
+                        delay,
+                        t -> {
+                          retryTimer = -1;
+                          retrying = null;
+                          fill(next, attempt + 1, since).onComplete(again);
+                        });
                 return again.future();
               }
               LOG.warn(
@@ -185,10 +201,29 @@ public final class Archiver extends VerticleBase {
     out.write(Buffer.buffer(event.toJson().encode() + "\n"));
   }
 
+  /**
+   * Stops: no more events are taken; a gap being filled is finished (without asking history again
+   * if it does not answer) and the events that wait are written before the file is closed.
+   */
   @Override
   public Future<?> stop() {
+    drained = Promise.promise();
+    if (retryTimer >= 0) {
+      // History is not asked again: the gap stays as it is, and the file is closed.
+      vertx.cancelTimer(retryTimer);
+      retryTimer = -1;
+      LOG.warn("stopping while history does not answer: events before {} stay missed", lastSeq + 1);
+      retrying.complete();
+      retrying = null;
+    }
     Future<Void> unsubscribed = events == null ? Future.succeededFuture() : events.close();
-    return unsubscribed.eventually(() -> out == null ? Future.succeededFuture() : out.close());
+    return unsubscribed
+        .eventually(
+            () -> {
+              drain();
+              return drained.future();
+            })
+        .eventually(() -> out == null ? Future.succeededFuture() : out.close());
   }
 
   /**
