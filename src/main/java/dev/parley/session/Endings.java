@@ -1,8 +1,6 @@
 package dev.parley.session;
 
-import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
-import dev.parley.bus.LocalMember;
 import dev.parley.protocol.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,9 +181,7 @@ final class Endings {
           departure == null || departure.isEmpty() ? "" : ": " + departure);
     }
     if (wasMember) {
-      host.vertx()
-          .eventBus()
-          .send(Addresses.LOCAL_MEMBERS, new LocalMember(session.id(), false), Session.LOCAL);
+      rooms.countLocally(false);
     }
     if (wasMember && !departed) {
       departed = true;

@@ -14,6 +14,7 @@ import dev.parley.room.Renamed;
 import dev.parley.room.RoomEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,43 @@ final class MemberRooms {
     return run;
   }
 
+  /**
+   * Asks the room to admit the session under {@code name}, the session waiting meanwhile (its lines
+   * are held). If the session has closed by the time the room answers, it leaves the room again and
+   * nothing else happens; otherwise {@code admitted} or {@code refused} runs, and then the held
+   * lines are read.
+   *
+   * @param name the name asked for, {@code ""} for a guest name
+   * @param lastLineId the session's last line before this room (0 for a new member)
+   */
+  void join(
+      String name, long lastLineId, Consumer<JoinReply> admitted, Consumer<Throwable> refused) {
+    session.enter(Session.State.JOINING);
+    room.join(name, lastLineId)
+        .onComplete(
+            ar -> {
+              if (session.state() == Session.State.CLOSED) {
+                if (ar.succeeded()) {
+                  room.leave("");
+                }
+                return;
+              }
+              if (ar.succeeded()) {
+                admitted.accept(ar.result());
+              } else {
+                refused.accept(ar.cause());
+              }
+              held.release();
+            });
+  }
+
+  /** Tells the node's relay whether this session is a member now. */
+  void countLocally(boolean member) {
+    host.vertx()
+        .eventBus()
+        .send(Addresses.LOCAL_MEMBERS, new LocalMember(session.id(), member), Session.LOCAL);
+  }
+
   /** The room admitted the new member: it is told its name, the roster and the room's history. */
   void joined(JoinReply reply) {
     session.name(reply.name());
@@ -71,9 +109,7 @@ final class MemberRooms {
     follow(reply.room());
     run = reply.run();
     session.enter(Session.State.MEMBER);
-    host.vertx()
-        .eventBus()
-        .send(Addresses.LOCAL_MEMBERS, new LocalMember(session.id(), true), Session.LOCAL);
+    countLocally(true);
     LOG.info("{} joined from {}", session.name(), address);
     outbox.send(Replies.youAre(session.name()));
     outbox.send(Replies.online(reply.roster(), reply.total()));

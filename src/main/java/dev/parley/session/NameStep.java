@@ -12,16 +12,12 @@ import dev.parley.protocol.Replies;
 final class NameStep {
   private final Session session;
   private final Outbox outbox;
-  private final RoomLink room;
   private final MemberRooms rooms;
-  private final HeldLines held;
 
-  NameStep(Session session, Outbox outbox, RoomLink room, MemberRooms rooms, HeldLines held) {
+  NameStep(Session session, Outbox outbox, MemberRooms rooms) {
     this.session = session;
     this.outbox = outbox;
-    this.room = room;
     this.rooms = rooms;
-    this.held = held;
   }
 
   /**
@@ -49,24 +45,14 @@ final class NameStep {
   }
 
   private void join(String requested) {
-    session.enter(Session.State.JOINING);
-    room.join(requested, 0)
-        .onComplete(
-            ar -> {
-              if (session.state() == Session.State.CLOSED) {
-                if (ar.succeeded()) {
-                  room.leave("");
-                }
-                return;
-              }
-              if (ar.succeeded()) {
-                rooms.joined(ar.result());
-              } else {
-                session.enter(Session.State.NAMING);
-                session.fail(ar.cause());
-                outbox.send(Replies.askName());
-              }
-              held.release();
-            });
+    rooms.join(
+        requested,
+        0,
+        rooms::joined,
+        refusal -> {
+          session.enter(Session.State.NAMING);
+          session.fail(refusal);
+          outbox.send(Replies.askName());
+        });
   }
 }

@@ -1,8 +1,5 @@
 package dev.parley.session;
 
-import dev.parley.bus.Addresses;
-import dev.parley.bus.JoinReply;
-import dev.parley.bus.LocalMember;
 import dev.parley.bus.RoomReady;
 import dev.parley.protocol.Replies;
 import org.slf4j.Logger;
@@ -29,9 +26,7 @@ final class Recovery {
   private final Outbox outbox;
   private final ReplyOrder replies;
   private final ChatSender sender;
-  private final RoomLink room;
   private final MemberRooms rooms;
-  private final HeldLines held;
   private long resendTimer = -1;
 
   Recovery(
@@ -40,17 +35,13 @@ final class Recovery {
       Outbox outbox,
       ReplyOrder replies,
       ChatSender sender,
-      RoomLink room,
-      MemberRooms rooms,
-      HeldLines held) {
+      MemberRooms rooms) {
     this.session = session;
     this.host = host;
     this.outbox = outbox;
     this.replies = replies;
     this.sender = sender;
-    this.room = room;
     this.rooms = rooms;
-    this.held = held;
   }
 
   /** The member's room opened on a node: the same run gets the kept lines, a new one a rejoin. */
@@ -93,37 +84,23 @@ final class Recovery {
    */
   private void rejoin() {
     LOG.info("{} joins the room again: the room started afresh", session.name());
-    session.enter(Session.State.JOINING);
-    room.join(session.name(), sender.lastAcknowledged())
-        .onComplete(
-            ar -> {
-              if (session.state() == Session.State.CLOSED) {
-                if (ar.succeeded()) {
-                  room.leave("");
-                }
-                return;
-              }
-              if (ar.succeeded()) {
-                JoinReply reply = ar.result();
-                rooms.rejoined(reply);
-                resendUntilAcknowledged(FIRST_RESEND_MILLIS);
-              } else {
-                for (int i = sender.giveUp(); i > 0; i--) {
-                  outbox.send(Replies.roomUnavailable());
-                }
-                replies.release();
-                host.vertx()
-                    .eventBus()
-                    .send(
-                        Addresses.LOCAL_MEMBERS,
-                        new LocalMember(session.id(), false),
-                        Session.LOCAL);
-                session.name(null);
-                session.enter(Session.State.NAMING);
-                session.fail(ar.cause());
-                outbox.send(Replies.askName());
-              }
-              held.release();
-            });
+    rooms.join(
+        session.name(),
+        sender.lastAcknowledged(),
+        reply -> {
+          rooms.rejoined(reply);
+          resendUntilAcknowledged(FIRST_RESEND_MILLIS);
+        },
+        refusal -> {
+          for (int i = sender.giveUp(); i > 0; i--) {
+            outbox.send(Replies.roomUnavailable());
+          }
+          replies.release();
+          rooms.countLocally(false);
+          session.name(null);
+          session.enter(Session.State.NAMING);
+          session.fail(refusal);
+          outbox.send(Replies.askName());
+        });
   }
 }

@@ -88,8 +88,8 @@ public final class Session implements LineFramer.Listener {
     this.held = new HeldLines(this, connection, sender, replies);
     this.gate = new GatePass(host.vertx().eventBus(), address);
     this.rooms = new MemberRooms(this, host, outbox, replies, sender, room, held, address);
-    this.naming = new NameStep(this, outbox, room, rooms, held);
-    this.recovery = new Recovery(this, host, outbox, replies, sender, room, rooms, held);
+    this.naming = new NameStep(this, outbox, rooms);
+    this.recovery = new Recovery(this, host, outbox, replies, sender, rooms);
     this.endings = new Endings(this, host, connection, outbox, room, gate, rooms, address);
     this.timeouts = new Timeouts(this, host, outbox, sender, room, endings);
   }
