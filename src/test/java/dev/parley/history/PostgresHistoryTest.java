@@ -302,11 +302,16 @@ class PostgresHistoryTest {
     }
   }
 
-  @Test
-  void aRestartOfEveryNodeOfAClusterKeepsHistory() throws Exception {
-    Object[] store = {
+  /** The settings of a cluster node that keeps history in this test's database. */
+  private Object[] clusterStore() {
+    return new Object[] {
       "history.store", "postgres", "history.postgres.url", url, "history.postgres.user", "parley"
     };
+  }
+
+  @Test
+  void aRestartOfEveryNodeOfAClusterKeepsHistory() throws Exception {
+    Object[] store = clusterStore();
     try (ClusterNodes first = ClusterNodes.start(2, store)) {
       ChatClient alice = clients.join(first.node(1).port(), "alice");
       says(alice, "said before every node stopped");
@@ -324,9 +329,7 @@ class PostgresHistoryTest {
 
   @Test
   void aHandoverKeepsEachLineOnceInHistoryAndInTheDatabase() throws Exception {
-    Object[] store = {
-      "history.store", "postgres", "history.postgres.url", url, "history.postgres.user", "parley"
-    };
+    Object[] store = clusterStore();
     try (ClusterNodes cluster = ClusterNodes.start(2, store)) {
       // The first node orders the room; alice is on the second.
       ChatClient alice = clients.join(cluster.node(1).port(), "alice");
