@@ -49,7 +49,7 @@ public final class ChatClient implements AutoCloseable {
    * buffer of {@code receiveBuffer} bytes (0 for the default).
    */
   public static ChatClient connect(int port, String localAddress, int receiveBuffer) {
-    return connect(port, localAddress, receiveBuffer, false);
+    return connect(port, localAddress, receiveBuffer, false, null);
   }
 
   /**
@@ -58,11 +58,20 @@ public final class ChatClient implements AutoCloseable {
    * socket with hand-made frames: like a TCP client, it reads nothing until the test reads.
    */
   public static ChatClient overWebSocket(int webPort, String localAddress, int receiveBuffer) {
-    return connect(webPort, localAddress, receiveBuffer, true);
+    return connect(webPort, localAddress, receiveBuffer, true, null);
+  }
+
+  /**
+   * Connects to the web port as a load balancer passes a browser's connection on: {@code
+   * proxyHeader} (a PROXY protocol header) first, then the WebSocket handshake, with hand-made
+   * frames.
+   */
+  public static ChatClient overWebSocketBehindProxy(int webPort, byte[] proxyHeader) {
+    return connect(webPort, null, 0, true, proxyHeader);
   }
 
   private static ChatClient connect(
-      int port, String localAddress, int receiveBuffer, boolean framed) {
+      int port, String localAddress, int receiveBuffer, boolean framed, byte[] preamble) {
     try {
       Socket socket = new Socket();
       if (receiveBuffer > 0) {
@@ -74,6 +83,9 @@ public final class ChatClient implements AutoCloseable {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
+      if (preamble != null) {
+        socket.getOutputStream().write(preamble);
+      }
       return new ChatClient(framed ? new FramedLines(socket) : new TcpLines(socket));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

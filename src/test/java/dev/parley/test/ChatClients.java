@@ -49,6 +49,14 @@ public final class ChatClients implements AfterEachCallback {
     return track(ChatClient.connectTls(port));
   }
 
+  /**
+   * Connects to the web port behind a PROXY protocol header, over WebSocket whatever the variant
+   * ({@link ChatClient#overWebSocketBehindProxy}).
+   */
+  public ChatClient overWebSocketBehindProxy(int webPort, byte[] proxyHeader) {
+    return track(ChatClient.overWebSocketBehindProxy(webPort, proxyHeader));
+  }
+
   /** Connects and joins the room as {@code name}. */
   public ChatClient join(int port, String name) {
     return ChatClient.joined(connect(port), name);

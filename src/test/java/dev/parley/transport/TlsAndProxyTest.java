@@ -2,6 +2,7 @@ package dev.parley.transport;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import dev.parley.Parley;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.TestCertificates;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** TLS on the chat port, and the PROXY protocol (v1 and v2) behind a load balancer. */
+/**
+ * TLS on the chat port, and the PROXY protocol (v1 and v2) behind a load balancer, on the chat port
+ * and on the web port.
+ */
 @ExtendWith(VertxExtension.class)
 class TlsAndProxyTest {
   @RegisterExtension final ChatClients clients = new ChatClients();
@@ -93,5 +97,27 @@ class TlsAndProxyTest {
     ChatClient v1Other = clients.connect(port);
     v1Other.sendRaw(proxyV1("203.0.113.5"));
     v1Other.expect("* welcome to parley, what is your name?");
+  }
+
+  @Test
+  void theWebPortCountsTheAddressThatTheProxyGivesToo(Vertx vertx) {
+    Parley parley =
+        TestServer.start(
+            vertx,
+            TestServer.config("server.proxyProtocol", true, "limits.maxConnectionsPerAddress", 1));
+    ChatClient first = clients.overWebSocketBehindProxy(parley.webPort(), proxyV1("192.0.2.7"));
+    first.expect("* welcome to parley, what is your name?");
+
+    // The same address behind the proxy, over TCP and over WebSocket: both over the limit.
+    ChatClient tcp = clients.connect(parley.port());
+    tcp.sendRaw(proxyV2(192, 0, 2, 7));
+    tcp.expect("! too many connections from your address");
+    tcp.expectClosed();
+    ChatClient web = clients.overWebSocketBehindProxy(parley.webPort(), proxyV2(192, 0, 2, 7));
+    web.expect("! too many connections from your address");
+    web.expectClosed();
+
+    ChatClient other = clients.overWebSocketBehindProxy(parley.webPort(), proxyV1("198.51.100.9"));
+    other.expect("* welcome to parley, what is your name?");
   }
 }
