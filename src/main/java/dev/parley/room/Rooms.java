@@ -10,7 +10,6 @@ import dev.parley.bus.NickReply;
 import dev.parley.bus.PrivateReply;
 import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
-import dev.parley.protocol.NameKey;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
 import dev.parley.protocol.RoomNames;
@@ -57,7 +56,6 @@ public final class Rooms {
   private final RoomRoster defaultRoom;
   private final String run;
   private long seq;
-  private long nextGuest = 1;
 
   /**
    * Creates the room from a snapshot: a fresh room for {@link RoomSnapshot#EMPTY}, otherwise the
@@ -159,7 +157,8 @@ public final class Rooms {
     if (roster.bySession(sessionId) != null) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "already a member");
     }
-    String name = requested.isEmpty() ? freeGuestName() : acceptableName(requested, null);
+    String name =
+        requested.isEmpty() ? roster.freeGuestName() : roster.acceptableName(requested, null);
     Member member = new Member(sessionId, nodeId, kind, name, time.epochMillis(), time.nanoTime());
     member.lastLineId = lastLineId;
     roster.add(member);
@@ -301,36 +300,6 @@ public final class Rooms {
         room.size() > config.rooms().quietAbove() ? LARGE_ROSTER_NAMES : Integer.MAX_VALUE);
   }
 
-  private String freeGuestName() {
-    while (true) {
-      String candidate = "guest" + nextGuest++;
-      if (roster.collision(NameKey.of(candidate), null) == null) {
-        return candidate;
-      }
-    }
-  }
-
-  /** The name in NFC if it is valid and free for {@code self}; otherwise throws. */
-  private String acceptableName(String requested, Member self) {
-    NameRules.Verdict verdict = NameRules.check(requested);
-    if (!verdict.valid()) {
-      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
-    }
-    String name = verdict.name();
-    if (self != null && name.equals(self.name)) {
-      throw new RoomException(ErrorCode.NAME_TAKEN, Replies.alreadyNamedText(name));
-    }
-    Member holder = roster.collision(NameKey.of(name), self);
-    if (holder != null) {
-      throw new RoomException(
-          ErrorCode.NAME_TAKEN,
-          holder.name.equals(name)
-              ? Replies.nameTakenText(name)
-              : Replies.nameTooLikeText(name, holder.name));
-    }
-    return name;
-  }
-
   private Member member(String sessionId) {
     Member member = roster.bySession(sessionId);
     if (member == null) {
@@ -374,7 +343,7 @@ public final class Rooms {
 
   public NickReply rename(String sessionId, String requested) {
     Member member = member(sessionId);
-    String name = acceptableName(requested, member);
+    String name = roster.acceptableName(requested, member);
     String oldName = member.name;
     roster.rename(member, name);
     output.publish(
@@ -401,19 +370,9 @@ public final class Rooms {
 
   public PrivateReply privateMessage(String sessionId, String target, String text) {
     Member sender = member(sessionId);
-    Member recipient = find(target);
+    Member recipient = roster.find(target);
     output.privateLine(recipient, sender.name, text);
     return new PrivateReply(sender.name, recipient.name);
-  }
-
-  /** The member whose name collides with {@code name}; otherwise throws. */
-  private Member find(String name) {
-    NameRules.Verdict verdict = NameRules.check(name);
-    Member member = verdict.valid() ? roster.collision(NameKey.of(verdict.name()), null) : null;
-    if (member == null) {
-      throw new RoomException(ErrorCode.NO_SUCH_MEMBER, Replies.noSuchMemberText(name));
-    }
-    return member;
   }
 
   /** Removes a member; false if the session was not a member. */
@@ -427,7 +386,7 @@ public final class Rooms {
   }
 
   public String kick(String name, String why) {
-    Member member = find(name);
+    Member member = roster.find(name);
     output.evicted(member, Replies.youWereKicked(why), Replies.kickedReason(why), why);
     remove(member, Replies.kickedReason(why));
     return member.name;

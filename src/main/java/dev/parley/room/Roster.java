@@ -1,6 +1,9 @@
 package dev.parley.room;
 
+import dev.parley.api.ErrorCode;
 import dev.parley.protocol.NameKey;
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.Replies;
 import dev.parley.rooms.RoomVerticle;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The members of the room in order of arrival, indexed by session and by every collision key of
- * their names. Confined to the {@link RoomVerticle}; not thread-safe.
+ * The members of the server in order of arrival, indexed by session and by every collision key of
+ * their names, and the naming decisions that rest on them (a free guest name, whether a name is
+ * acceptable, whom a name finds). Refusals are thrown as {@link RoomException}s. Confined to the
+ * {@link RoomVerticle}; not thread-safe.
  */
 final class Roster {
   private final Map<String, Member> bySession = new LinkedHashMap<>();
   private final Map<String, Member> byKey = new HashMap<>();
+  private long nextGuest = 1;
 
   Member bySession(String sessionId) {
     return bySession.get(sessionId);
@@ -71,5 +77,45 @@ final class Roster {
 
   Collection<Member> members() {
     return bySession.values();
+  }
+
+  String freeGuestName() {
+    while (true) {
+      String candidate = "guest" + nextGuest++;
+      if (collision(NameKey.of(candidate), null) == null) {
+        return candidate;
+      }
+    }
+  }
+
+  /** The name in NFC if it is valid and free for {@code self}; otherwise throws. */
+  String acceptableName(String requested, Member self) {
+    NameRules.Verdict verdict = NameRules.check(requested);
+    if (!verdict.valid()) {
+      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
+    }
+    String name = verdict.name();
+    if (self != null && name.equals(self.name)) {
+      throw new RoomException(ErrorCode.NAME_TAKEN, Replies.alreadyNamedText(name));
+    }
+    Member holder = collision(NameKey.of(name), self);
+    if (holder != null) {
+      throw new RoomException(
+          ErrorCode.NAME_TAKEN,
+          holder.name.equals(name)
+              ? Replies.nameTakenText(name)
+              : Replies.nameTooLikeText(name, holder.name));
+    }
+    return name;
+  }
+
+  /** The member whose name collides with {@code name}; otherwise throws. */
+  Member find(String name) {
+    NameRules.Verdict verdict = NameRules.check(name);
+    Member member = verdict.valid() ? collision(NameKey.of(verdict.name()), null) : null;
+    if (member == null) {
+      throw new RoomException(ErrorCode.NO_SUCH_MEMBER, Replies.noSuchMemberText(name));
+    }
+    return member;
   }
 }
