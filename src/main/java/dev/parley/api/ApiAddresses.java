@@ -1,28 +1,40 @@
 package dev.parley.api;
 
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.RoomNames;
+
 /**
  * The public event-bus addresses of a Parley room. Bodies are {@code JsonObject}s; the fields of
  * each are documented in {@code docs/event-bus.md}. Requests are answered with a JSON reply, or
  * with a failure whose {@code failureCode()} is an {@link ErrorCode} and whose message says what
- * was wrong. Every address is registered cluster-wide by the node that hosts the room.
+ * was wrong. Every address is registered cluster-wide by the node that hosts the rooms.
  */
 public final class ApiAddresses {
-  /** Room events, published in the room's one order: arrived, left, message, renamed. */
+  /**
+   * The events of every room, published in the rooms' one order: arrived, left, message, renamed.
+   * Each names its room; {@link #events(String)} gives one room's.
+   */
   public static final String EVENTS = "parley.api.events";
 
-  /** Request: a service joins the room as a bus member. */
+  /** Request: a service joins a room (the default one unless it names one) as a bus member. */
   public static final String JOIN = "parley.api.join";
 
-  /** Request: a bus member says a chat line. */
+  /** Request: a bus member enters one more room under its name. */
+  public static final String ENTER = "parley.api.enter";
+
+  /** Request: the rooms that have members, with their member counts. */
+  public static final String ROOMS = "parley.api.rooms";
+
+  /** Request: a bus member says a chat line in one of its rooms. */
   public static final String SAY = "parley.api.say";
 
   /** Request: a bus member sends a private message. */
   public static final String MSG = "parley.api.msg";
 
-  /** Request: a bus member leaves. */
+  /** Request: a bus member leaves one room, or every room and its name. */
   public static final String LEAVE = "parley.api.leave";
 
-  /** Request: the roster. */
+  /** Request: the roster of one room. */
   public static final String WHO = "parley.api.who";
 
   /** Request: remove a member, with a reason. */
@@ -36,6 +48,8 @@ public final class ApiAddresses {
 
   private static final String MEMBER_PREFIX = "parley.api.member.";
 
+  private static final String ROOM_EVENTS_PREFIX = "parley.api.events.";
+
   private ApiAddresses() {}
 
   /**
@@ -47,5 +61,23 @@ public final class ApiAddresses {
    */
   public static String member(String memberId) {
     return MEMBER_PREFIX + memberId;
+  }
+
+  /**
+   * Where one room's events are published, in the same order as on {@link #EVENTS}: a consumer of
+   * one room does not receive the traffic of the others. Names that collide as room names ({@code
+   * #Ops}, {@code #ｏｐｓ}, {@code #оps} with a Cyrillic {@code о}) give the same address: it ends
+   * with the confusable skeleton of the name's case fold.
+   *
+   * @param room a room name, with or without its {@code #}
+   * @return {@code parley.api.events.<skeleton>}
+   * @throws IllegalArgumentException if the room name is not valid (the message says why)
+   */
+  public static String events(String room) {
+    NameRules.Verdict verdict = RoomNames.check(room.strip());
+    if (!verdict.valid()) {
+      throw new IllegalArgumentException(verdict.error());
+    }
+    return ROOM_EVENTS_PREFIX + RoomNames.key(verdict.name()).foldedSkeleton();
   }
 }

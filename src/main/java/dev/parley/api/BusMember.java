@@ -5,15 +5,15 @@ import io.vertx.core.Handler;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A service that is a member of the room, from {@link RoomClient#join}. Requests fail with a {@code
- * ReplyException} carrying an {@link ErrorCode}; after {@link #leave} or a kick they fail with
- * {@link ErrorCode#NOT_A_MEMBER}, and while the room does not answer with {@link
+ * A service that is a member of the server under one name, from {@link RoomClient#join}, in any
+ * number of rooms at once ({@link #enter}, {@link #leave(String, String)}). Requests fail with a
+ * {@code ReplyException} carrying an {@link ErrorCode}; after {@link #leave} or a kick they fail
+ * with {@link ErrorCode#NOT_A_MEMBER}, and while the room does not answer with {@link
  * ErrorCode#UNAVAILABLE}. Handlers run on the context that joined.
  */
 public final class BusMember {
@@ -23,6 +23,7 @@ public final class BusMember {
   private String name;
   private long joinedSeq;
   private List<String> roster = List.of();
+  private final List<String> rooms = new ArrayList<>();
   private Handler<PrivateMessage> privateHandler;
   private Handler<String> kickHandler;
 
@@ -37,13 +38,10 @@ public final class BusMember {
 
   BusMember joined(JsonObject reply) {
     name = reply.getString("name");
-    joinedSeq = reply.getLong("seq");
-    JsonArray names = reply.getJsonArray("roster");
-    List<String> list = new ArrayList<>(names.size());
-    for (int i = 0; i < names.size(); i++) {
-      list.add(names.getString(i));
-    }
-    roster = List.copyOf(list);
+    RoomEntry entry = RoomEntry.fromJson(reply);
+    joinedSeq = entry.seq();
+    roster = entry.roster();
+    rooms.add(entry.room());
     return this;
   }
 
@@ -54,6 +52,7 @@ public final class BusMember {
       privateHandler.handle(new PrivateMessage(body.getString("from"), body.getString("text")));
     } else if (PrivateMessage.KICKED_TYPE.equals(type)) {
       inbox.unregister();
+      rooms.clear();
       if (kickHandler != null) {
         kickHandler.handle(body.getString("reason"));
       }
@@ -88,7 +87,31 @@ public final class BusMember {
   }
 
   /**
-   * The roster when this member arrived.
+   * The rooms this member is in, in order of entering, as their names were spelled when they were
+   * opened; as this client last learned them (a kick empties it).
+   *
+   * @return a copy of the list
+   */
+  public List<String> rooms() {
+    return List.copyOf(rooms);
+  }
+
+  /**
+   * Enters one more room under this member's name, opening it if it has no members.
+   *
+   * @param room the room's name, with or without its {@code #}
+   * @return the room as entered, or a failure with {@link ErrorCode#INVALID_NAME}, {@link
+   *     ErrorCode#BAD_REQUEST} (already in it) or {@link ErrorCode#TOO_MANY_ROOMS}
+   */
+  public Future<RoomEntry> enter(String room) {
+    return RoomRequests.request(
+            bus, ApiAddresses.ENTER, new JsonObject().put("member", id).put("room", room))
+        .map(RoomEntry::fromJson)
+        .onSuccess(entry -> rooms.add(entry.room()));
+  }
+
+  /**
+   * The roster of the first room when this member arrived.
    *
    * @return names in order of arrival, this member's included
    */
@@ -97,17 +120,31 @@ public final class BusMember {
   }
 
   /**
-   * Says a chat line to the room.
+   * Says a chat line in this member's only room.
    *
    * @param text the text; control characters are removed and it is trimmed; at most {@code
    *     limits.maxLineBytes} bytes of UTF-8
    * @return the sequence number of the line's {@link ChatMessage} event, once the room has ordered
-   *     it
+   *     it; a failure with {@link ErrorCode#BAD_REQUEST} when the member is in several rooms
    */
   public Future<Long> say(String text) {
-    return RoomRequests.request(
-            bus, ApiAddresses.SAY, new JsonObject().put("member", id).put("text", text))
-        .map(reply -> reply.getLong("seq"));
+    return say(null, text);
+  }
+
+  /**
+   * Says a chat line in one of this member's rooms.
+   *
+   * @param room the room's name, matched the way room names collide; {@code null} for the only room
+   * @param text the text, as for {@link #say(String)}
+   * @return the sequence number of the line's event, or a failure with {@link
+   *     ErrorCode#NOT_A_MEMBER} when the member is not in that room
+   */
+  public Future<Long> say(String room, String text) {
+    JsonObject request = new JsonObject().put("member", id).put("text", text);
+    if (room != null) {
+      request.put("room", room);
+    }
+    return RoomRequests.request(bus, ApiAddresses.SAY, request).map(reply -> reply.getLong("seq"));
   }
 
   /**
@@ -127,7 +164,28 @@ public final class BusMember {
   }
 
   /**
-   * Leaves the room; the others see {@code * NAME has left (REASON)}.
+   * Leaves one room, keeping the name (in no room at all, if it was the last); the others in that
+   * room see {@code * NAME has left (REASON)}.
+   *
+   * @param room the room's name, matched the way room names collide
+   * @param reason the reason, or {@code null} or empty for none
+   * @return completed when the room has announced the departure; a failure with {@link
+   *     ErrorCode#NOT_A_MEMBER} when the member is not in that room
+   */
+  public Future<Void> leave(String room, String reason) {
+    JsonObject request = new JsonObject().put("member", id).put("room", room);
+    if (reason != null && !reason.isEmpty()) {
+      request.put("reason", reason);
+    }
+    return RoomRequests.request(bus, ApiAddresses.LEAVE, request)
+        .<Void>mapEmpty()
+        .onSuccess(
+            v -> rooms.removeIf(r -> ApiAddresses.events(r).equals(ApiAddresses.events(room))));
+  }
+
+  /**
+   * Leaves every room and gives the name up; the others see {@code * NAME has left (REASON)} in
+   * each room.
    *
    * @param reason the reason, or {@code null} or empty for none
    * @return completed when the room has announced the departure
@@ -139,6 +197,7 @@ public final class BusMember {
     }
     return RoomRequests.request(bus, ApiAddresses.LEAVE, request)
         .<Void>mapEmpty()
+        .onSuccess(v -> rooms.clear())
         .eventually(() -> inbox.unregister());
   }
 

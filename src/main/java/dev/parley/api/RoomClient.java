@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A typed client of a Parley room over the event bus, for services, bots and archivers in the same
- * JVM or on any node of the cluster; it builds and reads the JSON of {@code docs/event-bus.md}.
- * Failed requests fail their future with a {@link ReplyException} whose {@code failureCode()} is an
- * {@link ErrorCode}'s code; {@link ErrorCode#UNAVAILABLE} when the room did not answer (no node
- * hosts it right now, or no reply within the event bus's send timeout). Thread-safe; callbacks run
- * on the calling context.
+ * A typed client of Parley's rooms over the event bus, one client for every room (requests that
+ * concern one room take its name; without one they mean the default room, {@code rooms.default}),
+ * for services, bots and archivers in the same JVM or on any node of the cluster; it builds and
+ * reads the JSON of {@code docs/event-bus.md}. Failed requests fail their future with a {@link
+ * ReplyException} whose {@code failureCode()} is an {@link ErrorCode}'s code; {@link
+ * ErrorCode#UNAVAILABLE} when the room did not answer (no node hosts it right now, or no reply
+ * within the event bus's send timeout). Thread-safe; callbacks run on the calling context.
  */
 public final class RoomClient {
   private final Vertx vertx;
@@ -48,11 +49,27 @@ public final class RoomClient {
    *     ErrorCode#NAME_TAKEN}
    */
   public Future<BusMember> join(String name) {
+    return join(name, null);
+  }
+
+  /**
+   * Joins a room as a bus member; {@link BusMember#enter} puts it in more rooms under the same
+   * name.
+   *
+   * @param name the name asked for, unique across the server
+   * @param room the room to join, opened if it has no members; {@code null} for the default room
+   * @return the member, or a failure with {@link ErrorCode#INVALID_NAME} (name or room name),
+   *     {@link ErrorCode#NAME_TAKEN} or {@link ErrorCode#TOO_MANY_ROOMS}
+   */
+  public Future<BusMember> join(String name, String room) {
     String id = UUID.randomUUID().toString();
     BusMember member = new BusMember(bus, id);
     MessageConsumer<JsonObject> inbox = bus.consumer(ApiAddresses.member(id), member::onDirect);
     member.inbox(inbox);
     JsonObject request = new JsonObject().put("name", name).put("member", id);
+    if (room != null) {
+      request.put("room", room);
+    }
     String node = Nodes.id(vertx);
     if (node != null) {
       request.put("node", node);
@@ -65,12 +82,28 @@ public final class RoomClient {
   }
 
   /**
-   * The roster.
+   * The roster of the default room.
    *
    * @return everyone in the room, in order of arrival
    */
   public Future<List<RosterEntry>> who() {
-    return RoomRequests.request(bus, ApiAddresses.WHO, new JsonObject())
+    return who(null);
+  }
+
+  /**
+   * The roster of a room.
+   *
+   * @param room the room's name, matched the way room names collide; {@code null} for the default
+   *     room
+   * @return everyone in the room, in order of arrival (none for a room without members), or a
+   *     failure with {@link ErrorCode#INVALID_NAME}
+   */
+  public Future<List<RosterEntry>> who(String room) {
+    JsonObject request = new JsonObject();
+    if (room != null) {
+      request.put("room", room);
+    }
+    return RoomRequests.request(bus, ApiAddresses.WHO, request)
         .map(
             reply -> {
               JsonArray members = reply.getJsonArray("members");
@@ -129,11 +162,42 @@ public final class RoomClient {
   }
 
   /**
-   * Subscribes to the room's events.
+   * The rooms that have members, largest first, equal counts by case-folded name; at most 50.
+   *
+   * @return the rooms, or a failure with {@link ErrorCode#UNAVAILABLE}
+   */
+  public Future<List<RoomCount>> rooms() {
+    return RoomRequests.request(bus, ApiAddresses.ROOMS, new JsonObject())
+        .map(
+            reply -> {
+              JsonArray listed = reply.getJsonArray("rooms");
+              List<RoomCount> rooms = new ArrayList<>(listed.size());
+              for (int i = 0; i < listed.size(); i++) {
+                JsonObject room = listed.getJsonObject(i);
+                rooms.add(new RoomCount(room.getString("name"), room.getInteger("members")));
+              }
+              return rooms;
+            });
+  }
+
+  /**
+   * Subscribes to the events of every room, in their one order.
    *
    * @return a stream of typed events; call {@link EventStream#handler} to start receiving
    */
   public EventStream events() {
     return new EventStream(bus.consumer(ApiAddresses.EVENTS));
+  }
+
+  /**
+   * Subscribes to one room's events, without the traffic of the others. Their sequence numbers rise
+   * but are not consecutive: the rooms share one order.
+   *
+   * @param room the room's name, with or without its {@code #}
+   * @return a stream of typed events; call {@link EventStream#handler} to start receiving
+   * @throws IllegalArgumentException if the room name is not valid
+   */
+  public EventStream events(String room) {
+    return new EventStream(bus.consumer(ApiAddresses.events(room)));
   }
 }

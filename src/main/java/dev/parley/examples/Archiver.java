@@ -1,6 +1,7 @@
 package dev.parley.examples;
 
 import dev.parley.Parley;
+import dev.parley.api.ApiAddresses;
 import dev.parley.api.ChatMessage;
 import dev.parley.api.ErrorCode;
 import dev.parley.api.EventStream;
@@ -23,16 +24,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An example archiver: appends every room event to a file as one JSON line, in the room's order. On
- * start it resumes cleanly: a last line cut short by a crash is removed, and events already in the
- * file (same {@code run}, {@code seq} not above the last one archived) are not written again. When
- * the sequence numbers jump within a run (events published while it did not run, or lost in a
- * failover), it fills the gap with the chat lines of the room's history ({@link
+ * An example archiver: appends the events of the rooms it is told to (every room if none) to a
+ * file, one JSON line each, in the rooms' one order. It follows the events of every room and keeps
+ * those of its rooms: the rooms share one order of sequence numbers, so only the whole stream shows
+ * a gap. On start it resumes cleanly: a last line cut short by a crash is removed, and events
+ * already in the file (same {@code run}, {@code seq} not above the last one archived) are not
+ * written again. When the sequence numbers jump within a run (events published while it did not
+ * run, or lost in a failover), it fills the gap with the chat lines of the room's history ({@link
  * RoomClient#history}), so that every chat line is in the file exactly once, in order; arrivals,
  * departures and renames in a gap cannot be fetched, and what stays missing is logged. Run by hand
  * with {@code java -cp target/parley.jar dev.parley.examples.Archiver parley-archive.jsonl}.
@@ -47,6 +55,8 @@ public final class Archiver extends VerticleBase {
   private static final int MAX_FILL = 100_000;
 
   private final Path file;
+  private final Set<String> rooms = new HashSet<>();
+  private final Map<String, Boolean> recorded = new HashMap<>();
   private final ArrayDeque<ParleyEvent> pending = new ArrayDeque<>();
   private RoomClient room;
   private boolean filling;
@@ -66,7 +76,33 @@ public final class Archiver extends VerticleBase {
    * @param file the archive, created if absent, appended to otherwise
    */
   public Archiver(Path file) {
+    this(file, List.of());
+  }
+
+  /**
+   * Creates an archiver of some rooms.
+   *
+   * @param file the archive, created if absent, appended to otherwise
+   * @param rooms the rooms to record, names with or without their {@code #}, matched the way room
+   *     names collide; none for every room
+   * @throws IllegalArgumentException if a room name is not valid
+   */
+  public Archiver(Path file, List<String> rooms) {
     this.file = file;
+    for (String room : rooms) {
+      this.rooms.add(ApiAddresses.events(room));
+    }
+  }
+
+  /** Whether the events of a room go to the file. */
+  private boolean records(String room) {
+    if (rooms.isEmpty()) {
+      return true;
+    }
+    if (recorded.size() > 4096) {
+      recorded.clear();
+    }
+    return recorded.computeIfAbsent(room, r -> rooms.contains(ApiAddresses.events(r)));
   }
 
   @Override
@@ -136,7 +172,7 @@ public final class Archiver extends VerticleBase {
             lines -> {
               int filled = 0;
               for (ChatMessage line : lines) {
-                if (line.run().equals(lastRun) && line.seq() > after) {
+                if (line.run().equals(lastRun) && line.seq() > after && records(line.room())) {
                   write(line);
                   filled++;
                 }
@@ -195,10 +231,13 @@ public final class Archiver extends VerticleBase {
     write(event);
   }
 
+  /** Notes the event as the last one seen, and writes it if its room is recorded. */
   private void write(ParleyEvent event) {
     lastRun = event.run();
     lastSeq = event.seq();
-    out.write(Buffer.buffer(event.toJson().encode() + "\n"));
+    if (records(event.room())) {
+      out.write(Buffer.buffer(event.toJson().encode() + "\n"));
+    }
   }
 
   /**
@@ -271,14 +310,16 @@ public final class Archiver extends VerticleBase {
   /**
    * Runs Parley with {@code conf/config.json} and the archiver in one process.
    *
-   * @param args the archive file, {@code parley-archive.jsonl} if none is given
+   * @param args the archive file ({@code parley-archive.jsonl} if none is given), then the rooms to
+   *     record (every room if none)
    */
   public static void main(String[] args) {
     Path file = Path.of(args.length > 0 ? args[0] : "parley-archive.jsonl");
+    List<String> rooms = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
     Vertx vertx = Vertx.vertx();
     Parley.deploy(vertx, ParleyConfig.defaults())
-        .compose(parley -> vertx.deployVerticle(new Archiver(file)))
-        .onSuccess(id -> System.out.println("archiving the room's events to " + file))
+        .compose(parley -> vertx.deployVerticle(new Archiver(file, rooms)))
+        .onSuccess(id -> System.out.println("archiving the rooms' events to " + file))
         .onFailure(
             err -> {
               System.err.println("cannot start: " + err.getMessage());

@@ -12,10 +12,12 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
- * An example bot: joins the room as {@code clock} and answers {@code !time} with the time in UTC.
- * Deploy it next to Parley (same {@code Vertx}, or any node of the cluster). Run by hand with
+ * An example bot: joins as {@code clock} the rooms it is given (the default room if none) and
+ * answers {@code !time} with the time in UTC, in the room where it was asked, in every room it is
+ * in. Deploy it next to Parley (same {@code Vertx}, or any node of the cluster). Run by hand with
  * {@code java -cp target/parley.jar dev.parley.examples.ClockBot}, then {@code nc localhost 8000}
  * and type {@code !time}.
  */
@@ -26,6 +28,7 @@ public final class ClockBot extends VerticleBase {
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'");
 
   private final Clock clock;
+  private final List<String> rooms;
   private BusMember member;
   private EventStream events;
 
@@ -35,7 +38,19 @@ public final class ClockBot extends VerticleBase {
    * @param clock where the time comes from
    */
   public ClockBot(Clock clock) {
+    this(clock, List.of());
+  }
+
+  /**
+   * Creates the bot for some rooms.
+   *
+   * @param clock where the time comes from
+   * @param rooms the rooms to be in, names with or without their {@code #}; none for the default
+   *     room
+   */
+  public ClockBot(Clock clock, List<String> rooms) {
     this.clock = clock;
+    this.rooms = List.copyOf(rooms);
   }
 
   @Override
@@ -44,11 +59,25 @@ public final class ClockBot extends VerticleBase {
     events = room.events();
     events.handler(
         event -> {
-          if (event instanceof ChatMessage m && m.text().equals("!time") && member != null) {
-            member.say("the time is " + FORMAT.format(ZonedDateTime.now(clock)));
+          if (event instanceof ChatMessage m
+              && m.text().equals("!time")
+              && member != null
+              && member.rooms().contains(m.room())) {
+            member.say(m.room(), "the time is " + FORMAT.format(ZonedDateTime.now(clock)));
           }
         });
-    return events.completion().compose(v -> room.join(NAME)).onSuccess(m -> member = m);
+    return events
+        .completion()
+        .compose(v -> room.join(NAME, rooms.isEmpty() ? null : rooms.get(0)))
+        .compose(
+            joined -> {
+              Future<?> entered = Future.succeededFuture();
+              for (String other : rooms.subList(Math.min(1, rooms.size()), rooms.size())) {
+                entered = entered.compose(v -> joined.enter(other));
+              }
+              return entered.map(v -> joined);
+            })
+        .onSuccess(m -> member = m);
   }
 
   @Override
@@ -60,13 +89,13 @@ public final class ClockBot extends VerticleBase {
   /**
    * Runs Parley with {@code conf/config.json} and the bot in one process.
    *
-   * @param args none
+   * @param args the rooms the bot is in; the default room if none
    */
   public static void main(String[] args) {
     Vertx vertx = Vertx.vertx();
     Parley.deploy(vertx, ParleyConfig.defaults())
-        .compose(parley -> vertx.deployVerticle(new ClockBot(Clock.systemUTC())))
-        .onSuccess(id -> System.out.println("clock bot is in the room; say !time"))
+        .compose(parley -> vertx.deployVerticle(new ClockBot(Clock.systemUTC(), List.of(args))))
+        .onSuccess(id -> System.out.println("clock bot is in its rooms; say !time"))
         .onFailure(
             err -> {
               System.err.println("cannot start: " + err.getMessage());

@@ -95,7 +95,7 @@ public final class RoomMirror {
     moving = null;
     recent.clear();
     for (RoomSnapshot.Entry m : snapshot.members()) {
-      members.put(m.sessionId(), m);
+      members.put(key(m.sessionId(), m.room()), m);
     }
     history.clear();
     snapshot.history().forEach(history::add);
@@ -151,18 +151,18 @@ public final class RoomMirror {
       long lastLineId =
           before != null && before.sessionId().equals(a.sessionId()) ? before.lastLineId() : 0;
       members.put(
-          a.sessionId(),
+          key(a.sessionId(), a.room()),
           new RoomSnapshot.Entry(
               a.sessionId(), a.nodeId(), a.kind(), a.name(), a.time(), lastLineId, a.room()));
     } else if (event instanceof Left l) {
-      RoomSnapshot.Entry gone = members.remove(l.sessionId());
+      RoomSnapshot.Entry gone = members.remove(key(l.sessionId(), l.room()));
       moving = gone;
       return true;
     } else if (event instanceof Renamed r) {
-      RoomSnapshot.Entry m = members.get(r.sessionId());
+      RoomSnapshot.Entry m = members.get(key(r.sessionId(), r.room()));
       if (m != null) {
         members.put(
-            m.sessionId(),
+            key(m.sessionId(), m.room()),
             new RoomSnapshot.Entry(
                 m.sessionId(),
                 m.nodeId(),
@@ -177,10 +177,10 @@ public final class RoomMirror {
       if (c.seq() % EXPIRY_EVERY == 0) {
         history.expire(c.time());
       }
-      RoomSnapshot.Entry m = c.lineId() > 0 ? members.get(c.sessionId()) : null;
+      RoomSnapshot.Entry m = c.lineId() > 0 ? members.get(key(c.sessionId(), c.room())) : null;
       if (m != null && c.lineId() > m.lastLineId()) {
         members.put(
-            m.sessionId(),
+            key(m.sessionId(), m.room()),
             new RoomSnapshot.Entry(
                 m.sessionId(),
                 m.nodeId(),
@@ -192,6 +192,14 @@ public final class RoomMirror {
       }
     }
     return true;
+  }
+
+  /**
+   * The key of one member in one room: a bus member is in the copy once for each of its rooms.
+   * Within one order, a room keeps the spelling it was opened with, which every event carries.
+   */
+  private static String key(String sessionId, String room) {
+    return sessionId + ' ' + room;
   }
 
   public RoomSnapshot snapshot() {

@@ -2,8 +2,13 @@ package dev.parley.room;
 
 import dev.parley.api.MemberKind;
 import dev.parley.protocol.NameKey;
+import java.util.ArrayList;
+import java.util.List;
 
-/** One member of the room, as the room sees it. Confined to the room's verticle. */
+/**
+ * One member, as the rooms see it: a line session is in exactly one room, a bus member in any
+ * number of rooms under one name. Confined to the rooms' verticle.
+ */
 public final class Member {
   final String sessionId;
   final String nodeId;
@@ -13,7 +18,11 @@ public final class Member {
   NameKey key;
   long lastActiveNanos;
   long lastLineId;
-  RoomRoster room;
+
+  /**
+   * The rooms the member is in, in order of entering: one for a line session, any for a bus member.
+   */
+  final List<RoomRoster> rooms = new ArrayList<>(1);
 
   Member(
       String sessionId,
@@ -44,6 +53,11 @@ public final class Member {
   /** How the member is connected. */
   public MemberKind kind() {
     return kind;
+  }
+
+  /** The member's first room: a line session's only room; null when in none. */
+  RoomRoster room() {
+    return rooms.isEmpty() ? null : rooms.get(0);
   }
 
   /** The member's current name. */

@@ -66,15 +66,14 @@ final class RoomDirectory {
     if (room.isEmpty()) {
       occupied++;
     }
-    member.room = room;
+    member.rooms.add(room);
     room.add(member);
   }
 
-  /** Takes a member out of its room; a room other than the default one closes when empty. */
-  void exit(Member member) {
-    RoomRoster room = member.room;
+  /** Takes a member out of a room; a room other than the default one closes when empty. */
+  void exit(Member member, RoomRoster room) {
     room.remove(member);
-    member.room = null;
+    member.rooms.remove(room);
     if (room.isEmpty()) {
       occupied--;
       if (room != defaultRoom) {

@@ -73,16 +73,19 @@ public final class Rooms {
     from.history().forEach(history::add);
     long now = time.nanoTime();
     for (RoomSnapshot.Entry e : from.members()) {
-      Member member = new Member(e.sessionId(), e.nodeId(), e.kind(), e.name(), e.arrivedAt(), now);
-      member.lastLineId = e.lastLineId();
-      roster.add(member);
+      Member member = roster.bySession(e.sessionId());
+      if (member == null) {
+        member = new Member(e.sessionId(), e.nodeId(), e.kind(), e.name(), e.arrivedAt(), now);
+        member.lastLineId = e.lastLineId();
+        roster.add(member);
+      }
       directory.enter(member, directory.findOrOpen(e.room()));
     }
   }
 
   /**
-   * The state of the rooms now: every member, room by room, each room's members in order of
-   * arrival; every room's history.
+   * The state of the rooms now: every member, room by room, each room's members in order of arrival
+   * (a bus member once for each of its rooms); every room's history.
    */
   public RoomSnapshot snapshot() {
     List<RoomSnapshot.Entry> entries = new ArrayList<>();
@@ -154,23 +157,79 @@ public final class Rooms {
    */
   public JoinReply join(
       String sessionId, String nodeId, String requested, MemberKind kind, long lastLineId) {
+    return join(sessionId, nodeId, requested, kind, lastLineId, null);
+  }
+
+  /**
+   * Admits a member into a room: a line session into the default room, a bus member into any.
+   *
+   * @param room the room as typed, with or without its {@code #}; {@code null} for the default room
+   * @throws RoomException if the session is a member already, the name is invalid or taken, the
+   *     room name is bad, or {@code rooms.maxRooms} rooms have members and this one has none
+   */
+  public JoinReply join(
+      String sessionId,
+      String nodeId,
+      String requested,
+      MemberKind kind,
+      long lastLineId,
+      String room) {
     if (roster.bySession(sessionId) != null) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "already a member");
     }
     String name =
         requested.isEmpty() ? roster.freeGuestName() : roster.acceptableName(requested, null);
+    RoomRoster target = room == null ? defaultRoom : roomToEnter(room, null, false);
     Member member = new Member(sessionId, nodeId, kind, name, time.epochMillis(), time.nanoTime());
     member.lastLineId = lastLineId;
     roster.add(member);
-    Arrived event = arrive(member, defaultRoom);
+    return entered(member, arrive(member, target), target);
+  }
+
+  /**
+   * Puts a bus member in one more room under its name, opening the room when it has no members.
+   *
+   * @param room the room as typed, with or without its {@code #}
+   * @throws RoomException if the member is not a bus member, is in that room already, the room name
+   *     is bad, or {@code rooms.maxRooms} rooms have members and this one has none
+   */
+  public JoinReply enter(String memberId, String room) {
+    Member member = member(memberId);
+    if (member.kind != MemberKind.BUS) {
+      throw new RoomException(ErrorCode.BAD_REQUEST, "a line session changes rooms with /join");
+    }
+    RoomRoster target = roomToEnter(room, member, false);
+    return entered(member, arrive(member, target), target);
+  }
+
+  private JoinReply entered(Member member, Arrived event, RoomRoster room) {
     return new JoinReply(
-        event.seq(),
-        name,
-        defaultRoom.name(),
-        entryRoster(defaultRoom),
-        defaultRoom.size(),
-        run,
-        replay(defaultRoom));
+        event.seq(), member.name, room.name(), entryRoster(room), room.size(), run, replay(room));
+  }
+
+  /**
+   * The room a member may enter: an open one, or one opened now.
+   *
+   * @param self the member, to refuse a room it is in already; null for none
+   * @param freesOne whether entering it empties the member's current room
+   * @throws RoomException if the name is bad, {@code self} is in the room already, or {@code
+   *     rooms.maxRooms} rooms have members and this one has none
+   */
+  private RoomRoster roomToEnter(String requested, Member self, boolean freesOne) {
+    NameRules.Verdict verdict = RoomNames.check(requested);
+    if (!verdict.valid()) {
+      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
+    }
+    RoomRoster target = directory.find(verdict.name());
+    if (target != null && self != null && self.rooms.contains(target)) {
+      throw new RoomException(ErrorCode.BAD_REQUEST, Replies.alreadyInRoomText(target.name()));
+    }
+    if ((target == null || target.isEmpty())
+        && target != defaultRoom
+        && directory.occupied() - (freesOne ? 1 : 0) >= config.rooms().maxRooms()) {
+      throw new RoomException(ErrorCode.TOO_MANY_ROOMS, Replies.tooManyRoomsText());
+    }
+    return target == null ? directory.findOrOpen(verdict.name()) : target;
   }
 
   /**
@@ -183,25 +242,12 @@ public final class Rooms {
    */
   public MoveReply move(String sessionId, String requested) {
     Member member = member(sessionId);
-    NameRules.Verdict verdict = RoomNames.check(requested);
-    if (!verdict.valid()) {
-      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
+    RoomRoster from = member.room();
+    if (member.kind != MemberKind.TCP || from == null) {
+      throw new RoomException(ErrorCode.BAD_REQUEST, "a bus member enters and leaves rooms");
     }
-    RoomRoster target = directory.find(verdict.name());
-    if (target == member.room) {
-      throw new RoomException(ErrorCode.BAD_REQUEST, Replies.alreadyInRoomText(member.room.name()));
-    }
-    if (target == null || target.isEmpty()) {
-      boolean emptiesOld = member.room.size() == 1;
-      if (target != defaultRoom
-          && directory.occupied() - (emptiesOld ? 1 : 0) >= config.rooms().maxRooms()) {
-        throw new RoomException(ErrorCode.TOO_MANY_ROOMS, Replies.tooManyRoomsText());
-      }
-    }
-    if (target == null) {
-      target = directory.findOrOpen(verdict.name());
-    }
-    Left left = depart(member, Replies.joinedReason(target.name()));
+    RoomRoster target = roomToEnter(requested, member, from.size() == 1);
+    Left left = depart(member, from, Replies.joinedReason(target.name()));
     Arrived arrived = arrive(member, target);
     return new MoveReply(
         left.seq(),
@@ -234,7 +280,7 @@ public final class Rooms {
    */
   public HistoryReply history(String sessionId, int limit) {
     Member member = member(sessionId);
-    return new HistoryReply(history.last(member.room.name(), limit, time.epochMillis()));
+    return new HistoryReply(history.last(member.room().name(), limit, time.epochMillis()));
   }
 
   /**
@@ -277,10 +323,9 @@ public final class Rooms {
     return event;
   }
 
-  private Left depart(Member member, String reason) {
-    RoomRoster room = member.room;
+  private Left depart(Member member, RoomRoster room, String reason) {
     boolean announced = room.size() <= config.rooms().quietAbove();
-    directory.exit(member);
+    directory.exit(member, room);
     Left event =
         new Left(
             ++seq,
@@ -333,12 +378,51 @@ public final class Rooms {
       }
       member.lastLineId = lineId;
     }
+    return chat(member, member.room(), lineId, text);
+  }
+
+  /**
+   * Orders a bus member's chat line in one of its rooms.
+   *
+   * @param room the room as typed; {@code null} for the member's only room
+   * @return the event
+   * @throws RoomException if the member is not in that room, or {@code room} is null and the member
+   *     is in no room or in several
+   */
+  public Chat say(String memberId, String room, String text) {
+    Member member = member(memberId);
+    return chat(member, roomOf(member, room), 0, text);
+  }
+
+  private Chat chat(Member member, RoomRoster room, long lineId, String text) {
     Chat event =
         new Chat(
-            ++seq, time.epochMillis(), member.room.name(), member.name, text, sessionId, lineId);
+            ++seq, time.epochMillis(), room.name(), member.name, text, member.sessionId, lineId);
     history.add(HistoryLine.of(run, event));
     output.publish(event);
     return event;
+  }
+
+  /** The member's room of that name, or its only room for {@code null}; otherwise throws. */
+  private RoomRoster roomOf(Member member, String requested) {
+    if (requested == null) {
+      if (member.rooms.size() == 1) {
+        return member.rooms.get(0);
+      }
+      throw member.rooms.isEmpty()
+          ? new RoomException(ErrorCode.NOT_A_MEMBER, "not in any room")
+          : new RoomException(
+              ErrorCode.BAD_REQUEST, "in " + member.rooms.size() + " rooms: name the room");
+    }
+    NameRules.Verdict verdict = RoomNames.check(requested);
+    if (!verdict.valid()) {
+      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
+    }
+    RoomRoster room = directory.find(verdict.name());
+    if (room == null || !member.rooms.contains(room)) {
+      throw new RoomException(ErrorCode.NOT_A_MEMBER, "not in " + verdict.name());
+    }
+    return room;
   }
 
   public NickReply rename(String sessionId, String requested) {
@@ -346,8 +430,9 @@ public final class Rooms {
     String name = roster.acceptableName(requested, member);
     String oldName = member.name;
     roster.rename(member, name);
-    output.publish(
-        new Renamed(++seq, time.epochMillis(), member.room.name(), oldName, name, sessionId));
+    for (RoomRoster room : member.rooms) {
+      output.publish(new Renamed(++seq, time.epochMillis(), room.name(), oldName, name, sessionId));
+    }
     return new NickReply(name);
   }
 
@@ -358,7 +443,29 @@ public final class Rooms {
   public List<RosterEntry> roster(String askingSession) {
     touch(askingSession);
     Member asking = roster.bySession(askingSession);
-    RoomRoster room = asking != null ? asking.room : defaultRoom;
+    return entries(asking != null && asking.room() != null ? asking.room() : defaultRoom);
+  }
+
+  /**
+   * Everyone in a room, in order of arrival, for services.
+   *
+   * @param room the room as typed; {@code null} for the default room
+   * @return the members, none for a room that has none
+   * @throws RoomException if the room name is bad
+   */
+  public List<RosterEntry> rosterOf(String room) {
+    if (room == null) {
+      return entries(defaultRoom);
+    }
+    NameRules.Verdict verdict = RoomNames.check(room);
+    if (!verdict.valid()) {
+      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
+    }
+    RoomRoster found = directory.find(verdict.name());
+    return found == null ? List.of() : entries(found);
+  }
+
+  private List<RosterEntry> entries(RoomRoster room) {
     long now = time.nanoTime();
     List<RosterEntry> entries = new ArrayList<>();
     for (Member m : room.members()) {
@@ -375,7 +482,18 @@ public final class Rooms {
     return new PrivateReply(sender.name, recipient.name);
   }
 
-  /** Removes a member; false if the session was not a member. */
+  /**
+   * Takes a bus member out of one room; it keeps its name, even in no room.
+   *
+   * @param room the room as typed
+   * @throws RoomException if the member is not in that room
+   */
+  public void leaveRoom(String memberId, String room, String reason) {
+    Member member = member(memberId);
+    depart(member, roomOf(member, room), reason);
+  }
+
+  /** Removes a member from every room and frees its name; false if the session was not a member. */
   public boolean leave(String sessionId, String reason) {
     Member member = roster.bySession(sessionId);
     if (member == null) {
@@ -411,6 +529,8 @@ public final class Rooms {
 
   private void remove(Member member, String reason) {
     roster.remove(member);
-    depart(member, reason);
+    for (RoomRoster room : List.copyOf(member.rooms)) {
+      depart(member, room, reason);
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.parley.api.ErrorCode;
 import dev.parley.api.MemberKind;
 import dev.parley.api.RosterEntry;
 import dev.parley.bus.JoinReply;
+import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.RoomNames;
@@ -46,6 +47,8 @@ final class RoomApi {
   Future<?> register(EventBus bus, List<MessageConsumer<?>> registered) {
     return Future.all(
         consume(bus, ApiAddresses.JOIN, this::join, registered),
+        consume(bus, ApiAddresses.ENTER, this::enter, registered),
+        consume(bus, ApiAddresses.ROOMS, this::rooms, registered),
         consume(bus, ApiAddresses.SAY, this::say, registered),
         consume(bus, ApiAddresses.MSG, this::msg, registered),
         consume(bus, ApiAddresses.LEAVE, this::leave, registered),
@@ -73,24 +76,55 @@ final class RoomApi {
   }
 
   private JsonObject join(Object body) {
-    JsonRequest request = JsonRequest.of(body, "name", "member", "node");
+    JsonRequest request = JsonRequest.of(body, "name", "member", "node", "room");
     String name = request.string("name", true);
     String member = request.string("member", false);
     String node = request.string("node", false);
+    String roomName = request.string("room", false);
     String id = member == null || member.isBlank() ? UUID.randomUUID().toString() : member;
-    JoinReply joined = room.join(id, node == null ? "" : node, name.strip(), MemberKind.BUS, 0);
+    JoinReply joined =
+        room.join(
+            id,
+            node == null ? "" : node,
+            name.strip(),
+            MemberKind.BUS,
+            0,
+            roomName == null ? null : roomName.strip());
+    return entered(joined).put("member", id).put("name", joined.name());
+  }
+
+  private JsonObject enter(Object body) {
+    JsonRequest request = JsonRequest.of(body, "member", "room");
+    String member = request.string("member", true);
+    String roomName = request.string("room", true);
+    return entered(room.enter(member, roomName.strip()));
+  }
+
+  private static JsonObject entered(JoinReply joined) {
     return new JsonObject()
-        .put("member", id)
-        .put("name", joined.name())
+        .put("room", joined.room())
         .put("seq", joined.seq())
-        .put("roster", new JsonArray(joined.roster()));
+        .put("roster", new JsonArray(joined.roster()))
+        .put("members", joined.total());
+  }
+
+  private JsonObject rooms(Object body) {
+    JsonRequest.of(body);
+    RoomsReply reply = room.rooms("");
+    JsonArray listed = new JsonArray();
+    for (RoomsReply.RoomCount count : reply.rooms()) {
+      listed.add(new JsonObject().put("name", count.name()).put("members", count.members()));
+    }
+    return new JsonObject().put("total", reply.total()).put("rooms", listed);
   }
 
   private JsonObject say(Object body) {
-    JsonRequest request = JsonRequest.of(body, "member", "text");
+    JsonRequest request = JsonRequest.of(body, "member", "text", "room");
     String member = request.string("member", true);
     String text = request.text("text", true, maxTextBytes);
-    return new JsonObject().put("seq", room.say(member, 0, text).seq());
+    String roomName = request.string("room", false);
+    return new JsonObject()
+        .put("seq", room.say(member, roomName == null ? null : roomName.strip(), text).seq());
   }
 
   private JsonObject msg(Object body) {
@@ -102,19 +136,22 @@ final class RoomApi {
   }
 
   private JsonObject leave(Object body) {
-    JsonRequest request = JsonRequest.of(body, "member", "reason");
+    JsonRequest request = JsonRequest.of(body, "member", "reason", "room");
     String member = request.string("member", true);
     String reason = request.text("reason", false, maxTextBytes);
-    if (!room.leave(member, reason)) {
+    String roomName = request.string("room", false);
+    if (roomName != null) {
+      room.leaveRoom(member, roomName.strip(), reason);
+    } else if (!room.leave(member, reason)) {
       throw new RoomException(ErrorCode.NOT_A_MEMBER, "not a member of the room");
     }
     return new JsonObject();
   }
 
   private JsonObject who(Object body) {
-    JsonRequest.of(body);
+    String roomName = JsonRequest.of(body, "room").string("room", false);
     JsonArray members = new JsonArray();
-    for (RosterEntry entry : room.roster("")) {
+    for (RosterEntry entry : room.rosterOf(roomName == null ? null : roomName.strip())) {
       members.add(entry.toJson());
     }
     return new JsonObject().put("members", members);

@@ -47,8 +47,10 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,11 +73,15 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   /** How long a stopping host waits for its history queue to reach the store. */
   private static final long DRAIN_MILLIS = 2000;
 
+  /** How many rooms' event addresses are kept computed; the cache starts over past this. */
+  private static final int ROOM_ADDRESSES_KEPT = 4096;
+
   private final ParleyConfig config;
   private final TimeSource time;
   private final String nodeId;
   private final Takeover takeover;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final Map<String, String> roomEventAddresses = new HashMap<>();
   private Rooms room;
   private EventBus bus;
   private long sweepTimer = -1;
@@ -294,7 +300,22 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     if (event instanceof Arrived || event instanceof Left) {
       listener.roomsOrdered(room.occupied());
     }
-    bus.publish(ApiAddresses.EVENTS, PublicEvents.of(room.run(), event).toJson());
+    JsonObject json = PublicEvents.of(room.run(), event).toJson();
+    bus.publish(ApiAddresses.EVENTS, json);
+    bus.publish(roomEvents(event.room()), json);
+  }
+
+  /** The address of one room's public events, computed once per room name. */
+  private String roomEvents(String roomName) {
+    String address = roomEventAddresses.get(roomName);
+    if (address == null) {
+      if (roomEventAddresses.size() >= ROOM_ADDRESSES_KEPT) {
+        roomEventAddresses.clear();
+      }
+      address = ApiAddresses.events(roomName);
+      roomEventAddresses.put(roomName, address);
+    }
+    return address;
   }
 
   @Override

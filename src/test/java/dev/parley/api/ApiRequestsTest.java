@@ -71,7 +71,7 @@ class ApiRequestsTest {
         "400 field \"name\" must be a string",
         failure(ApiAddresses.JOIN, new JsonObject().put("name", 42)));
     assertEquals(
-        "400 unknown field \"nmae\"; allowed: name, member, node",
+        "400 unknown field \"nmae\"; allowed: name, member, node, room",
         failure(ApiAddresses.JOIN, new JsonObject().put("nmae", "botty")));
     assertEquals(
         "422 name may contain only letters, digits, \"_\", \"-\" and \".\"",
@@ -178,7 +178,7 @@ class ApiRequestsTest {
     assertTrue(members.get(0).arrivedAt() <= members.get(1).arrivedAt());
     assertTrue(members.get(1).idleSeconds() >= 0);
     assertEquals(
-        "400 unknown field \"all\"; this request has no fields",
+        "400 unknown field \"all\"; allowed: room",
         failure(ApiAddresses.WHO, new JsonObject().put("all", true)));
   }
 
