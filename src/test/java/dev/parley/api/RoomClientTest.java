@@ -84,6 +84,46 @@ class RoomClientTest {
   }
 
   @Test
+  void oneBusMemberIsInSeveralRoomsUnderOneName() throws Exception {
+    ChatClient alice = clients.join(port, "alice");
+    alice.say("/join ops");
+    alice.expect("* now in #ops").expect("* online (1): alice");
+    BlockingQueue<ParleyEvent> ops = new LinkedBlockingQueue<>();
+    EventStream opsEvents = client.events("OPS").handler(ops::add);
+    opsEvents.completion().await();
+
+    BusMember bot = client.join("bot", "#ops").await();
+    assertEquals(List.of("#ops"), bot.rooms());
+    assertEquals(List.of("alice", "bot"), bot.roster());
+    RoomEntry dev = bot.enter("Dev").await();
+    assertEquals(new RoomEntry("#Dev", dev.seq(), List.of("bot"), 1), dev);
+    assertEquals(List.of("#ops", "#Dev"), bot.rooms());
+    assertEquals(
+        List.of(new RoomCount("#ops", 2), new RoomCount("#Dev", 1)), client.rooms().await());
+    assertEquals(
+        List.of("alice", "bot"),
+        client.who("#\u043eps").await().stream().map(RosterEntry::name).toList());
+
+    bot.say("#ops", "hello ops").await();
+    bot.say("dev", "hello dev").await();
+    alice.expect("* bot has arrived").expect("bot: hello ops");
+    ReplyException which = assertThrows(ReplyException.class, () -> bot.say("where?").await());
+    assertEquals(ErrorCode.BAD_REQUEST, ErrorCode.of(which.failureCode()));
+    bot.leave("ops", "elsewhere").await();
+    alice.expect("* bot has left (elsewhere)");
+    assertEquals(List.of("#Dev"), bot.rooms());
+    bot.say("only dev now").await();
+
+    assertEquals(
+        List.of("* bot has arrived", "bot: hello ops", "* bot has left (elsewhere)"),
+        List.of(line(ops.take()), line(ops.take()), line(ops.take())));
+    opsEvents.close().await();
+    bot.leave("done").await();
+    assertEquals(List.of(), bot.rooms());
+    assertEquals(List.of(new RoomCount("#ops", 1)), client.rooms().await());
+  }
+
+  @Test
   void kickingABusMemberTellsItWhyAndTheOthersSeeTheDeparture() throws Exception {
     ChatClient alice = clients.join(port, "alice");
     BusMember bot = client.join("bot").await();

@@ -153,6 +153,72 @@ class ExamplesTest {
     }
   }
 
+  @Test
+  void theClockBotAnswersInEachOfItsRoomsAndNowhereElse(Vertx vertx) throws Exception {
+    int port = TestServer.start(vertx, TestServer.config()).port();
+    Clock noon = Clock.fixed(Instant.parse("2026-11-22T12:34:56Z"), ZoneOffset.UTC);
+    vertx.deployVerticle(new ClockBot(noon, List.of("#ops", "Dev"))).await();
+    ChatClient ops = clients.join(port, "oscar");
+    ops.say("/join OPS");
+    ops.expect("* now in #ops").expect("* online (2): clock, oscar");
+    ChatClient dev = clients.join(port, "dora");
+    dev.say("/join #dev");
+    dev.expect("* now in #Dev").expect("* online (2): clock, dora");
+    ChatClient lobby = clients.join(port, "lou");
+
+    lobby.say("!time");
+    lobby.expect("lou: !time");
+    dev.say("!time");
+    dev.expect("dora: !time");
+    dev.expect("clock: the time is 12:34:56 UTC");
+    ops.say("!time");
+    ops.expect("oscar: !time");
+    ops.expect("clock: the time is 12:34:56 UTC");
+    // The clock said nothing in #lobby: the next line lou sees is his own.
+    lobby.say("and here?");
+    lobby.expect("lou: and here?");
+  }
+
+  @Test
+  void theArchiverRecordsOnlyTheRoomsItIsToldTo(Vertx vertx) throws Exception {
+    int port = TestServer.start(vertx, TestServer.config()).port();
+    Path archive = dir.resolve("ops.jsonl");
+    BlockingQueue<ParleyEvent> seen = new LinkedBlockingQueue<>();
+    RoomClient.create(vertx).events().handler(seen::add).completion().await();
+    String archiver = vertx.deployVerticle(new Archiver(archive, List.of("OPS"))).await();
+
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    bob.say("/join ops");
+    bob.expect("* now in #ops").expect("* online (1): bob");
+    alice.say("in the lobby");
+    alice.readUntil("alice: in the lobby");
+    bob.say("in ops");
+    bob.expect("bob: in ops");
+    alice.say("/join #\u043eps");
+    alice.readUntil("* online (2): bob, alice");
+    alice.say("/quit");
+    bob.expect("* alice has arrived").expect("* alice has left");
+    ParleyEvent last;
+    do {
+      last = seen.poll(10, TimeUnit.SECONDS);
+    } while (last != null && !(last instanceof MemberLeft left && left.name().equals("alice")));
+    vertx.undeploy(archiver).await();
+
+    List<JsonObject> lines = Files.readAllLines(archive).stream().map(JsonObject::new).toList();
+    assertEquals(
+        List.of("#ops arrived bob", "#ops message in ops", "#ops arrived alice", "#ops left alice"),
+        lines.stream()
+            .map(
+                l ->
+                    l.getString("room")
+                        + " "
+                        + l.getString("type")
+                        + " "
+                        + l.getString("text", l.getString("name")))
+            .toList());
+  }
+
   private static void awaitEvent(BlockingQueue<ParleyEvent> seen, Class<?> type)
       throws InterruptedException {
     while (true) {
