@@ -55,10 +55,18 @@ final class SenderMember extends Member {
     echoPrefix = ascii(name() + ": ");
   }
 
-  /** Starts sending: the first window at once, or from the next timer tick. */
-  void start(long nowNanos) {
+  /**
+   * Starts sending: the first window at once, or from the next timer tick. At a fixed rate the
+   * sender begins {@code phase} of a line ahead, so that senders given phases spread over [0, 1)
+   * send at evenly spread instants instead of all at once (as independent users would; the Go
+   * generator of ../shared/bench shifts its senders the same way).
+   *
+   * @param phase 0 (inclusive) to 1 (exclusive): the credit of lines the sender starts with
+   */
+  void start(long nowNanos, double phase) {
     sending = true;
     lastTick = nowNanos;
+    credit = phase;
     if (!fixedRate()) {
       fill();
     }

@@ -94,12 +94,18 @@ final class Shard extends VerticleBase {
     return null;
   }
 
-  /** Starts every sender on this shard, and the timer if any sends at a fixed rate. */
-  Void startSending() {
+  /**
+   * Starts every sender on this shard, and the timer if any sends at a fixed rate. Sender K of
+   * {@code totalSenders} starts K / totalSenders of a line ahead, so that the senders of all shards
+   * are spread evenly over each line's interval.
+   *
+   * @param totalSenders the senders of every shard, 1 or more
+   */
+  Void startSending(int totalSenders) {
     long now = System.nanoTime();
     boolean fixedRate = false;
     for (SenderMember sender : senders) {
-      sender.start(now);
+      sender.start(now, (double) Math.floorMod(sender.index(), totalSenders) / totalSenders);
       fixedRate |= sender.fixedRate();
     }
     if (fixedRate && timer < 0) {

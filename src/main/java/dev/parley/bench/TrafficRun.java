@@ -57,7 +57,7 @@ final class TrafficRun {
               StatsSnapshot::deliveries,
               sampling ? sample : () -> {});
 
-      swarm.onEachShard(Shard::startSending);
+      swarm.onEachShard(shard -> shard.startSending(Math.max(1, plan.senders())));
       ticker.runFor(common.warmup, "warmup");
       swarm.onEachShard(shard -> shard.measure(true));
       CpuMeter cpu = new CpuMeter();
