@@ -1,5 +1,8 @@
 package dev.parley.room;
 
+import dev.parley.api.ErrorCode;
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.Replies;
 import dev.parley.protocol.RoomNames;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +52,71 @@ final class RoomDirectory {
       }
     }
     return null;
+  }
+
+  /**
+   * The room a member may enter: an open one, or one opened now.
+   *
+   * @param requested the room as typed, with or without its {@code #}
+   * @param self the member, to refuse a room it is in already; null for none
+   * @param freesOne whether entering it empties the member's current room
+   * @param maxRooms how many rooms may have members ({@code rooms.maxRooms})
+   * @throws RoomException if the name is bad, {@code self} is in the room already, or {@code
+   *     maxRooms} rooms have members and this one has none
+   */
+  RoomRoster toEnter(String requested, Member self, boolean freesOne, int maxRooms) {
+    String name = valid(requested);
+    RoomRoster target = find(name);
+    if (target != null && self != null && self.rooms.contains(target)) {
+      throw new RoomException(ErrorCode.BAD_REQUEST, Replies.alreadyInRoomText(target.name()));
+    }
+    if ((target == null || target.isEmpty())
+        && target != defaultRoom
+        && occupied - (freesOne ? 1 : 0) >= maxRooms) {
+      throw new RoomException(ErrorCode.TOO_MANY_ROOMS, Replies.tooManyRoomsText());
+    }
+    return target == null ? findOrOpen(name) : target;
+  }
+
+  /**
+   * The member's room of that name, or its only room for {@code null}.
+   *
+   * @throws RoomException if the name is bad, the member is not in that room, or {@code requested}
+   *     is null and the member is in no room or in several
+   */
+  RoomRoster of(Member member, String requested) {
+    if (requested == null) {
+      if (member.rooms.size() == 1) {
+        return member.rooms.get(0);
+      }
+      throw member.rooms.isEmpty()
+          ? new RoomException(ErrorCode.NOT_A_MEMBER, "not in any room")
+          : new RoomException(
+              ErrorCode.BAD_REQUEST, "in " + member.rooms.size() + " rooms: name the room");
+    }
+    String name = valid(requested);
+    RoomRoster room = find(name);
+    if (room == null || !member.rooms.contains(room)) {
+      throw new RoomException(ErrorCode.NOT_A_MEMBER, "not in " + name);
+    }
+    return room;
+  }
+
+  /**
+   * The open room a typed name finds, or null.
+   *
+   * @throws RoomException if the name is bad
+   */
+  RoomRoster named(String requested) {
+    return find(valid(requested));
+  }
+
+  private static String valid(String requested) {
+    NameRules.Verdict verdict = RoomNames.check(requested);
+    if (!verdict.valid()) {
+      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
+    }
+    return verdict.name();
   }
 
   /** The open room of that name, or a room opened with that spelling. */

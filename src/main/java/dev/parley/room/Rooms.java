@@ -10,13 +10,10 @@ import dev.parley.bus.NickReply;
 import dev.parley.bus.PrivateReply;
 import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
-import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
-import dev.parley.protocol.RoomNames;
 import dev.parley.time.TimeSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,11 +48,9 @@ public final class Rooms {
   public static final int LISTED_ROOMS = 50;
 
   private final Roster roster = new Roster();
-  private final History history;
+  private final EventOrder order;
   private final RoomDirectory directory;
   private final RoomRoster defaultRoom;
-  private final String run;
-  private long seq;
 
   /**
    * Creates the room from a snapshot: a fresh room for {@link RoomSnapshot#EMPTY}, otherwise the
@@ -65,12 +60,11 @@ public final class Rooms {
     this.config = config;
     this.time = time;
     this.output = output;
-    this.run = from.run().isEmpty() ? UUID.randomUUID().toString() : from.run();
-    this.seq = from.seq();
+    this.order =
+        new EventOrder(
+            time, output, from, config.history().maxLines(), config.history().maxAge().toMillis());
     this.directory = new RoomDirectory(config.rooms().defaultRoom());
     this.defaultRoom = directory.defaultRoom();
-    this.history = new History(config.history().maxLines(), config.history().maxAge().toMillis());
-    from.history().forEach(history::add);
     long now = time.nanoTime();
     for (RoomSnapshot.Entry e : from.members()) {
       Member member = roster.bySession(e.sessionId());
@@ -96,7 +90,7 @@ public final class Rooms {
                 m.sessionId, m.nodeId, m.kind, m.name, m.arrivedAt, m.lastLineId, room.name()));
       }
     }
-    return new RoomSnapshot(run, seq, entries, history.lines());
+    return new RoomSnapshot(order.run(), order.seq(), entries, order.lines());
   }
 
   /** How many rooms have members. */
@@ -106,7 +100,7 @@ public final class Rooms {
 
   /** The sequence number of the last event. */
   public long seq() {
-    return seq;
+    return order.seq();
   }
 
   /**
@@ -145,7 +139,7 @@ public final class Rooms {
 
   /** The id of this room's order of events. */
   public String run() {
-    return run;
+    return order.run();
   }
 
   /**
@@ -179,7 +173,8 @@ public final class Rooms {
     }
     String name =
         requested.isEmpty() ? roster.freeGuestName() : roster.acceptableName(requested, null);
-    RoomRoster target = room == null ? defaultRoom : roomToEnter(room, null, false);
+    RoomRoster target =
+        room == null ? defaultRoom : directory.toEnter(room, null, false, maxRooms());
     Member member = new Member(sessionId, nodeId, kind, name, time.epochMillis(), time.nanoTime());
     member.lastLineId = lastLineId;
     roster.add(member);
@@ -198,38 +193,23 @@ public final class Rooms {
     if (member.kind != MemberKind.BUS) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "a line session changes rooms with /join");
     }
-    RoomRoster target = roomToEnter(room, member, false);
+    RoomRoster target = directory.toEnter(room, member, false, maxRooms());
     return entered(member, arrive(member, target), target);
   }
 
   private JoinReply entered(Member member, Arrived event, RoomRoster room) {
     return new JoinReply(
-        event.seq(), member.name, room.name(), entryRoster(room), room.size(), run, replay(room));
+        event.seq(),
+        member.name,
+        room.name(),
+        entryRoster(room),
+        room.size(),
+        order.run(),
+        replay(room));
   }
 
-  /**
-   * The room a member may enter: an open one, or one opened now.
-   *
-   * @param self the member, to refuse a room it is in already; null for none
-   * @param freesOne whether entering it empties the member's current room
-   * @throws RoomException if the name is bad, {@code self} is in the room already, or {@code
-   *     rooms.maxRooms} rooms have members and this one has none
-   */
-  private RoomRoster roomToEnter(String requested, Member self, boolean freesOne) {
-    NameRules.Verdict verdict = RoomNames.check(requested);
-    if (!verdict.valid()) {
-      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
-    }
-    RoomRoster target = directory.find(verdict.name());
-    if (target != null && self != null && self.rooms.contains(target)) {
-      throw new RoomException(ErrorCode.BAD_REQUEST, Replies.alreadyInRoomText(target.name()));
-    }
-    if ((target == null || target.isEmpty())
-        && target != defaultRoom
-        && directory.occupied() - (freesOne ? 1 : 0) >= config.rooms().maxRooms()) {
-      throw new RoomException(ErrorCode.TOO_MANY_ROOMS, Replies.tooManyRoomsText());
-    }
-    return target == null ? directory.findOrOpen(verdict.name()) : target;
+  private int maxRooms() {
+    return config.rooms().maxRooms();
   }
 
   /**
@@ -246,7 +226,7 @@ public final class Rooms {
     if (member.kind != MemberKind.TCP || from == null) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "a bus member enters and leaves rooms");
     }
-    RoomRoster target = roomToEnter(requested, member, from.size() == 1);
+    RoomRoster target = directory.toEnter(requested, member, from.size() == 1, maxRooms());
     Left left = depart(member, from, Replies.joinedReason(target.name()));
     Arrived arrived = arrive(member, target);
     return new MoveReply(
@@ -280,7 +260,7 @@ public final class Rooms {
    */
   public HistoryReply history(String sessionId, int limit) {
     Member member = member(sessionId);
-    return new HistoryReply(history.last(member.room().name(), limit, time.epochMillis()));
+    return new HistoryReply(order.last(member.room().name(), limit));
   }
 
   /**
@@ -293,50 +273,28 @@ public final class Rooms {
    * @return the lines, oldest first (by sequence number within an order)
    */
   public List<HistoryLine> history(String room, int limit, long beforeSeq) {
-    return history.last(room, limit, beforeSeq == 0 ? null : run, beforeSeq, time.epochMillis());
+    return order.last(room, limit, beforeSeq);
   }
 
   /** Forgets the history lines past {@code history.maxAgeSeconds}. */
   public void expireHistory() {
-    history.expire(time.epochMillis());
+    order.expire();
   }
 
   /** The lines replayed on entering a room. */
   private List<HistoryLine> replay(RoomRoster room) {
-    int onJoin = config.history().onJoin();
-    return onJoin == 0 ? List.of() : history.last(room.name(), onJoin, time.epochMillis());
+    return order.last(room.name(), config.history().onJoin());
   }
 
   private Arrived arrive(Member member, RoomRoster room) {
     directory.enter(member, room);
-    Arrived event =
-        new Arrived(
-            ++seq,
-            time.epochMillis(),
-            room.name(),
-            member.name,
-            member.sessionId,
-            member.nodeId,
-            member.kind,
-            room.size() <= config.rooms().quietAbove());
-    output.publish(event);
-    return event;
+    return order.arrived(member, room, room.size() <= config.rooms().quietAbove());
   }
 
   private Left depart(Member member, RoomRoster room, String reason) {
     boolean announced = room.size() <= config.rooms().quietAbove();
     directory.exit(member, room);
-    Left event =
-        new Left(
-            ++seq,
-            time.epochMillis(),
-            room.name(),
-            member.name,
-            reason == null ? "" : reason,
-            member.sessionId,
-            announced);
-    output.publish(event);
-    return event;
+    return order.left(member, room, reason, announced);
   }
 
   /** The names listed on entering a room: everyone, or the first 100 of a large room. */
@@ -378,7 +336,7 @@ public final class Rooms {
       }
       member.lastLineId = lineId;
     }
-    return chat(member, member.room(), lineId, text);
+    return order.chat(member, member.room(), lineId, text);
   }
 
   /**
@@ -391,38 +349,7 @@ public final class Rooms {
    */
   public Chat say(String memberId, String room, String text) {
     Member member = member(memberId);
-    return chat(member, roomOf(member, room), 0, text);
-  }
-
-  private Chat chat(Member member, RoomRoster room, long lineId, String text) {
-    Chat event =
-        new Chat(
-            ++seq, time.epochMillis(), room.name(), member.name, text, member.sessionId, lineId);
-    history.add(HistoryLine.of(run, event));
-    output.publish(event);
-    return event;
-  }
-
-  /** The member's room of that name, or its only room for {@code null}; otherwise throws. */
-  private RoomRoster roomOf(Member member, String requested) {
-    if (requested == null) {
-      if (member.rooms.size() == 1) {
-        return member.rooms.get(0);
-      }
-      throw member.rooms.isEmpty()
-          ? new RoomException(ErrorCode.NOT_A_MEMBER, "not in any room")
-          : new RoomException(
-              ErrorCode.BAD_REQUEST, "in " + member.rooms.size() + " rooms: name the room");
-    }
-    NameRules.Verdict verdict = RoomNames.check(requested);
-    if (!verdict.valid()) {
-      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
-    }
-    RoomRoster room = directory.find(verdict.name());
-    if (room == null || !member.rooms.contains(room)) {
-      throw new RoomException(ErrorCode.NOT_A_MEMBER, "not in " + verdict.name());
-    }
-    return room;
+    return order.chat(member, directory.of(member, room), 0, text);
   }
 
   public NickReply rename(String sessionId, String requested) {
@@ -431,7 +358,7 @@ public final class Rooms {
     String oldName = member.name;
     roster.rename(member, name);
     for (RoomRoster room : member.rooms) {
-      output.publish(new Renamed(++seq, time.epochMillis(), room.name(), oldName, name, sessionId));
+      order.renamed(member, room, oldName);
     }
     return new NickReply(name);
   }
@@ -454,14 +381,7 @@ public final class Rooms {
    * @throws RoomException if the room name is bad
    */
   public List<RosterEntry> rosterOf(String room) {
-    if (room == null) {
-      return entries(defaultRoom);
-    }
-    NameRules.Verdict verdict = RoomNames.check(room);
-    if (!verdict.valid()) {
-      throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
-    }
-    RoomRoster found = directory.find(verdict.name());
+    RoomRoster found = room == null ? defaultRoom : directory.named(room);
     return found == null ? List.of() : entries(found);
   }
 
@@ -490,7 +410,7 @@ public final class Rooms {
    */
   public void leaveRoom(String memberId, String room, String reason) {
     Member member = member(memberId);
-    depart(member, roomOf(member, room), reason);
+    depart(member, directory.of(member, room), reason);
   }
 
   /** Removes a member from every room and frees its name; false if the session was not a member. */
