@@ -23,9 +23,7 @@ import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
 import dev.parley.config.ParleyConfig;
-import dev.parley.history.HistoryMerge;
 import dev.parley.history.HistoryStore;
-import dev.parley.history.HistoryWriter;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
@@ -67,9 +65,6 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private static final long NODE_CHECK_MILLIS = 1000;
   private static final DeliveryOptions FLUSH = new DeliveryOptions().setSendTimeout(2000);
 
-  /** How often retention deletes old lines from the durable store. */
-  private static final long RETENTION_MILLIS = 60_000;
-
   /** How long a stopping host waits for its history queue to reach the store. */
   private static final long DRAIN_MILLIS = 2000;
 
@@ -87,10 +82,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private long sweepTimer = -1;
   private long nodeTimer = -1;
   private final RoomHost.Listener listener;
-  private final HistoryStore store;
-  private final ParleyMetrics metrics;
-  private HistoryWriter writer;
-  private long retentionTimer = -1;
+  private final DurableHistory durable;
 
   /**
    * Creates the rooms' verticle, continuing from what a takeover learned ({@link Takeover#FRESH}
@@ -117,71 +109,19 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     this.nodeId = nodeId;
     this.takeover = takeover;
     this.listener = listener;
-    this.store = store;
-    this.metrics = metrics;
+    this.durable = new DurableHistory(config.history(), time, store, metrics);
   }
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
     RoomCodecs.register(bus);
-    return withStoredHistory(takeover.base()).compose(this::open);
-  }
-
-  /**
-   * The state to continue from with the durable store's recent lines added to the copied history:
-   * after a restart of every node the store has them all; after a takeover it has the lines of
-   * earlier runs that the nodes' copies never saw. A store that is away adds nothing.
-   */
-  private Future<RoomSnapshot> withStoredHistory(RoomSnapshot base) {
-    if (!store.durable()) {
-      return Future.succeededFuture(base);
-    }
-    ParleyConfig.History limits = config.history();
-    return store
-        .load(time.epochMillis() - limits.maxAge().toMillis(), limits.maxLines())
-        .map(
-            stored ->
-                new RoomSnapshot(
-                    base.run(),
-                    base.seq(),
-                    base.members(),
-                    HistoryMerge.merge(stored, base.history())))
-        .otherwise(
-            failure -> {
-              LOG.warn("history: cannot load from the database: {}", failure.getMessage());
-              return base;
-            });
-  }
-
-  /**
-   * Writes to the store the copied lines of the order this host continues that the store lacks (the
-   * old host died before it wrote them); all of them when the store cannot say.
-   */
-  private void writeMissingLines(RoomSnapshot base) {
-    if (!store.durable() || base.run().isEmpty()) {
-      return;
-    }
-    store
-        .lastSeq(base.run())
-        .otherwise(0L)
-        .onSuccess(
-            last -> {
-              for (HistoryLine line : base.history()) {
-                if (line.run().equals(base.run()) && line.seq() > last) {
-                  writer.append(line);
-                }
-              }
-            });
+    return durable.withStoredLines(takeover.base()).compose(this::open);
   }
 
   private Future<?> open(RoomSnapshot base) {
-    writer = new HistoryWriter(context, store, config.history().writeQueueLines(), metrics);
     room = new Rooms(config, time, this, base);
-    writeMissingLines(base);
-    if (store.durable()) {
-      retentionTimer = vertx.setPeriodic(RETENTION_MILLIS, id -> applyRetention());
-    }
+    durable.start(vertx, context, base);
     for (RoomEvent missed : takeover.missed()) {
       bus.publish(Addresses.EVENTS, missed);
     }
@@ -208,13 +148,6 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
             });
   }
 
-  private void applyRetention() {
-    ParleyConfig.History limits = config.history();
-    store
-        .deleteExpired(time.epochMillis() - limits.maxAge().toMillis(), limits.maxLines())
-        .onFailure(e -> LOG.debug("history: retention failed: {}", e.getMessage()));
-  }
-
   private void checkNodes(ClusterManager cluster) {
     room.removeMembersOfNodesNotIn(new HashSet<>(cluster.getNodes()));
   }
@@ -228,14 +161,11 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   public Future<?> stop() {
     vertx.cancelTimer(sweepTimer);
     vertx.cancelTimer(nodeTimer);
-    vertx.cancelTimer(retentionTimer);
     List<Future<?>> unregistered = new ArrayList<>();
     for (MessageConsumer<?> consumer : consumers) {
       unregistered.add(consumer.unregister());
     }
-    if (writer != null) {
-      unregistered.add(writer.drain(DRAIN_MILLIS));
-    }
+    unregistered.add(durable.stop(vertx, DRAIN_MILLIS));
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
     if (cluster == null || room == null) {
       return Future.join(unregistered);
@@ -293,8 +223,8 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
 
   @Override
   public void publish(RoomEvent event) {
-    if (event instanceof Chat chat && store.durable()) {
-      writer.append(HistoryLine.of(room.run(), chat));
+    if (event instanceof Chat chat) {
+      durable.append(HistoryLine.of(room.run(), chat));
     }
     bus.publish(Addresses.EVENTS, event);
     if (event instanceof Arrived || event instanceof Left) {
