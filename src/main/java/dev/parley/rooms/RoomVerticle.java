@@ -22,6 +22,7 @@ import dev.parley.bus.RoomsRequest;
 import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
+import dev.parley.cluster.MemberDepartures;
 import dev.parley.config.ParleyConfig;
 import dev.parley.history.HistoryStore;
 import dev.parley.ops.ParleyMetrics;
@@ -62,7 +63,6 @@ import org.slf4j.LoggerFactory;
 public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
 
-  private static final long NODE_CHECK_MILLIS = 1000;
   private static final DeliveryOptions FLUSH = new DeliveryOptions().setSendTimeout(2000);
 
   /** How long a stopping host waits for its history queue to reach the store. */
@@ -80,7 +80,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private Rooms room;
   private EventBus bus;
   private long sweepTimer = -1;
-  private long nodeTimer = -1;
+  private MemberDepartures departures;
   private final RoomHost.Listener listener;
   private final DurableHistory durable;
 
@@ -129,7 +129,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
     if (cluster != null) {
       checkNodes(cluster);
-      nodeTimer = vertx.setPeriodic(NODE_CHECK_MILLIS, id -> checkNodes(cluster));
+      departures = MemberDepartures.watch(vertx, cluster, room::removeMembersOfNodesNotIn);
     }
     sweepTimer =
         vertx.setPeriodic(
@@ -160,7 +160,9 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(sweepTimer);
-    vertx.cancelTimer(nodeTimer);
+    if (departures != null) {
+      departures.close();
+    }
     List<Future<?>> unregistered = new ArrayList<>();
     for (MessageConsumer<?> consumer : consumers) {
       unregistered.add(consumer.unregister());
