@@ -8,33 +8,17 @@ import dev.parley.api.MemberKind;
 import dev.parley.api.RosterEntry;
 import dev.parley.bus.JoinReply;
 import dev.parley.node.RoomMirror;
-import dev.parley.test.ManualTimeSource;
-import dev.parley.test.TestServer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A bus member holds one name and may be in many rooms at once: {@link Rooms} without Vert.x. */
 class BusMembershipsTest {
-  private final List<RoomEvent> events = new ArrayList<>();
-  private final Rooms.Output output =
-      new Rooms.Output() {
-        @Override
-        public void publish(RoomEvent event) {
-          events.add(event);
-        }
-
-        @Override
-        public void privateLine(Member to, String from, String text) {}
-
-        @Override
-        public void evicted(Member member, String notice, String reason, String kickReason) {}
-      };
+  private final EventLog log = new EventLog();
+  private final List<RoomEvent> events = log.events;
 
   private Rooms rooms(Object... settings) {
-    return new Rooms(
-        TestServer.config(settings), new ManualTimeSource(), output, RoomSnapshot.EMPTY);
+    return log.rooms(settings);
   }
 
   private static List<String> names(List<RosterEntry> roster) {
@@ -163,7 +147,7 @@ class BusMembershipsTest {
     events.forEach(mirror::apply);
 
     for (RoomSnapshot snapshot : List.of(rooms.snapshot(), mirror.snapshot())) {
-      Rooms continued = new Rooms(TestServer.config(), new ManualTimeSource(), output, snapshot);
+      Rooms continued = log.from(snapshot);
       assertEquals(List.of("alice", "bot"), names(continued.rosterOf("lobby")));
       assertEquals(List.of("bot"), names(continued.rosterOf("dev")));
       assertEquals(List.of(), names(continued.rosterOf("ops")));

@@ -10,8 +10,6 @@ import dev.parley.api.MemberKind;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.MoveReply;
 import dev.parley.bus.RoomsReply;
-import dev.parley.test.ManualTimeSource;
-import dev.parley.test.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,24 +19,11 @@ import org.junit.jupiter.api.Test;
  * list.
  */
 class RoomRulesTest {
-  private final List<RoomEvent> events = new ArrayList<>();
-  private final Rooms.Output output =
-      new Rooms.Output() {
-        @Override
-        public void publish(RoomEvent event) {
-          events.add(event);
-        }
-
-        @Override
-        public void privateLine(Member to, String from, String text) {}
-
-        @Override
-        public void evicted(Member member, String notice, String reason, String kickReason) {}
-      };
+  private final EventLog log = new EventLog();
+  private final List<RoomEvent> events = log.events;
 
   private Rooms rooms(Object... settings) {
-    return new Rooms(
-        TestServer.config(settings), new ManualTimeSource(), output, RoomSnapshot.EMPTY);
+    return log.rooms(settings);
   }
 
   private static JoinReply join(Rooms rooms, String name) {
@@ -74,8 +59,7 @@ class RoomRulesTest {
     rooms.move("s-alice", "ops");
     rooms.say("s-alice", 1, "hi");
 
-    Rooms continued =
-        new Rooms(TestServer.config(), new ManualTimeSource(), output, rooms.snapshot());
+    Rooms continued = log.from(rooms.snapshot());
     assertEquals(rooms.seq(), continued.seq());
     assertEquals(
         List.of("carol", "alice"),
