@@ -47,4 +47,31 @@ class BusMemberNodeLossTest {
       assertEquals("alice", roster.get(0).name());
     }
   }
+
+  @Test
+  void aBusMemberInTwoRoomsLeavesEachAndItsNameIsFreeWhenItsNodeLeaves() throws Exception {
+    try (ClusterNodes cluster = ClusterNodes.start(2)) {
+      ChatClient alice = clients.join(cluster.node(0).port(), "alice");
+      ChatClient olga = clients.join(cluster.node(0).port(), "olga");
+      olga.say("/join ops");
+      olga.expect("* now in #ops").expect("* online (1): olga");
+      BusMember bot =
+          RoomClient.create(cluster.node(1).vertx()).join("bot").await(30, TimeUnit.SECONDS);
+      bot.enter("#ops").await(30, TimeUnit.SECONDS);
+      alice
+          .expect("* olga has arrived")
+          .expect("* olga has left (joined #ops)")
+          .expect("* bot has arrived");
+      olga.expect("* bot has arrived");
+
+      cluster.node(1).vertx().close().await(60, TimeUnit.SECONDS);
+
+      alice.expect("* bot has left (connection lost)");
+      olga.expect("* bot has left (connection lost)");
+      BusMember again =
+          RoomClient.create(cluster.node(0).vertx()).join("BOT").await(30, TimeUnit.SECONDS);
+      assertEquals("BOT", again.name());
+      alice.expect("* BOT has arrived");
+    }
+  }
 }
