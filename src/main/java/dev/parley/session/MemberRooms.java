@@ -28,6 +28,9 @@ final class MemberRooms {
   // Logged under the session's name, as before the session was split.
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
+  /** How long a move's answer waits for the member's own departure from its old room to arrive. */
+  static final long DEPARTURE_WAIT_MILLIS = 2000;
+
   private final Session session;
   private final SessionHost host;
   private final Outbox outbox;
@@ -39,6 +42,9 @@ final class MemberRooms {
   private final RoomMembership membership;
   private final List<String> followed = new ArrayList<>(2);
   private String run = "";
+  // After a move's reply, until the member's departure from its old room has been delivered.
+  private Runnable arrival;
+  private long arrivalTimer = -1;
 
   MemberRooms(
       Session session,
@@ -133,6 +139,9 @@ final class MemberRooms {
     if (membership.accept(relayed)) {
       deliver((RoomEvent) relayed.event(), relayed.line());
     }
+    if (membership.takeDeparted()) {
+      announceArrival();
+    }
     String finished = membership.takeFinished();
     if (finished != null) {
       unfollow(finished);
@@ -184,17 +193,45 @@ final class MemberRooms {
               List<RelayedEvent> early =
                   membership.moved(reply.room(), reply.leftSeq(), reply.seq());
               follow(reply.room());
-              replies.sendAfter(position, Replies.nowIn(reply.room()));
-              replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
-              if (!reply.history().isEmpty()) {
-                for (String line : Replies.history(reply.history())) {
-                  replies.sendAfter(position, line);
-                }
-              }
-              for (RelayedEvent e : early) {
-                deliver((RoomEvent) e.event(), e.line());
+              arrival = () -> announce(position, reply, early);
+              if (membership.awaitingDeparture()) {
+                arrivalTimer = host.vertx().setTimer(DEPARTURE_WAIT_MILLIS, t -> announceArrival());
+              } else {
+                announceArrival();
               }
             });
+  }
+
+  /**
+   * Tells the member where it is now, once the old room's events before its departure have been
+   * delivered (or {@value #DEPARTURE_WAIT_MILLIS} ms after the reply, if its departure is late),
+   * then the new room's events that came meanwhile.
+   */
+  private void announceArrival() {
+    if (arrival == null) {
+      return;
+    }
+    host.vertx().cancelTimer(arrivalTimer);
+    membership.stopAwaiting();
+    Runnable pending = arrival;
+    arrival = null;
+    pending.run();
+  }
+
+  private void announce(long position, MoveReply reply, List<RelayedEvent> early) {
+    replies.sendAfter(position, Replies.nowIn(reply.room()));
+    replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
+    if (!reply.history().isEmpty()) {
+      for (String line : Replies.history(reply.history())) {
+        replies.sendAfter(position, line);
+      }
+    }
+    for (RelayedEvent e : early) {
+      deliver((RoomEvent) e.event(), e.line());
+    }
+    for (RelayedEvent e : membership.takeWaiting()) {
+      deliver((RoomEvent) e.event(), e.line());
+    }
   }
 
   private void deliver(RoomEvent event, EncodedLine line) {

@@ -26,6 +26,10 @@ final class RoomMembership {
   private boolean moving;
   private String finished;
   private final ArrayDeque<RelayedEvent> early = new ArrayDeque<>();
+  private boolean awaitingDeparture;
+  private long departureSeq;
+  private boolean departed;
+  private final List<RelayedEvent> waiting = new ArrayList<>();
 
   RoomMembership(String sessionId) {
     this.sessionId = sessionId;
@@ -42,7 +46,9 @@ final class RoomMembership {
     this.since = seq;
     this.previous = "";
     this.moving = false;
+    this.awaitingDeparture = false;
     early.clear();
+    waiting.clear();
   }
 
   /** The member asked to move: events of other rooms are kept until {@link #moved}. */
@@ -57,6 +63,10 @@ final class RoomMembership {
    * @return the kept events that are the member's, in order
    */
   List<RelayedEvent> moved(String newRoom, long leftSeq, long seq) {
+    // The member's own departure has not come yet when its old room is still set: the old room's
+    // events before it are still on their way, and the new room waits for them.
+    awaitingDeparture = !room.isEmpty();
+    departureSeq = leftSeq;
     if (!room.isEmpty()) {
       left(leftSeq);
     }
@@ -85,6 +95,40 @@ final class RoomMembership {
     return room;
   }
 
+  /**
+   * Whether the member's own departure from its old room has yet to arrive after a move: until it
+   * does, the old room's earlier events are still the member's, and the new room's wait ({@link
+   * #takeWaiting}).
+   */
+  boolean awaitingDeparture() {
+    return awaitingDeparture;
+  }
+
+  /**
+   * Whether the awaited departure has just arrived, once: everything of the old room is delivered.
+   */
+  boolean takeDeparted() {
+    boolean was = departed;
+    departed = false;
+    return was;
+  }
+
+  /** Stops waiting for the departure (it is late): the new room's events flow again. */
+  void stopAwaiting() {
+    awaitingDeparture = false;
+  }
+
+  /**
+   * The new room's events that arrived while the departure was awaited, in order; taken once.
+   *
+   * @return the events, the member's
+   */
+  List<RelayedEvent> takeWaiting() {
+    List<RelayedEvent> taken = new ArrayList<>(waiting);
+    waiting.clear();
+    return taken;
+  }
+
   /** The move was refused or got no answer: the member stays where it is. */
   void stayed() {
     moving = false;
@@ -103,10 +147,18 @@ final class RoomMembership {
       if (moving && event.room().equals(room)) {
         left(event.seq());
       }
+      if (awaitingDeparture && event.seq() == departureSeq) {
+        awaitingDeparture = false;
+        departed = true;
+      }
       finished = event.room();
       return false;
     }
     if (mine(event)) {
+      if (awaitingDeparture && event.room().equals(room)) {
+        waiting.add(relayed);
+        return false;
+      }
       return true;
     }
     if (moving && !event.room().equals(previous)) {
