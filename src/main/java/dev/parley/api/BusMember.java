@@ -14,7 +14,8 @@ import java.util.List;
  * number of rooms at once ({@link #enter}, {@link #leave(String, String)}). Requests fail with a
  * {@code ReplyException} carrying an {@link ErrorCode}; after {@link #leave} or a kick they fail
  * with {@link ErrorCode#NOT_A_MEMBER}, and while the room does not answer with {@link
- * ErrorCode#UNAVAILABLE}. Handlers run on the context that joined.
+ * ErrorCode#UNAVAILABLE}. Handlers run on the context that joined. Not thread-safe: use a member
+ * from that context only ({@link #rooms()} is kept from the replies it receives there).
  */
 public final class BusMember {
   private final EventBus bus;
