@@ -46,6 +46,12 @@ final class JsonRequest {
     return new RoomException(ErrorCode.BAD_REQUEST, message);
   }
 
+  /** A string field without leading and trailing white space; absent gives {@code null}. */
+  String stripped(String field, boolean required) {
+    String text = string(field, required);
+    return text == null ? null : text.strip();
+  }
+
   /** A string field; absent gives {@code null} unless required. */
   String string(String field, boolean required) {
     Object value = body.getValue(field);

@@ -80,24 +80,17 @@ final class RoomApi {
     String name = request.string("name", true);
     String member = request.string("member", false);
     String node = request.string("node", false);
-    String roomName = request.string("room", false);
+    String roomName = request.stripped("room", false);
     String id = member == null || member.isBlank() ? UUID.randomUUID().toString() : member;
     JoinReply joined =
-        room.join(
-            id,
-            node == null ? "" : node,
-            name.strip(),
-            MemberKind.BUS,
-            0,
-            roomName == null ? null : roomName.strip());
+        room.join(id, node == null ? "" : node, name.strip(), MemberKind.BUS, 0, roomName);
     return entered(joined).put("member", id).put("name", joined.name());
   }
 
   private JsonObject enter(Object body) {
     JsonRequest request = JsonRequest.of(body, "member", "room");
     String member = request.string("member", true);
-    String roomName = request.string("room", true);
-    return entered(room.enter(member, roomName.strip()));
+    return entered(room.enter(member, request.stripped("room", true)));
   }
 
   private static JsonObject entered(JoinReply joined) {
@@ -122,9 +115,8 @@ final class RoomApi {
     JsonRequest request = JsonRequest.of(body, "member", "text", "room");
     String member = request.string("member", true);
     String text = request.text("text", true, maxTextBytes);
-    String roomName = request.string("room", false);
-    return new JsonObject()
-        .put("seq", room.say(member, roomName == null ? null : roomName.strip(), text).seq());
+    String roomName = request.stripped("room", false);
+    return new JsonObject().put("seq", room.say(member, roomName, text).seq());
   }
 
   private JsonObject msg(Object body) {
@@ -139,9 +131,9 @@ final class RoomApi {
     JsonRequest request = JsonRequest.of(body, "member", "reason", "room");
     String member = request.string("member", true);
     String reason = request.text("reason", false, maxTextBytes);
-    String roomName = request.string("room", false);
+    String roomName = request.stripped("room", false);
     if (roomName != null) {
-      room.leaveRoom(member, roomName.strip(), reason);
+      room.leaveRoom(member, roomName, reason);
     } else if (!room.leave(member, reason)) {
       throw new RoomException(ErrorCode.NOT_A_MEMBER, "not a member of the room");
     }
@@ -149,9 +141,9 @@ final class RoomApi {
   }
 
   private JsonObject who(Object body) {
-    String roomName = JsonRequest.of(body, "room").string("room", false);
+    String roomName = JsonRequest.of(body, "room").stripped("room", false);
     JsonArray members = new JsonArray();
-    for (RosterEntry entry : room.rosterOf(roomName == null ? null : roomName.strip())) {
+    for (RosterEntry entry : room.rosterOf(roomName)) {
       members.add(entry.toJson());
     }
     return new JsonObject().put("members", members);
