@@ -5,9 +5,6 @@ import dev.parley.cluster.ClusterSetup;
 import dev.parley.config.ParleyConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +36,7 @@ public final class ClusterNodes implements AutoCloseable {
   public static ClusterNodes start(int count, Object... settings) throws Exception {
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ports.add(freePort());
+      ports.add(NodeProcess.freePort());
     }
     JsonArray members = new JsonArray();
     ports.forEach(p -> members.add("127.0.0.1:" + p));
@@ -93,14 +90,6 @@ public final class ClusterNodes implements AutoCloseable {
     } catch (Exception | Error e) {
       cluster.close();
       throw e;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -9,14 +9,17 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 public final class NodeProcess {
   /** The fat jar the nodes run. */
   public static final Path JAR = Path.of("target", "parley.jar");
+
+  /** The lowest port {@link #freePort} picks. */
+  private static final int LOWEST_PORT = 10_000;
 
   private final Process process;
   private final int port;
@@ -40,12 +46,39 @@ public final class NodeProcess {
     this.log = log;
   }
 
-  /** A free TCP port on this machine. */
+  /**
+   * A TCP port on 127.0.0.1 that is free now, chosen below the kernel's ephemeral range: a port the
+   * kernel handed out for {@code bind(0)} could be given to an outgoing connection (the nodes' own
+   * Hazelcast connections) before the node that is to listen on it binds it.
+   */
   public static int freePort() {
+    int ephemeralLow = ephemeralLow();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200 && ephemeralLow > LOWEST_PORT + 1000; attempt++) {
+      int port = LOWEST_PORT + random.nextInt(ephemeralLow - LOWEST_PORT);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException inUse) {
+        // try another
+      }
+    }
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The first port of the kernel's ephemeral range (Linux), 32768 when it cannot be read. */
+  private static int ephemeralLow() {
+    try {
+      return Integer.parseInt(
+          Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+              .trim()
+              .split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32768;
     }
   }
 
@@ -149,15 +182,40 @@ public final class NodeProcess {
     return log;
   }
 
-  /** Waits (at most 60 s) until the node prints a line that contains {@code text}. */
+  /**
+   * Waits until the node prints a line that contains {@code text}: at most 60 s without any line,
+   * and not past the process's end (then the failure quotes its last lines).
+   */
   public void awaitOutput(String text) throws InterruptedException {
+    ArrayDeque<String> last = new ArrayDeque<>();
+    long quietSince = System.nanoTime();
     while (true) {
-      String line = output.poll(60, TimeUnit.SECONDS);
+      String line = output.poll(200, TimeUnit.MILLISECONDS);
       if (line == null) {
-        throw new AssertionError("the node did not print \"" + text + "\" within 60 s; see " + log);
+        if (!process.isAlive() && output.isEmpty()) {
+          throw new AssertionError(
+              "the node exited with status "
+                  + process.exitValue()
+                  + " before printing \""
+                  + text
+                  + "\"; its last lines: "
+                  + String.join(" | ", last)
+                  + "; see "
+                  + log);
+        }
+        if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(60)) {
+          throw new AssertionError(
+              "the node did not print \"" + text + "\" within 60 s; see " + log);
+        }
+        continue;
       }
+      quietSince = System.nanoTime();
       if (line.contains(text)) {
         return;
+      }
+      last.addLast(line);
+      if (last.size() > 5) {
+        last.pollFirst();
       }
     }
   }
