@@ -297,13 +297,18 @@ class RoomsTest {
     u3.say("u3");
     u3.expect("* you are u3");
     u3.expect("* online (4): u0, u1, u2, u3");
+    // A rename is announced to everyone in a large room, the member included.
+    all.get(1).say("/nick uno");
+    all.get(1).readUntil("* u1 is now known as uno");
+    first.expect("* u1 is now known as uno");
+    u3.expect("* u1 is now known as uno");
     // Its departure from a room of 4 is not announced either; u2's from a room of 3 is.
     u3.say("/quit");
     u3.expect("* bye");
     all.get(2).say("/quit");
     first.expect("* u2 has left");
     first.say("/who");
-    first.expect("* online (2): u0, u1");
+    first.expect("* online (2): u0, uno");
   }
 
   @Test

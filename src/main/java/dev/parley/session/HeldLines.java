@@ -29,8 +29,7 @@ final class HeldLines {
    * @return whether the line was held
    */
   boolean holdIfWaiting(byte[] line) {
-    Session.State state = session.state();
-    if (state == Session.State.JOINING || (state == Session.State.MEMBER && sender.full())) {
+    if (waiting()) {
       heldLines.add(line);
       connection.pause();
       return true;
@@ -38,11 +37,14 @@ final class HeldLines {
     return false;
   }
 
-  private boolean holding() {
+  /** Whether lines must wait: the member is joining, or its unacknowledged lines are at the cap. */
+  private boolean waiting() {
     Session.State state = session.state();
-    return state == Session.State.JOINING
-        || state == Session.State.CLOSED
-        || (state == Session.State.MEMBER && sender.full());
+    return state == Session.State.JOINING || (state == Session.State.MEMBER && sender.full());
+  }
+
+  private boolean holding() {
+    return waiting() || session.state() == Session.State.CLOSED;
   }
 
   /** Reads the held lines while they need not wait, then reads from the client again. */

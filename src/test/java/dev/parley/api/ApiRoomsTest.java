@@ -193,6 +193,8 @@ class ApiRoomsTest {
     alice.expect("* now in #lobby").expect("* online (1): alice");
     alice.say("lobby again");
     alice.readUntil("alice: lobby again");
+    alice.say("/join \u043ePS");
+    alice.readUntil("* online (1): alice");
 
     List<String> allSeen =
         List.of(
@@ -205,8 +207,10 @@ class ApiRoomsTest {
             "arrived #lobby",
             "message #lobby");
     assertEquals(allSeen, take(all, allSeen.size()));
-    assertEquals(List.of("arrived #Ops", "message #Ops", "left #Ops"), take(ops, 3));
-    assertEquals(null, ops.poll(), "nothing of #lobby on the address of #ops");
+    // Nothing of #lobby came between: the next event there is alice's return, to the room that
+    // closed when she left and opened again with its confusable spelling, on the same address.
+    assertEquals(
+        List.of("arrived #Ops", "message #Ops", "left #Ops", "arrived #\u043ePS"), take(ops, 4));
     assertEquals(ApiAddresses.events("ops"), ApiAddresses.events("#\u043ePS"));
     IllegalArgumentException bad =
         assertThrows(IllegalArgumentException.class, () -> ApiAddresses.events("#no room"));
