@@ -14,7 +14,7 @@ import dev.parley.protocol.Replies;
 import dev.parley.time.TimeSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 /**
  * The server's rooms and their rules (PROTOCOL.md sections 3 to 6 and 9): the members (a line
@@ -52,6 +52,7 @@ public final class Rooms {
   private final EventOrder order;
   private final RoomDirectory directory;
   private final RoomRoster defaultRoom;
+  private final RoomViews views;
 
   /**
    * Creates the room from a snapshot: a fresh room for {@link RoomSnapshot#EMPTY}, otherwise the
@@ -66,6 +67,7 @@ public final class Rooms {
             time, output, from, config.history().maxLines(), config.history().maxAge().toMillis());
     this.directory = new RoomDirectory(config.rooms().defaultRoom());
     this.defaultRoom = directory.defaultRoom();
+    this.views = new RoomViews(config, time, order, directory);
     long now = time.nanoTime();
     for (RoomSnapshot.Entry e : from.members()) {
       Member member = roster.bySession(e.sessionId());
@@ -108,14 +110,8 @@ public final class Rooms {
    * Removes, as {@code connection lost}, the members that live on a node not in {@code liveNodes};
    * members whose node is unknown (empty) stay.
    */
-  public void removeMembersOfNodesNotIn(java.util.Set<String> liveNodes) {
-    List<Member> lost = new ArrayList<>();
-    for (Member m : roster.members()) {
-      if (!m.nodeId.isEmpty() && !liveNodes.contains(m.nodeId)) {
-        lost.add(m);
-      }
-    }
-    for (Member m : lost) {
+  public void removeMembersOfNodesNotIn(Set<String> liveNodes) {
+    for (Member m : Evictions.ofNodesNotIn(roster.members(), liveNodes)) {
       remove(m, Replies.REASON_CONNECTION_LOST);
     }
   }
@@ -124,16 +120,8 @@ public final class Rooms {
    * Removes the TCP members of {@code nodeId} whose sessions are not in {@code liveSessions}: they
    * left while the room was moving and their departure was lost with it.
    */
-  public void removeSessionsOfNodeNotIn(String nodeId, java.util.Set<String> liveSessions) {
-    List<Member> gone = new ArrayList<>();
-    for (Member m : roster.members()) {
-      if (m.kind == MemberKind.TCP
-          && m.nodeId.equals(nodeId)
-          && !liveSessions.contains(m.sessionId)) {
-        gone.add(m);
-      }
-    }
-    for (Member m : gone) {
+  public void removeSessionsOfNodeNotIn(String nodeId, Set<String> liveSessions) {
+    for (Member m : Evictions.sessionsOfNodeNotIn(roster.members(), nodeId, liveSessions)) {
       remove(m, "");
     }
   }
@@ -179,7 +167,7 @@ public final class Rooms {
     Member member = new Member(sessionId, nodeId, kind, name, time.epochMillis(), time.nanoTime());
     member.lastLineId = lastLineId;
     roster.add(member);
-    return entered(member, arrive(member, target), target);
+    return views.entered(member, arrive(member, target), target);
   }
 
   /**
@@ -195,18 +183,7 @@ public final class Rooms {
       throw new RoomException(ErrorCode.BAD_REQUEST, "a line session changes rooms with /join");
     }
     RoomRoster target = directory.toEnter(room, member, false, maxRooms());
-    return entered(member, arrive(member, target), target);
-  }
-
-  private JoinReply entered(Member member, Arrived event, RoomRoster room) {
-    return new JoinReply(
-        event.seq(),
-        member.name,
-        room.name(),
-        entryRoster(room),
-        room.size(),
-        order.run(),
-        replay(room));
+    return views.entered(member, arrive(member, target), target);
   }
 
   private int maxRooms() {
@@ -230,13 +207,7 @@ public final class Rooms {
     RoomRoster target = directory.toEnter(requested, member, from.size() == 1, maxRooms());
     Left left = depart(member, from, Replies.joinedReason(target.name()));
     Arrived arrived = arrive(member, target);
-    return new MoveReply(
-        left.seq(),
-        arrived.seq(),
-        target.name(),
-        entryRoster(target),
-        target.size(),
-        replay(target));
+    return views.moved(left, arrived, target);
   }
 
   /**
@@ -245,12 +216,7 @@ public final class Rooms {
    */
   public RoomsReply rooms(String askingSession) {
     touch(askingSession);
-    List<RoomRoster> open = directory.occupiedRooms();
-    List<RoomsReply.RoomCount> listed = new ArrayList<>();
-    for (RoomRoster room : open.subList(0, Math.min(LISTED_ROOMS, open.size()))) {
-      listed.add(new RoomsReply.RoomCount(room.name(), room.size()));
-    }
-    return new RoomsReply(open.size(), listed);
+    return views.listing();
   }
 
   /**
@@ -282,11 +248,6 @@ public final class Rooms {
     order.expire();
   }
 
-  /** The lines replayed on entering a room. */
-  private List<HistoryLine> replay(RoomRoster room) {
-    return order.last(room.name(), config.history().onJoin());
-  }
-
   private Arrived arrive(Member member, RoomRoster room) {
     directory.enter(member, room);
     return order.arrived(member, room, room.size() <= config.rooms().quietAbove());
@@ -296,12 +257,6 @@ public final class Rooms {
     boolean announced = room.size() <= config.rooms().quietAbove();
     directory.exit(member, room);
     return order.left(member, room, reason, announced);
-  }
-
-  /** The names listed on entering a room: everyone, or the first 100 of a large room. */
-  private List<String> entryRoster(RoomRoster room) {
-    return room.names(
-        room.size() > config.rooms().quietAbove() ? LARGE_ROSTER_NAMES : Integer.MAX_VALUE);
   }
 
   private Member member(String sessionId) {
@@ -371,7 +326,7 @@ public final class Rooms {
   public List<RosterEntry> roster(String askingSession) {
     touch(askingSession);
     Member asking = roster.bySession(askingSession);
-    return entries(asking != null && asking.room() != null ? asking.room() : defaultRoom);
+    return views.entries(asking != null && asking.room() != null ? asking.room() : defaultRoom);
   }
 
   /**
@@ -383,17 +338,7 @@ public final class Rooms {
    */
   public List<RosterEntry> rosterOf(String room) {
     RoomRoster found = room == null ? defaultRoom : directory.named(room);
-    return found == null ? List.of() : entries(found);
-  }
-
-  private List<RosterEntry> entries(RoomRoster room) {
-    long now = time.nanoTime();
-    List<RosterEntry> entries = new ArrayList<>();
-    for (Member m : room.members()) {
-      long idle = TimeUnit.NANOSECONDS.toSeconds(now - m.lastActiveNanos);
-      entries.add(new RosterEntry(m.name, m.arrivedAt, idle, m.kind));
-    }
-    return entries;
+    return found == null ? List.of() : views.entries(found);
   }
 
   public PrivateReply privateMessage(String sessionId, String target, String text) {
@@ -433,14 +378,8 @@ public final class Rooms {
 
   /** Evicts the TCP members silent for longer than the idle timeout. */
   public void sweepIdle() {
-    long now = time.nanoTime();
-    long timeout = config.idle().timeout().toNanos();
-    List<Member> idle = new ArrayList<>();
-    for (Member m : roster.members()) {
-      if (m.kind == MemberKind.TCP && now - m.lastActiveNanos > timeout) {
-        idle.add(m);
-      }
-    }
+    List<Member> idle =
+        Evictions.idle(roster.members(), time.nanoTime(), config.idle().timeout().toNanos());
     String notice = Replies.idleDisconnect(config.idle().timeout().toString());
     for (Member m : idle) {
       output.evicted(m, notice, Replies.REASON_IDLE, null);
