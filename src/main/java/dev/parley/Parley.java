@@ -10,6 +10,7 @@ import dev.parley.history.PostgresStore;
 import dev.parley.node.RoomRelay;
 import dev.parley.ops.OpsServer;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.placement.RoomGroups;
 import dev.parley.rooms.RoomHost;
 import dev.parley.time.TimeSource;
 import dev.parley.transport.ChatServerVerticle;
@@ -122,6 +123,7 @@ public final class Parley {
     ParleyMetrics metrics = new ParleyMetrics(registry);
     String clusterNode = Nodes.id(vertx);
     String nodeId = clusterNode != null ? clusterNode : UUID.randomUUID().toString();
+    int roomGroups = clusterNode != null ? RoomGroups.IN_A_CLUSTER : 1;
     int instances =
         config.server().instances() > 0 ? config.server().instances() : eventLoops(vertx);
     int listenPort =
@@ -138,7 +140,7 @@ public final class Parley {
         config.history().store() == ParleyConfig.HistoryStore.POSTGRES
             ? new PostgresStore(config.history().postgres())
             : new MemoryStore();
-    OpsServer ops = new OpsServer(config, metrics, store.health());
+    OpsServer ops = new OpsServer(config, metrics, store.health(), roomGroups);
     Future<Void> storeReady =
         store instanceof PostgresStore postgres
             ? deployInto(vertx, deployed, postgres)
@@ -154,8 +156,8 @@ public final class Parley {
                         nodeId,
                         config.history(),
                         metrics,
-                        new RoomHost(
-                            config, time, nodeId, roomsListener(metrics), store, metrics))))
+                        roomGroups,
+                        roomHosts(config, time, nodeId, roomGroups, metrics, store))))
         .compose(
             v ->
                 vertx
@@ -163,7 +165,7 @@ public final class Parley {
                         () -> {
                           ChatServerVerticle server =
                               new ChatServerVerticle(
-                                  config, time, nodeId, listenPort, webPort, metrics);
+                                  config, time, nodeId, listenPort, webPort, metrics, roomGroups);
                           servers.add(server);
                           return server;
                         },
@@ -201,9 +203,29 @@ public final class Parley {
                     config.http().enabled() ? deployed.get(0) : null));
   }
 
-  /** Counts the rooms' takeovers and open rooms in the node's meters. */
+  /** One host per room group; each campaigns for its group. */
+  private static List<Deployable> roomHosts(
+      ParleyConfig config,
+      TimeSource time,
+      String nodeId,
+      int roomGroups,
+      ParleyMetrics metrics,
+      HistoryStore store) {
+    List<Deployable> hosts = new ArrayList<>();
+    for (int g = 0; g < roomGroups; g++) {
+      hosts.add(new RoomHost(config, time, nodeId, g, roomsListener(metrics), store, metrics));
+    }
+    return hosts;
+  }
+
+  /**
+   * Counts one room group's takeovers and open rooms in the node's meters; the node's open rooms
+   * are the sum over the groups it hosts. Called on the group's context only.
+   */
   private static RoomHost.Listener roomsListener(ParleyMetrics metrics) {
     return new RoomHost.Listener() {
+      private int ordered;
+
       @Override
       public void tookOver() {
         metrics.failover();
@@ -211,7 +233,8 @@ public final class Parley {
 
       @Override
       public void roomsOrdered(int count) {
-        metrics.rooms(count);
+        metrics.roomsChanged(count - ordered);
+        ordered = count;
       }
     };
   }

@@ -10,8 +10,7 @@ import dev.parley.room.RoomEvent;
  * {@code parley.local.} are used with node-local delivery only.
  */
 public final class Addresses {
-  /** Requests to the room: {@link JoinRequest}, {@link SayRequest} and the other requests. */
-  public static final String ROOM = "parley.room";
+  private static final String ROOM_PREFIX = "parley.room.group.";
 
   /** Room events, published in the room's one order: {@link RoomEvent}. */
   public static final String EVENTS = "parley.room.events";
@@ -43,6 +42,17 @@ public final class Addresses {
   private static final String NODE_PREFIX = "parley.node.";
 
   private Addresses() {}
+
+  /**
+   * Requests to one room group's host: {@link JoinRequest}, {@link SayRequest} and the other
+   * requests.
+   *
+   * @param group the group (see {@link dev.parley.placement.RoomGroups})
+   * @return {@code parley.room.group.<group>}
+   */
+  public static String room(int group) {
+    return ROOM_PREFIX + group;
+  }
 
   /**
    * The address of one node's {@link RoomRelay}: the one cluster-wide registration per node for

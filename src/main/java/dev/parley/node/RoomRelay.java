@@ -16,6 +16,7 @@ import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomReady;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.placement.RoomGroups;
 import dev.parley.protocol.EventLines;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomSnapshot;
@@ -51,15 +52,27 @@ public final class RoomRelay extends VerticleBase {
   private static final long FIRST_RETRY_MILLIS = 250;
   private static final long LAST_RETRY_MILLIS = 4000;
 
+  /** This node's copy of one room group, and the state of the loop that keeps it whole. */
+  private static final class GroupCopy {
+    final int group;
+    final RoomMirror mirror;
+    boolean refreshing;
+    boolean snapshotFailed;
+
+    GroupCopy(int group, RoomMirror mirror) {
+      this.group = group;
+      this.mirror = mirror;
+    }
+  }
+
   private final String nodeId;
-  private final Deployable roomHost;
+  private final List<Deployable> roomHosts;
   private final ParleyMetrics metrics;
-  private final RoomMirror mirror;
+  private final RoomGroups groups;
+  private final GroupCopy[] copies;
   private final Set<String> localMembers = new LinkedHashSet<>();
   private final List<Message<Object>> flushWaiters = new ArrayList<>();
   private EventBus bus;
-  private boolean refreshing;
-  private boolean snapshotFailed;
   private boolean stopped;
 
   /**
@@ -68,16 +81,25 @@ public final class RoomRelay extends VerticleBase {
    * @param nodeId this node's id, unique in the cluster
    * @param history the history limits, for the node's copy of the rooms' history
    * @param metrics where the count of this node's members goes
-   * @param roomHost the node's {@link RoomHost}, deployed as this relay's child once the relay
-   *     listens, so that Vert.x stops it (and it hands the room over) while the relay still answers
-   *     the next host's questions and relays its announcement
+   * @param groups how many room groups the cluster has
+   * @param roomHosts the node's {@link RoomHost}s, one per group, deployed as this relay's children
+   *     once the relay listens, so that Vert.x stops them (and they hand their groups over) while
+   *     the relay still answers the next hosts' questions and relays their announcements
    */
   public RoomRelay(
-      String nodeId, ParleyConfig.History history, ParleyMetrics metrics, Deployable roomHost) {
+      String nodeId,
+      ParleyConfig.History history,
+      ParleyMetrics metrics,
+      int groups,
+      List<Deployable> roomHosts) {
     this.nodeId = nodeId;
-    this.mirror = new RoomMirror(history.maxLines(), history.maxAge().toMillis());
+    this.groups = new RoomGroups(groups);
+    this.copies = new GroupCopy[groups];
+    for (int g = 0; g < groups; g++) {
+      copies[g] = new GroupCopy(g, new RoomMirror(history.maxLines(), history.maxAge().toMillis()));
+    }
     this.metrics = metrics;
-    this.roomHost = roomHost;
+    this.roomHosts = List.copyOf(roomHosts);
   }
 
   @Override
@@ -89,8 +111,20 @@ public final class RoomRelay extends VerticleBase {
             bus.consumer(Addresses.node(nodeId), this::onNodeMessage).completion(),
             bus.<LocalMember>localConsumer(Addresses.LOCAL_MEMBERS, m -> onLocalMember(m.body()))
                 .completion())
-        .onSuccess(v -> refreshMirror())
-        .compose(v -> vertx.deployVerticle(roomHost));
+        .onSuccess(
+            v -> {
+              for (GroupCopy copy : copies) {
+                refreshMirror(copy);
+              }
+            })
+        .compose(
+            v -> {
+              List<Future<String>> deployed = new ArrayList<>();
+              for (Deployable host : roomHosts) {
+                deployed.add(vertx.deployVerticle(host));
+              }
+              return Future.all(deployed);
+            });
   }
 
   /**
@@ -100,78 +134,92 @@ public final class RoomRelay extends VerticleBase {
    * the snapshot are kept. One loop at a time; a failure is logged at WARN once per incident (no
    * room open at all is not a failure: the room announces itself when it opens).
    */
-  private void refreshMirror() {
-    if (refreshing) {
+  private void refreshMirror(GroupCopy copy) {
+    if (copy.refreshing) {
       return;
     }
-    refreshing = true;
-    askForSnapshot(FIRST_RETRY_MILLIS);
+    copy.refreshing = true;
+    askForSnapshot(copy, FIRST_RETRY_MILLIS);
   }
 
-  private void askForSnapshot(long nextRetryMillis) {
+  private void askForSnapshot(GroupCopy copy, long nextRetryMillis) {
+    RoomMirror mirror = copy.mirror;
     if (mirror.whole() || stopped) {
-      refreshing = false;
+      copy.refreshing = false;
       return;
     }
-    bus.<RoomSnapshot>request(Addresses.ROOM, new SnapshotRequest(nodeId), SNAPSHOT)
+    bus.<RoomSnapshot>request(Addresses.room(copy.group), new SnapshotRequest(nodeId), SNAPSHOT)
         .onComplete(
             ar -> {
               if (ar.succeeded() && !mirror.whole()) {
                 mirror.reset(ar.result().body());
-                if (snapshotFailed && mirror.whole()) {
+                if (copy.snapshotFailed && mirror.whole()) {
                   LOG.info(
-                      "this node has a whole copy of the room again, at event {}", mirror.seq());
+                      "this node has a whole copy of room group {} again, at event {}",
+                      copy.group,
+                      mirror.seq());
                 }
               } else if (ar.failed() && !mirror.whole()) {
-                onSnapshotFailure(ar.cause());
+                onSnapshotFailure(copy, ar.cause());
               }
               if (mirror.whole()) {
-                snapshotFailed = false;
-                refreshing = false;
+                copy.snapshotFailed = false;
+                copy.refreshing = false;
               } else {
                 vertx.setTimer(
                     nextRetryMillis,
-                    t -> askForSnapshot(Math.min(LAST_RETRY_MILLIS, 2 * nextRetryMillis)));
+                    t -> askForSnapshot(copy, Math.min(LAST_RETRY_MILLIS, 2 * nextRetryMillis)));
               }
             });
   }
 
-  private void onSnapshotFailure(Throwable failure) {
+  private void onSnapshotFailure(GroupCopy copy, Throwable failure) {
     boolean noRoom =
         failure instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS;
     if (noRoom) {
-      LOG.debug("no room open to take a snapshot from yet");
-    } else if (!snapshotFailed) {
-      snapshotFailed = true;
+      LOG.debug("room group {} is not open to take a snapshot from yet", copy.group);
+    } else if (!copy.snapshotFailed) {
+      copy.snapshotFailed = true;
       LOG.warn(
-          "this node's copy of the room is incomplete and the room did not give a snapshot ({});"
-              + " asking again until it does",
+          "this node's copy of room group {} is incomplete and its host did not give a snapshot"
+              + " ({}); asking again until it does",
+          copy.group,
           failure.getMessage());
     }
   }
 
   private void onEvent(Object body) {
     if (body instanceof RoomReady ready) {
+      RoomMirror mirror = copies[ready.group()].mirror;
       if (!ready.run().equals(mirror.run()) && mirror.state() != RoomMirror.State.NONE) {
-        LOG.info("the room started on {} with another order than this node knew", ready.nodeId());
+        LOG.info(
+            "room group {} started on {} with another order than this node knew",
+            ready.group(),
+            ready.nodeId());
       }
       if (!mirror.started(ready)) {
-        refreshMirror();
+        refreshMirror(copies[ready.group()]);
       }
       bus.publish(Addresses.LOCAL_EVENTS, new RelayedEvent(ready, null), LOCAL);
       return;
     }
     RoomEvent event = (RoomEvent) body;
+    GroupCopy copy = copies[groups.of(event.room())];
+    RoomMirror mirror = copy.mirror;
     long expected = mirror.seq() + 1;
     boolean wasWhole = mirror.whole();
     if (!mirror.apply(event)) {
       return;
     }
     if (event.seq() > expected && wasWhole) {
-      LOG.warn("events {} to {} did not reach this node", expected, event.seq() - 1);
+      LOG.warn(
+          "events {} to {} of room group {} did not reach this node",
+          expected,
+          event.seq() - 1,
+          copy.group);
     }
     if (!mirror.whole()) {
-      refreshMirror();
+      refreshMirror(copy);
     }
     bus.publish(Addresses.LOCAL_EVENTS, new RelayedEvent(event, EventLines.encoded(event)), LOCAL);
     if (!flushWaiters.isEmpty()) {
@@ -189,10 +237,12 @@ public final class RoomRelay extends VerticleBase {
     Object body = message.body();
     if (body instanceof PrivateLine || body instanceof Evicted) {
       bus.publish(Addresses.LOCAL_DIRECT, body, LOCAL);
-    } else if (body instanceof ReportRequest) {
+    } else if (body instanceof ReportRequest request) {
+      RoomMirror mirror = copies[request.group()].mirror;
       message.reply(
           new NodeReport(nodeId, mirror.snapshot(), mirror.state(), new ArrayList<>(localMembers)));
     } else if (body instanceof EventsRequest request) {
+      RoomMirror mirror = copies[request.group()].mirror;
       message.reply(new EventsReply(mirror.events(request.after(), request.upTo())));
     } else if (body instanceof FlushRequest) {
       flushWaiters.add(message);
@@ -203,7 +253,9 @@ public final class RoomRelay extends VerticleBase {
   private void answerFlushes() {
     for (Iterator<Message<Object>> it = flushWaiters.iterator(); it.hasNext(); ) {
       Message<Object> waiting = it.next();
-      if (((FlushRequest) waiting.body()).seq() <= mirror.seq()) {
+      FlushRequest request = (FlushRequest) waiting.body();
+      RoomMirror mirror = copies[request.group()].mirror;
+      if (request.seq() <= mirror.seq()) {
         waiting.reply(new Flushed(mirror.seq()));
         it.remove();
       }

@@ -4,6 +4,7 @@ import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomPing;
 import dev.parley.config.ParleyConfig;
 import dev.parley.history.StoreHealth;
+import dev.parley.placement.RoomGroups;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -34,6 +35,7 @@ import io.vertx.micrometer.PrometheusRequestHandler;
  * It must be deployed after the chat listeners: deploying it means the chat port listens.
  */
 public final class OpsServer extends VerticleBase {
+  private final String defaultRoomAddress;
   private static final DeliveryOptions PING = new DeliveryOptions().setSendTimeout(2000);
 
   private final ParleyConfig config;
@@ -52,7 +54,10 @@ public final class OpsServer extends VerticleBase {
    * @param history the history store's health, shown by readiness (never making the node unready:
    *     the chat works without the store)
    */
-  public OpsServer(ParleyConfig config, ParleyMetrics metrics, StoreHealth history) {
+  public OpsServer(
+      ParleyConfig config, ParleyMetrics metrics, StoreHealth history, int roomGroups) {
+    this.defaultRoomAddress =
+        Addresses.room(new RoomGroups(roomGroups).of(config.rooms().defaultRoom()));
     this.config = config;
     this.metrics = metrics;
     this.history = history;
@@ -85,7 +90,7 @@ public final class OpsServer extends VerticleBase {
         promise ->
             vertx
                 .eventBus()
-                .<String>request(Addresses.ROOM, new RoomPing(), PING)
+                .<String>request(defaultRoomAddress, new RoomPing(), PING)
                 .onComplete(
                     ar ->
                         promise.complete(

@@ -77,12 +77,13 @@ public final class ParleyMetrics {
   }
 
   /**
-   * Sets the number of rooms with members that this node orders.
+   * Changes the number of rooms with members that this node orders, by the change in one of the
+   * room groups it hosts.
    *
-   * @param count 0 or more
+   * @param change the rooms the group gained (negative: lost)
    */
-  public void rooms(int count) {
-    rooms.set(count);
+  public void roomsChanged(int change) {
+    rooms.addAndGet(change);
   }
 
   /**

@@ -41,16 +41,19 @@ final class CopyGathering {
 
   private final Vertx vertx;
   private final String nodeId;
+  private final int group;
   private final BooleanSupplier stopping;
 
   /**
    * @param vertx the node's Vert.x
    * @param nodeId this node's id
+   * @param group the room group to gather copies of
    * @param stopping true once the host stops: the answers at hand then decide at once
    */
-  CopyGathering(Vertx vertx, String nodeId, BooleanSupplier stopping) {
+  CopyGathering(Vertx vertx, String nodeId, int group, BooleanSupplier stopping) {
     this.vertx = vertx;
     this.nodeId = nodeId;
+    this.group = group;
     this.stopping = stopping;
   }
 
@@ -77,7 +80,7 @@ final class CopyGathering {
       asks.add(
           vertx
               .eventBus()
-              .<NodeReport>request(Addresses.node(node), new ReportRequest(nodeId), ASK)
+              .<NodeReport>request(Addresses.node(node), new ReportRequest(nodeId, group), ASK)
               .map(Message::body));
     }
     return Future.join(asks)
@@ -177,7 +180,7 @@ final class CopyGathering {
     return vertx
         .eventBus()
         .<EventsReply>request(
-            Addresses.node(best.nodeId()), new EventsRequest(least, base.seq()), ASK)
+            Addresses.node(best.nodeId()), new EventsRequest(group, least, base.seq()), ASK)
         .map(reply -> new Takeover(base, reply.body().events(), live));
   }
 }

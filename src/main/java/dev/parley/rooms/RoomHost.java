@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * for handover and the lock released; when the host dies, Hazelcast releases its lock.
  */
 public final class RoomHost extends VerticleBase {
-  /** The name of the cluster-wide lock whose holder hosts the room (a lock, not an address). */
-  public static final String LOCK = "parley.lock.room";
+  /**
+   * The prefix of the cluster-wide locks whose holders host the room groups (a lock name, not an
+   * address): {@code parley.lock.room.<group>}.
+   */
+  public static final String LOCK_PREFIX = "parley.lock.room.";
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomHost.class);
   private static final long LOCK_WAIT_MILLIS = 2000;
@@ -53,6 +56,8 @@ public final class RoomHost extends VerticleBase {
   private final ParleyConfig config;
   private final TimeSource time;
   private final String nodeId;
+  private final int group;
+  private final String lockName;
   private final Listener listener;
   private final HistoryStore store;
   private final ParleyMetrics metrics;
@@ -66,6 +71,7 @@ public final class RoomHost extends VerticleBase {
    * @param config the node's settings
    * @param time the time source for the room
    * @param nodeId this node's id
+   * @param group the room group this host campaigns for
    * @param listener told of takeovers
    * @param store the durable history store ({@link dev.parley.history.MemoryStore} for none)
    * @param metrics where the rooms count what their history store lost
@@ -74,12 +80,15 @@ public final class RoomHost extends VerticleBase {
       ParleyConfig config,
       TimeSource time,
       String nodeId,
+      int group,
       Listener listener,
       HistoryStore store,
       ParleyMetrics metrics) {
     this.config = config;
     this.time = time;
     this.nodeId = nodeId;
+    this.group = group;
+    this.lockName = LOCK_PREFIX + group;
     this.listener = listener;
     this.store = store;
     this.metrics = metrics;
@@ -91,7 +100,8 @@ public final class RoomHost extends VerticleBase {
     if (cluster == null) {
       return vertx
           .deployVerticle(
-              new RoomVerticle(config, time, nodeId, Takeover.FRESH, listener, store, metrics))
+              new RoomVerticle(
+                  config, time, nodeId, group, Takeover.FRESH, listener, store, metrics))
           .onSuccess(id -> roomDeployment = id);
     }
     campaign(cluster);
@@ -104,7 +114,7 @@ public final class RoomHost extends VerticleBase {
     }
     vertx
         .sharedData()
-        .getLockWithTimeout(LOCK, LOCK_WAIT_MILLIS)
+        .getLockWithTimeout(lockName, LOCK_WAIT_MILLIS)
         .onSuccess(
             acquired -> {
               if (stopping) {
@@ -118,19 +128,21 @@ public final class RoomHost extends VerticleBase {
   }
 
   private void takeOver(ClusterManager cluster) {
-    new CopyGathering(vertx, nodeId, () -> stopping)
+    new CopyGathering(vertx, nodeId, group, () -> stopping)
         .gather(cluster)
         .compose(
             takeover -> {
               if (!takeover.base().run().isEmpty()) {
                 LOG.info(
-                    "taking the room over at event {}; {} events to publish again",
+                    "taking room group {} over at event {}; {} events to publish again",
+                    group,
                     takeover.base().seq(),
                     takeover.missed().size());
                 listener.tookOver();
               }
               return vertx.deployVerticle(
-                  new RoomVerticle(config, time, nodeId, takeover, listener, store, metrics));
+                  new RoomVerticle(
+                      config, time, nodeId, group, takeover, listener, store, metrics));
             })
         .onSuccess(
             id -> {
@@ -141,7 +153,7 @@ public final class RoomHost extends VerticleBase {
             })
         .onFailure(
             err -> {
-              LOG.error("could not open the room here; trying again", err);
+              LOG.error("could not open room group {} here; trying again", group, err);
               release();
               vertx.setTimer(RETRY_MILLIS, t -> campaign(cluster));
             });
@@ -188,6 +200,7 @@ public final class RoomHost extends VerticleBase {
                 Addresses.LOCAL_EVENTS,
                 m -> {
                   if (m.body().event() instanceof RoomReady ready
+                      && ready.group() == group
                       && !ready.nodeId().equals(nodeId)) {
                     opened.tryComplete();
                   }
@@ -202,7 +215,9 @@ public final class RoomHost extends VerticleBase {
               } else if (System.nanoTime() - since
                   >= TimeUnit.MILLISECONDS.toNanos(HANDOVER_WAIT_MILLIS)) {
                 LOG.warn(
-                    "no node opened the room within {} ms of the handover", HANDOVER_WAIT_MILLIS);
+                    "no node opened room group {} within {} ms of the handover",
+                    group,
+                    HANDOVER_WAIT_MILLIS);
                 opened.tryComplete();
               }
             });

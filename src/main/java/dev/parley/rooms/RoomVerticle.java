@@ -74,6 +74,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private final ParleyConfig config;
   private final TimeSource time;
   private final String nodeId;
+  private final int group;
   private final Takeover takeover;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final Map<String, String> roomEventAddresses = new HashMap<>();
@@ -91,6 +92,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
    * @param config the node's settings
    * @param time the time source for idle decisions and event timestamps
    * @param nodeId this node's id
+   * @param group the room group this verticle orders
    * @param takeover the state to continue from
    * @param listener told how many rooms with members this node orders
    * @param store the durable history store
@@ -100,6 +102,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       ParleyConfig config,
       TimeSource time,
       String nodeId,
+      int group,
       Takeover takeover,
       RoomHost.Listener listener,
       HistoryStore store,
@@ -107,6 +110,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     this.config = config;
     this.time = time;
     this.nodeId = nodeId;
+    this.group = group;
     this.takeover = takeover;
     this.listener = listener;
     this.durable = new DurableHistory(config.history(), time, store, metrics);
@@ -138,13 +142,17 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
               room.sweepIdle();
               room.expireHistory();
             });
-    MessageConsumer<Object> requests = bus.consumer(Addresses.ROOM, this::onRequest);
+    MessageConsumer<Object> requests = bus.consumer(Addresses.room(group), this::onRequest);
     consumers.add(requests);
     return Future.all(requests.completion(), new RoomApi(room, config).register(bus, consumers))
         .onSuccess(
             v -> {
-              LOG.info("room {} open on this node at event {}", room.run(), room.seq());
-              bus.publish(Addresses.EVENTS, new RoomReady(room.run(), room.seq(), nodeId));
+              LOG.info(
+                  "room group {} ({}) open on this node at event {}",
+                  group,
+                  room.run(),
+                  room.seq());
+              bus.publish(Addresses.EVENTS, new RoomReady(group, room.run(), room.seq(), nodeId));
             });
   }
 
@@ -160,6 +168,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(sweepTimer);
+    listener.roomsOrdered(0);
     if (departures != null) {
       departures.close();
     }
@@ -179,7 +188,8 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
               List<Future<?>> flushed = new ArrayList<>();
               for (String node : cluster.getNodes()) {
                 flushed.add(
-                    bus.request(Addresses.node(node), new NodeMessages.FlushRequest(last), FLUSH));
+                    bus.request(
+                        Addresses.node(node), new NodeMessages.FlushRequest(group, last), FLUSH));
               }
               return Future.join(flushed);
             })

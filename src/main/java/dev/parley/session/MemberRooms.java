@@ -71,6 +71,11 @@ final class MemberRooms {
     return run;
   }
 
+  /** The group of the member's room. */
+  int group() {
+    return room.group();
+  }
+
   /**
    * Asks the room to admit the session under {@code name}, the session waiting meanwhile (its lines
    * are held). If the session has closed by the time the room answers, it leaves the room again and
@@ -112,6 +117,7 @@ final class MemberRooms {
   void joined(JoinReply reply) {
     session.name(reply.name());
     membership.entered(reply.room(), reply.seq());
+    room.entered(reply.room());
     follow(reply.room());
     run = reply.run();
     session.enter(Session.State.MEMBER);
@@ -128,6 +134,7 @@ final class MemberRooms {
   void rejoined(JoinReply reply) {
     session.name(reply.name());
     membership.entered(reply.room(), reply.seq());
+    room.entered(reply.room());
     unfollowAll();
     follow(reply.room());
     run = reply.run();

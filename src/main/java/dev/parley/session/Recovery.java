@@ -44,8 +44,14 @@ final class Recovery {
     this.rooms = rooms;
   }
 
-  /** The member's room opened on a node: the same run gets the kept lines, a new one a rejoin. */
+  /**
+   * A room group opened on a node: if it is the group of the member's room, the same run gets the
+   * kept lines, a new one a rejoin.
+   */
   void roomReady(RoomReady ready) {
+    if (ready.group() != rooms.group()) {
+      return;
+    }
     if (ready.run().equals(rooms.run())) {
       resendUntilAcknowledged(FIRST_RESEND_MILLIS);
     } else {

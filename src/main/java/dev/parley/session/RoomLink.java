@@ -19,6 +19,7 @@ import dev.parley.bus.RoomsRequest;
 import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
+import dev.parley.placement.RoomGroups;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -27,9 +28,9 @@ import io.vertx.core.eventbus.Message;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One session's requests to the room, over the event bus. Every request also tells the room that
- * the member is active; {@link #touchIfQuiet} covers lines that send none, at most once a second.
- * Confined to the session's context.
+ * One session's requests to the host of its room's group, over the event bus. Every request also
+ * tells the room that the member is active; {@link #touchIfQuiet} covers lines that send none, at
+ * most once a second. Confined to the session's context.
  */
 final class RoomLink {
   private static final long TOUCH_INTERVAL = TimeUnit.SECONDS.toNanos(1);
@@ -41,24 +42,49 @@ final class RoomLink {
   private final TimeSource time;
   private final String sessionId;
   private final String nodeId;
+  private final RoomGroups groups;
+  private int group;
+  private String address;
   private long lastContact;
 
-  RoomLink(EventBus bus, TimeSource time, String sessionId, String nodeId) {
+  /**
+   * @param defaultRoom the room a new member enters, whose group the first requests go to
+   */
+  RoomLink(
+      EventBus bus,
+      TimeSource time,
+      String sessionId,
+      String nodeId,
+      RoomGroups groups,
+      String defaultRoom) {
     this.bus = bus;
     this.time = time;
     this.sessionId = sessionId;
     this.nodeId = nodeId;
+    this.groups = groups;
     this.lastContact = time.nanoTime();
+    entered(defaultRoom);
+  }
+
+  /** The member is in {@code room} now: its requests go to that room's group. */
+  void entered(String room) {
+    group = groups.of(room);
+    address = Addresses.room(group);
+  }
+
+  /** The group of the member's room. */
+  int group() {
+    return group;
   }
 
   private <T> Future<T> request(Object body) {
     lastContact = time.nanoTime();
-    return bus.<T>request(Addresses.ROOM, body, REQUEST).map(Message::body);
+    return bus.<T>request(address, body, REQUEST).map(Message::body);
   }
 
   private void send(Object body) {
     lastContact = time.nanoTime();
-    bus.send(Addresses.ROOM, body);
+    bus.send(address, body);
   }
 
   /**

@@ -82,7 +82,14 @@ public final class Session implements LineFramer.Listener {
             host.settings().limits().linesPerSecond(),
             host.settings().limits().lineBurst(),
             host.time());
-    this.room = new RoomLink(host.vertx().eventBus(), host.time(), id, host.nodeId());
+    this.room =
+        new RoomLink(
+            host.vertx().eventBus(),
+            host.time(),
+            id,
+            host.nodeId(),
+            host.roomGroups(),
+            host.settings().rooms().defaultRoom());
     this.sender = new ChatSender(room, host.time(), host.settings().limits().maxUnackedLines());
     this.replies = new ReplyOrder(sender, outbox);
     this.held = new HeldLines(this, connection, sender, replies);

@@ -2,6 +2,7 @@ package dev.parley.session;
 
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.placement.RoomGroups;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Vertx;
 
@@ -21,6 +22,9 @@ public interface SessionHost {
 
   /** The id of this node, unique in the cluster. */
   String nodeId();
+
+  /** The cluster's room groups, for this host's context only. */
+  RoomGroups roomGroups();
 
   /**
    * A new session id, unique in the cluster: the listener's random prefix and a count of the

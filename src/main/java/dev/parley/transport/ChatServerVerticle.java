@@ -4,6 +4,7 @@ import dev.parley.bus.Addresses;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.placement.RoomGroups;
 import dev.parley.session.Connection;
 import dev.parley.session.Outbox;
 import dev.parley.session.Session;
@@ -28,6 +29,7 @@ import java.util.UUID;
  * closed). Everything here is confined to the instance's event loop.
  */
 public final class ChatServerVerticle extends VerticleBase implements SessionHost {
+  private final RoomGroups roomGroups;
 
   private final ParleyConfig config;
   private final TimeSource time;
@@ -56,6 +58,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
    * @param webPort the web port ({@code web.*}), in the same form as {@code port}; ignored when
    *     {@code web.enabled} is false
    * @param metrics the node's meters
+   * @param roomGroups how many room groups the cluster has (1 on a single node)
    */
   public ChatServerVerticle(
       ParleyConfig config,
@@ -63,7 +66,9 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
       String nodeId,
       int port,
       int webPort,
-      ParleyMetrics metrics) {
+      ParleyMetrics metrics,
+      int roomGroups) {
+    this.roomGroups = new RoomGroups(roomGroups);
     this.config = config;
     this.time = time;
     this.nodeId = nodeId;
@@ -169,6 +174,11 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   @Override
   public String nodeId() {
     return nodeId;
+  }
+
+  @Override
+  public RoomGroups roomGroups() {
+    return roomGroups;
   }
 
   @Override

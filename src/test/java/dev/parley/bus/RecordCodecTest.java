@@ -56,7 +56,7 @@ class RecordCodecTest {
           new Renamed(4, 5, "#ops", "alice", "alicia", "s1"),
           new PrivateLine("s2", "alice", "psst"),
           new Evicted("s2", "* you were kicked: spam", "kicked: spam"),
-          new RoomReady("run", 42, "n1"),
+          new RoomReady(3, "run", 42, "n1"),
           new RoomPing(),
           new RoomSnapshot(
               "run",
@@ -64,18 +64,18 @@ class RecordCodecTest {
               List.of(new RoomSnapshot.Entry("s1", "n1", MemberKind.TCP, "alice", 10, 9, "#ops")),
               List.of(new HistoryLine("#ops", "run", 41, 1_700_000_000_000L, "alice", "hi"))),
           new NodeMessages.SnapshotRequest("n2"),
-          new NodeMessages.ReportRequest("n2"),
+          new NodeMessages.ReportRequest("n2", 3),
           new NodeMessages.NodeReport(
               "n1",
               new RoomSnapshot("run", 1, List.of(), List.of()),
               RoomMirror.State.WHOLE,
               List.of("s1")),
-          new NodeMessages.EventsRequest(1, 5),
+          new NodeMessages.EventsRequest(3, 1, 5),
           new NodeMessages.EventsReply(
               List.of(
                   new Chat(3, 4, "#lobby", "alice", "text", "s1", 9),
                   new Left(4, 5, "#lobby", "x", "", "s3", true))),
-          new NodeMessages.FlushRequest(5),
+          new NodeMessages.FlushRequest(3, 5),
           new NodeMessages.Flushed(5),
           new LocalMember("s1", true));
 
