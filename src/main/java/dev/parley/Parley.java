@@ -11,6 +11,8 @@ import dev.parley.node.RoomRelay;
 import dev.parley.ops.OpsServer;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.placement.RoomGroups;
+import dev.parley.placement.RoomPlacement;
+import dev.parley.rooms.ApiFront;
 import dev.parley.rooms.RoomHost;
 import dev.parley.time.TimeSource;
 import dev.parley.transport.ChatServerVerticle;
@@ -147,6 +149,7 @@ public final class Parley {
             : Future.succeededFuture();
     return storeReady
         .compose(v -> deployInto(vertx, deployed, new ConnectionGate(config, metrics)))
+        .compose(v -> deployInto(vertx, deployed, new ApiFront(config, roomGroups)))
         .compose(
             v ->
                 deployInto(
@@ -203,7 +206,10 @@ public final class Parley {
                     config.http().enabled() ? deployed.get(0) : null));
   }
 
-  /** One host per room group; each campaigns for its group. */
+  /**
+   * The node's placement of the room groups, the relay's one child: it runs a host for each group
+   * placed on this node, which campaigns for its group.
+   */
   private static List<Deployable> roomHosts(
       ParleyConfig config,
       TimeSource time,
@@ -211,11 +217,13 @@ public final class Parley {
       int roomGroups,
       ParleyMetrics metrics,
       HistoryStore store) {
-    List<Deployable> hosts = new ArrayList<>();
-    for (int g = 0; g < roomGroups; g++) {
-      hosts.add(new RoomHost(config, time, nodeId, g, roomsListener(metrics), store, metrics));
-    }
-    return hosts;
+    return List.of(
+        new RoomPlacement(
+            nodeId,
+            roomGroups,
+            g ->
+                new RoomHost(
+                    config, time, nodeId, g, roomGroups, roomsListener(metrics), store, metrics)));
   }
 
   /**

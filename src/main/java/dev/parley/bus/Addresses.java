@@ -12,6 +12,15 @@ import dev.parley.room.RoomEvent;
 public final class Addresses {
   private static final String ROOM_PREFIX = "parley.room.group.";
 
+  /**
+   * A node that runs Parley joined or is leaving (the body is its id): every node places the room
+   * groups again.
+   */
+  public static final String PLACEMENT = "parley.placement";
+
+  /** Each room group's number of rooms with members: {@link RoomCountNotice}. */
+  public static final String ROOM_COUNTS = "parley.room.counts";
+
   /** Room events, published in the room's one order: {@link RoomEvent}. */
   public static final String EVENTS = "parley.room.events";
 
@@ -40,6 +49,7 @@ public final class Addresses {
   public static final String NODE_CLOSING = "parley.local.closing";
 
   private static final String NODE_PREFIX = "parley.node.";
+  private static final String API_PREFIX = "parley.api.";
 
   private Addresses() {}
 
@@ -52,6 +62,18 @@ public final class Addresses {
    */
   public static String room(int group) {
     return ROOM_PREFIX + group;
+  }
+
+  /**
+   * Where one room group's host takes the requests of the public API that concern its rooms: the
+   * node's {@link dev.parley.api.ApiAddresses} front hands them on.
+   *
+   * @param group the group
+   * @param publicAddress the public address, such as {@code parley.api.join}
+   * @return {@code parley.room.group.<group>.api.join}
+   */
+  public static String api(int group, String publicAddress) {
+    return room(group) + ".api." + publicAddress.substring(API_PREFIX.length());
   }
 
   /**

@@ -13,6 +13,14 @@ import dev.parley.api.MemberKind;
  * @param lastLineId the id of the session's last chat line already ordered or given up: the room
  *     orders its line {@code lastLineId + 1} next (0 for a new session; a session that joins a room
  *     again after the room started afresh goes on with its own numbering)
+ * @param room the room to enter, as typed; {@code null} for the default room (a line session that
+ *     moves to a room of another group enters it this way)
  */
 public record JoinRequest(
-    String sessionId, String nodeId, String name, MemberKind kind, long lastLineId) {}
+    String sessionId, String nodeId, String name, MemberKind kind, long lastLineId, String room) {
+  /** Asks to admit a member into the default room. */
+  public JoinRequest(
+      String sessionId, String nodeId, String name, MemberKind kind, long lastLineId) {
+    this(sessionId, nodeId, name, kind, lastLineId, null);
+  }
+}

@@ -47,6 +47,23 @@ public final class MemberDepartures {
    */
   public static MemberDepartures watch(
       Vertx vertx, ClusterManager cluster, Handler<Set<String>> left) {
+    return watch(vertx, cluster, left, false);
+  }
+
+  /**
+   * Starts watching members that join as well as members that leave.
+   *
+   * @param changed called on the calling context with the ids of the nodes in the cluster, after a
+   *     member joined or left (with the poll: every {@value #POLL_MILLIS} ms); it must not block
+   * @return the watch, to {@link #close}
+   */
+  public static MemberDepartures watchChanges(
+      Vertx vertx, ClusterManager cluster, Handler<Set<String>> changed) {
+    return watch(vertx, cluster, changed, true);
+  }
+
+  private static MemberDepartures watch(
+      Vertx vertx, ClusterManager cluster, Handler<Set<String>> left, boolean arrivals) {
     Context context = vertx.getOrCreateContext();
     if (cluster instanceof HazelcastClusterManager hz && hz.getHazelcastInstance() != null) {
       HazelcastInstance hazelcast = hz.getHazelcastInstance();
@@ -56,7 +73,17 @@ public final class MemberDepartures {
               .addMembershipListener(
                   new MembershipListener() {
                     @Override
-                    public void memberAdded(MembershipEvent event) {}
+                    public void memberAdded(MembershipEvent event) {
+                      if (arrivals) {
+                        String added = event.getMember().getUuid().toString();
+                        context.runOnContext(
+                            v -> {
+                              Set<String> live = new HashSet<>(cluster.getNodes());
+                              live.add(added);
+                              left.handle(live);
+                            });
+                      }
+                    }
 
                     @Override
                     public void memberRemoved(MembershipEvent event) {

@@ -81,7 +81,10 @@ public final class OpsServer extends VerticleBase {
           promise ->
               promise.complete(
                   cluster.isActive()
-                      ? Status.OK(new JsonObject().put("nodes", cluster.getNodes().size()))
+                      ? Status.OK(
+                          new JsonObject()
+                              .put("nodes", cluster.getNodes().size())
+                              .put("node", cluster.getNodeId()))
                       : Status.KO()));
     }
     readiness.register(
@@ -90,12 +93,15 @@ public final class OpsServer extends VerticleBase {
         promise ->
             vertx
                 .eventBus()
-                .<String>request(defaultRoomAddress, new RoomPing(), PING)
+                .<RoomPing.Pong>request(defaultRoomAddress, new RoomPing(), PING)
                 .onComplete(
                     ar ->
                         promise.complete(
                             ar.succeeded()
-                                ? Status.OK(new JsonObject().put("run", ar.result().body()))
+                                ? Status.OK(
+                                    new JsonObject()
+                                        .put("run", ar.result().body().run())
+                                        .put("host", ar.result().body().nodeId()))
                                 : Status.KO(
                                     new JsonObject().put("reason", ar.cause().getMessage())))));
     if (metrics.registry() instanceof PrometheusMeterRegistry registry) {

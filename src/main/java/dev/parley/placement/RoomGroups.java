@@ -15,10 +15,10 @@ import java.util.Map;
  */
 public final class RoomGroups {
   /**
-   * How many room groups a cluster has. One for now: the rooms of a cluster are one order on one
-   * node; spreading them over the nodes is the next step.
+   * How many room groups a cluster has: the most nodes that share the ordering work of the rooms.
+   * Every node of a cluster must run a Parley version with the same number. A single node has one.
    */
-  public static final int IN_A_CLUSTER = 1;
+  public static final int IN_A_CLUSTER = 16;
 
   /** How many names' groups are kept computed; the cache starts over past this. */
   private static final int CACHED = 4096;

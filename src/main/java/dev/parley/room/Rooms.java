@@ -15,6 +15,7 @@ import dev.parley.time.TimeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * The server's rooms and their rules (PROTOCOL.md sections 3 to 6 and 9): the members (a line
@@ -36,6 +37,12 @@ public final class Rooms {
 
     /** A member was removed by the room; it receives {@code notice}, or the kick's reason. */
     void evicted(Member member, String notice, String reason, String kickReason);
+
+    /**
+     * A member left every room of this order and no longer holds its name here, for any reason but
+     * a move to a room of another order. Nothing by default.
+     */
+    default void removed(Member member) {}
   }
 
   private final ParleyConfig config;
@@ -53,12 +60,30 @@ public final class Rooms {
   private final RoomDirectory directory;
   private final RoomRoster defaultRoom;
   private final RoomViews views;
+  private final IntSupplier roomsElsewhere;
 
   /**
    * Creates the room from a snapshot: a fresh room for {@link RoomSnapshot#EMPTY}, otherwise the
    * continuation of the room the snapshot was taken of (same run, sequence numbers continue).
    */
   public Rooms(ParleyConfig config, TimeSource time, Output output, RoomSnapshot from) {
+    this(config, time, output, from, () -> 0);
+  }
+
+  /**
+   * Creates the rooms of one group of a cluster's rooms (see {@link #Rooms(ParleyConfig,
+   * TimeSource, Output, RoomSnapshot)}).
+   *
+   * @param roomsElsewhere how many rooms with members the other groups have now, for {@code
+   *     rooms.maxRooms}; called on the rooms' context
+   */
+  public Rooms(
+      ParleyConfig config,
+      TimeSource time,
+      Output output,
+      RoomSnapshot from,
+      IntSupplier roomsElsewhere) {
+    this.roomsElsewhere = roomsElsewhere;
     this.config = config;
     this.time = time;
     this.output = output;
@@ -187,7 +212,65 @@ public final class Rooms {
   }
 
   private int maxRooms() {
-    return config.rooms().maxRooms();
+    return config.rooms().maxRooms() - roomsElsewhere.getAsInt();
+  }
+
+  /**
+   * The name a new member would get here: the requested one if it is valid and free in these rooms,
+   * or the next free guest name for {@code ""}. Changes nothing but the guest count.
+   *
+   * @throws RoomException if the name is invalid or taken
+   */
+  public String admissibleName(String requested) {
+    return requested.isEmpty() ? roster.freeGuestName() : roster.acceptableName(requested, null);
+  }
+
+  /**
+   * The name a member would get by {@code /nick}, if valid and free in these rooms.
+   *
+   * @throws RoomException if the session is not a member, or the name is invalid, its own or taken
+   */
+  public String admissibleRename(String sessionId, String requested) {
+    return roster.acceptableName(requested, member(sessionId));
+  }
+
+  /**
+   * A member, marked active.
+   *
+   * @throws RoomException if the session is not a member
+   */
+  public Member memberOf(String sessionId) {
+    return member(sessionId);
+  }
+
+  /**
+   * The names of the rooms a member is in here, in order of entering; none for an unknown member.
+   */
+  public List<String> roomsOf(String memberId) {
+    Member member = roster.bySession(memberId);
+    if (member == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (RoomRoster room : member.rooms) {
+      names.add(room.name());
+    }
+    return names;
+  }
+
+  /**
+   * A line session moves to a room of another order: it leaves its room here ({@code joined #ROOM})
+   * and these rooms forget it, but its name stays taken (by its new order).
+   *
+   * @param target the room it moved to, as that room is spelled
+   * @return the sequence number of its departure
+   * @throws RoomException if the session is not a member
+   */
+  public long departForMove(String sessionId, String target) {
+    Member member = member(sessionId);
+    Left left = depart(member, member.room(), Replies.joinedReason(target));
+    roster.remove(member);
+    return left.seq();
   }
 
   /**
@@ -392,5 +475,6 @@ public final class Rooms {
     for (RoomRoster room : List.copyOf(member.rooms)) {
       depart(member, room, reason);
     }
+    output.removed(member);
   }
 }

@@ -5,6 +5,7 @@ import dev.parley.api.ChatMessage;
 import dev.parley.api.ErrorCode;
 import dev.parley.api.MemberKind;
 import dev.parley.api.RosterEntry;
+import dev.parley.bus.Addresses;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
@@ -24,73 +25,107 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The room's public event-bus API: JSON requests on {@link ApiAddresses}, checked field by field,
- * turned into calls on the {@link Room}, answered in JSON. A refused or malformed request gets a
- * failure reply with an error code; no request can raise an exception inside the room. Confined to
- * the {@link RoomVerticle}'s context.
+ * One room group's part of the public event-bus API: JSON requests that the node's {@link ApiFront}
+ * hands on to {@link Addresses#api}, checked field by field, turned into calls on the {@link
+ * Rooms}, answered in JSON. A refused or malformed request gets a failure reply with an error code;
+ * no request can raise an exception inside the rooms. Confined to the {@link RoomVerticle}'s
+ * context.
  */
 final class RoomApi {
+  /** The group's own request: the rooms a bus member is in here ({@code {"member": ID}}). */
+  static final String ROOMS_OF = "parley.api.rooms-of";
+
   private final Rooms room;
+  private final Admissions admissions;
+  private final Admissions.PrivateDelivery delivery;
   private final int maxTextBytes;
   private final int maxLines;
 
-  RoomApi(Rooms room, ParleyConfig config) {
+  RoomApi(
+      Rooms room, Admissions admissions, ParleyConfig config, Admissions.PrivateDelivery delivery) {
     this.room = room;
+    this.admissions = admissions;
+    this.delivery = delivery;
     this.maxTextBytes = config.limits().maxLineBytes();
     this.maxLines = config.history().maxLines();
   }
 
   /**
-   * Registers the API's consumers, adding them to {@code registered}; completes when all are
-   * registered.
+   * Registers the API's consumers of one group, adding them to {@code registered}; completes when
+   * all are registered.
    */
-  Future<?> register(EventBus bus, List<MessageConsumer<?>> registered) {
+  Future<?> register(EventBus bus, int group, List<MessageConsumer<?>> registered) {
     return Future.all(
-        consume(bus, ApiAddresses.JOIN, this::join, registered),
-        consume(bus, ApiAddresses.ENTER, this::enter, registered),
-        consume(bus, ApiAddresses.ROOMS, this::rooms, registered),
-        consume(bus, ApiAddresses.SAY, this::say, registered),
-        consume(bus, ApiAddresses.MSG, this::msg, registered),
-        consume(bus, ApiAddresses.LEAVE, this::leave, registered),
-        consume(bus, ApiAddresses.WHO, this::who, registered),
-        consume(bus, ApiAddresses.KICK, this::kick, registered),
-        consume(bus, ApiAddresses.HISTORY, this::history, registered));
+        List.of(
+            consume(bus, group, ApiAddresses.JOIN, this::join, registered),
+            consume(bus, group, ApiAddresses.ENTER, this::enter, registered),
+            consume(bus, group, ApiAddresses.ROOMS, sync(this::rooms), registered),
+            consume(bus, group, ApiAddresses.SAY, sync(this::say), registered),
+            consume(bus, group, ApiAddresses.MSG, this::msg, registered),
+            consume(bus, group, ApiAddresses.LEAVE, sync(this::leave), registered),
+            consume(bus, group, ApiAddresses.WHO, sync(this::who), registered),
+            consume(bus, group, ApiAddresses.KICK, sync(this::kick), registered),
+            consume(bus, group, ApiAddresses.HISTORY, sync(this::history), registered),
+            consume(bus, group, ROOMS_OF, sync(this::roomsOf), registered)));
+  }
+
+  private static Function<Object, Future<JsonObject>> sync(Function<Object, JsonObject> handler) {
+    return body -> Future.succeededFuture(handler.apply(body));
   }
 
   private static Future<Void> consume(
       EventBus bus,
+      int group,
       String address,
-      Function<Object, JsonObject> handler,
+      Function<Object, Future<JsonObject>> handler,
       List<MessageConsumer<?>> registered) {
-    MessageConsumer<Object> consumer = bus.consumer(address, message -> answer(message, handler));
+    MessageConsumer<Object> consumer =
+        bus.consumer(Addresses.api(group, address), message -> answer(message, handler));
     registered.add(consumer);
     return consumer.completion();
   }
 
-  private static void answer(Message<Object> message, Function<Object, JsonObject> handler) {
+  private static void answer(
+      Message<Object> message, Function<Object, Future<JsonObject>> handler) {
+    Future<JsonObject> answered;
     try {
-      message.reply(handler.apply(message.body()));
+      answered = handler.apply(message.body());
     } catch (RoomException e) {
-      message.fail(e.code().code(), e.getMessage());
+      answered = Future.failedFuture(e);
     }
+    answered.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            message.reply(ar.result());
+          } else if (ar.cause() instanceof RoomException e) {
+            message.fail(e.code().code(), e.getMessage());
+          } else {
+            message.fail(ErrorCode.UNAVAILABLE.code(), String.valueOf(ar.cause().getMessage()));
+          }
+        });
   }
 
-  private JsonObject join(Object body) {
+  private Future<JsonObject> join(Object body) {
     JsonRequest request = JsonRequest.of(body, "name", "member", "node", "room");
     String name = request.string("name", true);
     String member = request.string("member", false);
     String node = request.string("node", false);
     String roomName = request.stripped("room", false);
     String id = member == null || member.isBlank() ? UUID.randomUUID().toString() : member;
-    JoinReply joined =
-        room.join(id, node == null ? "" : node, name.strip(), MemberKind.BUS, 0, roomName);
-    return entered(joined).put("member", id).put("name", joined.name());
+    return admissions
+        .admit(id, node == null ? "" : node, name.strip(), MemberKind.BUS, 0, roomName)
+        .map(joined -> entered(joined).put("member", id).put("name", joined.name()));
   }
 
-  private JsonObject enter(Object body) {
+  private Future<JsonObject> enter(Object body) {
     JsonRequest request = JsonRequest.of(body, "member", "room");
     String member = request.string("member", true);
-    return entered(room.enter(member, request.stripped("room", true)));
+    return admissions.enter(member, request.stripped("room", true)).map(RoomApi::entered);
+  }
+
+  private JsonObject roomsOf(Object body) {
+    String member = JsonRequest.of(body, "member").string("member", true);
+    return new JsonObject().put("rooms", new JsonArray(room.roomsOf(member)));
   }
 
   private static JsonObject entered(JoinReply joined) {
@@ -119,12 +154,14 @@ final class RoomApi {
     return new JsonObject().put("seq", room.say(member, roomName, text).seq());
   }
 
-  private JsonObject msg(Object body) {
+  private Future<JsonObject> msg(Object body) {
     JsonRequest request = JsonRequest.of(body, "member", "to", "text");
     String member = request.string("member", true);
     String to = request.string("to", true);
     String text = request.text("text", true, maxTextBytes);
-    return new JsonObject().put("to", room.privateMessage(member, to, text).target());
+    return admissions
+        .privateMessage(member, to, text, delivery)
+        .map(reply -> new JsonObject().put("to", reply.target()));
   }
 
   private JsonObject leave(Object body) {

@@ -57,6 +57,7 @@ public final class RoomHost extends VerticleBase {
   private final TimeSource time;
   private final String nodeId;
   private final int group;
+  private final int groups;
   private final String lockName;
   private final Listener listener;
   private final HistoryStore store;
@@ -72,6 +73,7 @@ public final class RoomHost extends VerticleBase {
    * @param time the time source for the room
    * @param nodeId this node's id
    * @param group the room group this host campaigns for
+   * @param groups how many room groups the cluster has
    * @param listener told of takeovers
    * @param store the durable history store ({@link dev.parley.history.MemoryStore} for none)
    * @param metrics where the rooms count what their history store lost
@@ -81,6 +83,7 @@ public final class RoomHost extends VerticleBase {
       TimeSource time,
       String nodeId,
       int group,
+      int groups,
       Listener listener,
       HistoryStore store,
       ParleyMetrics metrics) {
@@ -88,6 +91,7 @@ public final class RoomHost extends VerticleBase {
     this.time = time;
     this.nodeId = nodeId;
     this.group = group;
+    this.groups = groups;
     this.lockName = LOCK_PREFIX + group;
     this.listener = listener;
     this.store = store;
@@ -101,7 +105,7 @@ public final class RoomHost extends VerticleBase {
       return vertx
           .deployVerticle(
               new RoomVerticle(
-                  config, time, nodeId, group, Takeover.FRESH, listener, store, metrics))
+                  config, time, nodeId, group, groups, Takeover.FRESH, listener, store, metrics))
           .onSuccess(id -> roomDeployment = id);
     }
     campaign(cluster);
@@ -142,7 +146,7 @@ public final class RoomHost extends VerticleBase {
               }
               return vertx.deployVerticle(
                   new RoomVerticle(
-                      config, time, nodeId, group, takeover, listener, store, metrics));
+                      config, time, nodeId, group, groups, takeover, listener, store, metrics));
             })
         .onSuccess(
             id -> {

@@ -6,6 +6,7 @@ import dev.parley.api.MemberKind;
 import dev.parley.api.PrivateMessage;
 import dev.parley.bus.ActivityNotice;
 import dev.parley.bus.Addresses;
+import dev.parley.bus.DepartRequest;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.HistoryRequest;
 import dev.parley.bus.JoinRequest;
@@ -25,6 +26,7 @@ import dev.parley.bus.WhoRequest;
 import dev.parley.cluster.MemberDepartures;
 import dev.parley.config.ParleyConfig;
 import dev.parley.history.HistoryStore;
+import dev.parley.names.NameRegistry;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
@@ -79,6 +81,8 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final Map<String, String> roomEventAddresses = new HashMap<>();
   private Rooms room;
+  private Admissions admissions;
+  private final RoomCounts counts;
   private EventBus bus;
   private long sweepTimer = -1;
   private MemberDepartures departures;
@@ -93,6 +97,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
    * @param time the time source for idle decisions and event timestamps
    * @param nodeId this node's id
    * @param group the room group this verticle orders
+   * @param groups how many room groups the cluster has
    * @param takeover the state to continue from
    * @param listener told how many rooms with members this node orders
    * @param store the durable history store
@@ -103,6 +108,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       TimeSource time,
       String nodeId,
       int group,
+      int groups,
       Takeover takeover,
       RoomHost.Listener listener,
       HistoryStore store,
@@ -114,17 +120,21 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     this.takeover = takeover;
     this.listener = listener;
     this.durable = new DurableHistory(config.history(), time, store, metrics);
+    this.counts = new RoomCounts(group, groups);
   }
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
     RoomCodecs.register(bus);
-    return durable.withStoredLines(takeover.base()).compose(this::open);
+    return NameRegistry.open(vertx)
+        .compose(
+            names -> durable.withStoredLines(takeover.base()).compose(base -> open(base, names)));
   }
 
-  private Future<?> open(RoomSnapshot base) {
-    room = new Rooms(config, time, this, base);
+  private Future<?> open(RoomSnapshot base, NameRegistry names) {
+    room = new Rooms(config, time, this, base, counts::elsewhere);
+    admissions = new Admissions(room, names);
     durable.start(vertx, context, base);
     for (RoomEvent missed : takeover.missed()) {
       bus.publish(Addresses.EVENTS, missed);
@@ -144,7 +154,11 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
             });
     MessageConsumer<Object> requests = bus.consumer(Addresses.room(group), this::onRequest);
     consumers.add(requests);
-    return Future.all(requests.completion(), new RoomApi(room, config).register(bus, consumers))
+    return Future.all(
+            requests.completion(),
+            counts.start(vertx, consumers, room::occupied),
+            new RoomApi(room, admissions, config, this::deliverPrivate)
+                .register(bus, group, consumers))
         .onSuccess(
             v -> {
               LOG.info(
@@ -168,6 +182,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(sweepTimer);
+    counts.stop();
     listener.roomsOrdered(0);
     if (departures != null) {
       departures.close();
@@ -204,9 +219,17 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       } else if (body instanceof ActivityNotice activity) {
         room.touch(activity.sessionId());
       } else if (body instanceof JoinRequest join) {
-        message.reply(
-            room.join(
-                join.sessionId(), join.nodeId(), join.name(), join.kind(), join.lastLineId()));
+        answer(
+            message,
+            admissions.admit(
+                join.sessionId(),
+                join.nodeId(),
+                join.name(),
+                join.kind(),
+                join.lastLineId(),
+                join.room()));
+      } else if (body instanceof DepartRequest depart) {
+        message.reply(room.departForMove(depart.sessionId(), depart.target()));
       } else if (body instanceof MoveRequest move) {
         message.reply(room.move(move.sessionId(), move.room()));
       } else if (body instanceof HistoryRequest history) {
@@ -216,13 +239,16 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       } else if (body instanceof WhoRequest who) {
         message.reply(new RosterReply(room.roster(who.sessionId())));
       } else if (body instanceof NickRequest nick) {
-        message.reply(room.rename(nick.sessionId(), nick.name()));
+        answer(message, admissions.rename(nick.sessionId(), nick.name()));
       } else if (body instanceof PrivateRequest request) {
-        message.reply(room.privateMessage(request.sessionId(), request.target(), request.text()));
+        answer(
+            message,
+            admissions.privateMessage(
+                request.sessionId(), request.target(), request.text(), this::deliverPrivate));
       } else if (body instanceof LeaveRequest leave) {
         room.leave(leave.sessionId(), leave.reason());
       } else if (body instanceof RoomPing) {
-        message.reply(room.run());
+        message.reply(new RoomPing.Pong(room.run(), nodeId));
       } else if (body instanceof NodeMessages.SnapshotRequest) {
         message.reply(room.snapshot());
       } else {
@@ -233,6 +259,20 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     }
   }
 
+  /** Replies with the future's result, or fails the request with the refusal's code. */
+  private static void answer(Message<Object> message, Future<?> result) {
+    result.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            message.reply(ar.result());
+          } else if (ar.cause() instanceof RoomException e) {
+            message.fail(e.code().code(), e.getMessage());
+          } else {
+            message.fail(ErrorCode.UNAVAILABLE.code(), ar.cause().getMessage());
+          }
+        });
+  }
+
   @Override
   public void publish(RoomEvent event) {
     if (event instanceof Chat chat) {
@@ -241,6 +281,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     bus.publish(Addresses.EVENTS, event);
     if (event instanceof Arrived || event instanceof Left) {
       listener.roomsOrdered(room.occupied());
+      counts.changed(room.occupied());
     }
     JsonObject json = PublicEvents.of(room.run(), event).toJson();
     bus.publish(ApiAddresses.EVENTS, json);
@@ -262,13 +303,27 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
 
   @Override
   public void privateLine(Member to, String from, String text) {
-    if (to.kind() == MemberKind.TCP) {
-      bus.send(Addresses.node(to.nodeId()), new PrivateLine(to.sessionId(), from, text));
+    privateLine(to.kind(), to.nodeId(), to.sessionId(), from, text);
+  }
+
+  private void deliverPrivate(NameRegistry.Holder to, String from, String text) {
+    privateLine(to.kind(), to.nodeId(), to.memberId(), from, text);
+  }
+
+  private void privateLine(
+      MemberKind kind, String nodeId, String memberId, String from, String text) {
+    if (kind == MemberKind.TCP) {
+      bus.send(Addresses.node(nodeId), new PrivateLine(memberId, from, text));
     } else {
       bus.send(
-          ApiAddresses.member(to.sessionId()),
+          ApiAddresses.member(memberId),
           new JsonObject().put("type", PrivateMessage.TYPE).put("from", from).put("text", text));
     }
+  }
+
+  @Override
+  public void removed(Member member) {
+    admissions.removed(member);
   }
 
   @Override

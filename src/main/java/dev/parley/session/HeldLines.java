@@ -14,6 +14,7 @@ final class HeldLines {
   private final ChatSender sender;
   private final ReplyOrder replies;
   private final ArrayDeque<byte[]> heldLines = new ArrayDeque<>(2);
+  private boolean crossing;
 
   HeldLines(Session session, Connection connection, ChatSender sender, ReplyOrder replies) {
     this.session = session;
@@ -37,10 +38,25 @@ final class HeldLines {
     return false;
   }
 
-  /** Whether lines must wait: the member is joining, or its unacknowledged lines are at the cap. */
+  /**
+   * Whether lines must wait: the member is joining, is moving to a room of another group, or its
+   * unacknowledged lines are at the cap.
+   */
   private boolean waiting() {
     Session.State state = session.state();
-    return state == Session.State.JOINING || (state == Session.State.MEMBER && sender.full());
+    return state == Session.State.JOINING
+        || (state == Session.State.MEMBER && (crossing || sender.full()));
+  }
+
+  /**
+   * While {@code on}, the member moves to a room of another group and its lines wait: each must be
+   * numbered in the order of the room it is sent to. Turning it off reads the held lines.
+   */
+  void crossing(boolean on) {
+    crossing = on;
+    if (!on) {
+      release();
+    }
   }
 
   private boolean holding() {

@@ -6,7 +6,9 @@ import dev.parley.bus.LocalMember;
 import dev.parley.bus.MoveReply;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.protocol.EncodedLine;
+import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
+import dev.parley.protocol.RoomNames;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
 import dev.parley.room.Left;
@@ -181,6 +183,14 @@ final class MemberRooms {
    * ordered in the new room.
    */
   void move(String requested) {
+    NameRules.Verdict verdict = requested == null ? null : RoomNames.check(requested);
+    if (verdict != null && verdict.valid()) {
+      int target = room.groupOf(verdict.name());
+      if (target != room.group()) {
+        moveToGroup(target, verdict.name());
+        return;
+      }
+    }
     long position = sender.lastId();
     membership.moving();
     host.followAll(session, true);
@@ -196,17 +206,74 @@ final class MemberRooms {
                 session.fail(ar.cause());
                 return;
               }
-              MoveReply reply = ar.result();
-              List<RelayedEvent> early =
-                  membership.moved(reply.room(), reply.leftSeq(), reply.seq());
-              follow(reply.room());
-              arrival = () -> announce(position, reply, early);
-              if (membership.awaitingDeparture()) {
-                arrivalTimer = host.vertx().setTimer(DEPARTURE_WAIT_MILLIS, t -> announceArrival());
-              } else {
-                announceArrival();
-              }
+              arrived(position, ar.result());
             });
+  }
+
+  /**
+   * {@code /join} to a room of another group: the member's lines wait while the new group admits it
+   * under its name and then its old group lets it go ({@code joined #ROOM}); then it is told where
+   * it is, as for a move within a group. A refusal by the new group moves nothing.
+   */
+  private void moveToGroup(int target, String requested) {
+    long position = sender.lastId();
+    membership.moving();
+    host.followAll(session, true);
+    held.crossing(true);
+    room.enterElsewhere(target, session.name(), sender.lastId(), requested)
+        .compose(
+            joined ->
+                room.departTo(joined.room())
+                    .map(
+                        leftSeq -> {
+                          room.entered(joined.room());
+                          run = joined.run();
+                          return new MoveReply(
+                              leftSeq,
+                              joined.seq(),
+                              joined.room(),
+                              joined.roster(),
+                              joined.total(),
+                              joined.history());
+                        })
+                    .onFailure(
+                        e -> {
+                          LOG.warn(
+                              "{} could not leave its room for {}: {}",
+                              session.name(),
+                              joined.room(),
+                              e.toString());
+                          room.leaveGroup(target);
+                        }))
+        .onComplete(
+            ar -> {
+              host.followAll(session, false);
+              if (session.state() != Session.State.MEMBER) {
+                if (ar.succeeded()) {
+                  room.leave("");
+                }
+                return;
+              }
+              if (ar.failed()) {
+                membership.stayed();
+                session.fail(ar.cause());
+              } else {
+                arrived(position, ar.result());
+              }
+              held.crossing(false);
+            });
+  }
+
+  /** The member is in the room of a move's reply: it is told so once its departure has come. */
+  private void arrived(long position, MoveReply reply) {
+    List<RelayedEvent> early = membership.moved(reply.room(), reply.leftSeq(), reply.seq());
+    follow(reply.room());
+    arrival = () -> announce(position, reply, early);
+    if (membership.awaitingDeparture()) {
+      arrivalTimer = host.vertx().setTimer(DEPARTURE_WAIT_MILLIS, t -> announceArrival());
+    } else {
+      announceArrival();
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.parley.session;
 import dev.parley.api.MemberKind;
 import dev.parley.bus.ActivityNotice;
 import dev.parley.bus.Addresses;
+import dev.parley.bus.DepartRequest;
 import dev.parley.bus.HistoryReply;
 import dev.parley.bus.HistoryRequest;
 import dev.parley.bus.JoinReply;
@@ -20,11 +21,14 @@ import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
 import dev.parley.placement.RoomGroups;
+import dev.parley.room.Rooms;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -105,8 +109,60 @@ final class RoomLink {
     return request(new MoveRequest(sessionId, room));
   }
 
+  /** The rooms of every group, merged in the order of {@code /rooms}. */
   Future<RoomsReply> rooms() {
-    return request(new RoomsRequest(sessionId));
+    if (groups.count() == 1) {
+      return request(new RoomsRequest(sessionId));
+    }
+    lastContact = time.nanoTime();
+    List<Future<RoomsReply>> asked = new ArrayList<>();
+    for (int g = 0; g < groups.count(); g++) {
+      asked.add(
+          bus.<RoomsReply>request(Addresses.room(g), new RoomsRequest(sessionId), REQUEST)
+              .map(Message::body));
+    }
+    return Future.all(asked)
+        .map(
+            all -> {
+              List<RoomsReply> replies = new ArrayList<>();
+              for (Future<RoomsReply> f : asked) {
+                replies.add(f.result());
+              }
+              return RoomsReply.merge(replies, Rooms.LISTED_ROOMS);
+            });
+  }
+
+  /** The group of a valid room name. */
+  int groupOf(String room) {
+    return groups.of(room);
+  }
+
+  /**
+   * Asks another group to admit the member into one of its rooms, under the name it holds.
+   *
+   * @param lastLineId the id of the member's last line, all ordered in its old room's group
+   */
+  Future<JoinReply> enterElsewhere(int group, String name, long lastLineId, String room) {
+    lastContact = time.nanoTime();
+    return bus.<JoinReply>request(
+            Addresses.room(group),
+            new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId, room),
+            REQUEST)
+        .map(Message::body);
+  }
+
+  /**
+   * Leaves the member's room for a room of another group, keeping the name.
+   *
+   * @return the sequence number of the departure
+   */
+  Future<Long> departTo(String target) {
+    return request(new DepartRequest(sessionId, target));
+  }
+
+  /** Tells another group that the member leaves it (a move that could not be finished). */
+  void leaveGroup(int group) {
+    bus.send(Addresses.room(group), new LeaveRequest(sessionId, ""));
   }
 
   Future<NickReply> nick(String name) {

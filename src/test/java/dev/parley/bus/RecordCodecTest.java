@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RecordCodecTest {
   private static final List<Record> BODIES =
       List.of(
-          new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 0),
+          new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 7, "#ops"),
           new JoinReply(
               3,
               "alice",
@@ -49,6 +49,8 @@ class RecordCodecTest {
           new PrivateRequest("s1", "bob", "psst"),
           new PrivateReply("alice", "bob"),
           new LeaveRequest("s1", "lunch"),
+          new DepartRequest("s1", "#ops"),
+          new RoomCountNotice(3, 12),
           new ActivityNotice("s1"),
           new Arrived(1, 2, "#lobby", "alice", "s1", "n1", MemberKind.TCP, true),
           new Left(2, 3, "#lobby", "alice", "idle", "s1", false),
@@ -58,6 +60,7 @@ class RecordCodecTest {
           new Evicted("s2", "* you were kicked: spam", "kicked: spam"),
           new RoomReady(3, "run", 42, "n1"),
           new RoomPing(),
+          new RoomPing.Pong("run", "n1"),
           new RoomSnapshot(
               "run",
               42,

@@ -26,17 +26,18 @@ class BusMemberNodeLossTest {
   @Test
   void aBusMemberLeavesAsConnectionLostWhenItsNodeLeavesTheCluster() throws Exception {
     try (ClusterNodes cluster = ClusterNodes.start(2)) {
-      // Node 0 started first, so it hosts the room; the bot lives on node 1.
-      RoomClient here = RoomClient.create(cluster.node(0).vertx());
+      // The bot lives on the node that does not host #lobby.
+      ClusterNodes.Node host = cluster.hostOf("#lobby");
+      ClusterNodes.Node botNode = cluster.others(host).get(0);
+      RoomClient here = RoomClient.create(host.vertx());
       RoomEvents events = RoomEvents.subscribe(here);
-      ChatClient alice = clients.join(cluster.node(0).port(), "alice");
-      BusMember bot =
-          RoomClient.create(cluster.node(1).vertx()).join("bot").await(30, TimeUnit.SECONDS);
+      ChatClient alice = clients.join(host.port(), "alice");
+      BusMember bot = RoomClient.create(botNode.vertx()).join("bot").await(30, TimeUnit.SECONDS);
       alice.expect("* bot has arrived");
       assertEquals(List.of("alice", "bot"), bot.roster());
 
       // The bot never leaves: its whole node, Vert.x and Hazelcast member, goes away.
-      cluster.node(1).vertx().close().await(60, TimeUnit.SECONDS);
+      botNode.vertx().close().await(60, TimeUnit.SECONDS);
 
       alice.expect("* bot has left (connection lost)");
       MemberLeft left = events.nextLeft();

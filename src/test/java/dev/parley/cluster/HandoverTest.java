@@ -29,9 +29,11 @@ class HandoverTest {
   @Test
   void theHostHandsTheRoomOverWhileMembersElsewhereKeepSending() throws Exception {
     try (ClusterNodes cluster = ClusterNodes.start(3, "limits.linesPerSecond", 0)) {
-      ChatClient onHost = clients.join(cluster.node(0).port(), "onhost");
-      ChatClient alice = clients.join(cluster.node(1).port(), "alice");
-      ChatClient bob = clients.join(cluster.node(2).port(), "bob");
+      ClusterNodes.Node host = cluster.hostOf("#lobby");
+      List<ClusterNodes.Node> others = cluster.others(host);
+      ChatClient onHost = clients.join(host.port(), "onhost");
+      ChatClient alice = clients.join(others.get(0).port(), "alice");
+      ChatClient bob = clients.join(others.get(1).port(), "bob");
       onHost.readUntil("* bob has arrived");
       alice.expect("* bob has arrived");
 
@@ -45,7 +47,7 @@ class HandoverTest {
         pool.submit(
             () -> {
               try {
-                cluster.node(0).stop();
+                host.stop();
                 stopped.complete(null);
               } catch (Exception | Error e) {
                 stopped.completeExceptionally(e);

@@ -18,11 +18,13 @@ class NodeShutdownTest {
   @Test
   void membersElsewhereSeeTheMembersOfAStoppingNodeLeaveForTheShutdown() throws Exception {
     try (ClusterNodes cluster = ClusterNodes.start(2)) {
-      ChatClient alice = clients.join(cluster.node(0).port(), "alice");
-      ChatClient carol = clients.join(cluster.node(1).port(), "carol");
+      ClusterNodes.Node host = cluster.hostOf("#lobby");
+      ClusterNodes.Node other = cluster.others(host).get(0);
+      ChatClient alice = clients.join(host.port(), "alice");
+      ChatClient carol = clients.join(other.port(), "carol");
       alice.expect("* carol has arrived");
 
-      cluster.node(1).stop();
+      other.stop();
 
       carol.expect("* server is shutting down");
       carol.expectClosed();

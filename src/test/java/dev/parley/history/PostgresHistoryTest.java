@@ -331,14 +331,16 @@ class PostgresHistoryTest {
   void aHandoverKeepsEachLineOnceInHistoryAndInTheDatabase() throws Exception {
     Object[] store = clusterStore();
     try (ClusterNodes cluster = ClusterNodes.start(2, store)) {
-      // The first node orders the room; alice is on the second.
-      ChatClient alice = clients.join(cluster.node(1).port(), "alice");
+      // One node orders #lobby; alice is on the other.
+      ClusterNodes.Node host = cluster.hostOf("#lobby");
+      ClusterNodes.Node other = cluster.others(host).get(0);
+      ChatClient alice = clients.join(other.port(), "alice");
       says(alice, "one", "two", "three");
-      cluster.node(0).stop();
+      host.stop();
       says(alice, "four", "five");
       List<String> said = List.of("one", "two", "three", "four", "five");
 
-      ChatClient bob = clients.connect(cluster.node(1).port());
+      ChatClient bob = clients.connect(other.port());
       bob.expect("* welcome to parley, what is your name?");
       bob.say("bob");
       bob.expect("* you are bob").expect("* online (2): alice, bob").expect("* history (5):");

@@ -1,8 +1,11 @@
 package dev.parley.test;
 
 import dev.parley.Parley;
+import dev.parley.bus.Addresses;
+import dev.parley.bus.RoomPing;
 import dev.parley.cluster.ClusterSetup;
 import dev.parley.config.ParleyConfig;
+import dev.parley.placement.RoomGroups;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
@@ -12,7 +15,8 @@ import java.util.function.BiConsumer;
 
 /**
  * A real cluster of Parley nodes in this JVM, each with its own clustered {@code Vertx} and
- * Hazelcast member on 127.0.0.1, started one after the other (so the first hosts the room).
+ * Hazelcast member on 127.0.0.1, started one after the other. Each room group moves to the node the
+ * placement gives it as nodes join: {@link #awaitPlacement} waits until they all have.
  */
 public final class ClusterNodes implements AutoCloseable {
   /** One node. */
@@ -32,7 +36,10 @@ public final class ClusterNodes implements AutoCloseable {
 
   private ClusterNodes() {}
 
-  /** Starts {@code count} nodes with the test configuration changed by {@code settings}. */
+  /**
+   * Starts {@code count} nodes with the test configuration changed by {@code settings}, and waits
+   * until the room groups are placed.
+   */
   public static ClusterNodes start(int count, Object... settings) throws Exception {
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -40,7 +47,8 @@ public final class ClusterNodes implements AutoCloseable {
     }
     JsonArray members = new JsonArray();
     ports.forEach(p -> members.add("127.0.0.1:" + p));
-    return join("parley-test-" + ports.get(0), members, ports, (index, vertx) -> {}, settings);
+    return join("parley-test-" + ports.get(0), members, ports, (index, vertx) -> {}, settings)
+        .awaitPlacement();
   }
 
   /**
@@ -91,6 +99,60 @@ public final class ClusterNodes implements AutoCloseable {
       cluster.close();
       throw e;
     }
+  }
+
+  /**
+   * Waits, up to 30 s, until every room group is open on the node that {@link RoomGroups#placement}
+   * gives it among these nodes.
+   */
+  public ClusterNodes awaitPlacement() throws Exception {
+    List<String> ids = nodes.stream().map(n -> n.parley().nodeId()).toList();
+    List<String> owners = RoomGroups.placement(RoomGroups.IN_A_CLUSTER, ids);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (int g = 0; g < owners.size(); g++) {
+      while (!owners.get(g).equals(hostId(g))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("room group " + g + " is not on " + owners.get(g));
+        }
+        nodes.get(0).vertx().timer(50).await();
+      }
+    }
+    return this;
+  }
+
+  /** The id of the node that hosts a room group now, or null when none answers. */
+  private String hostId(int group) {
+    try {
+      return nodes
+          .get(0)
+          .vertx()
+          .eventBus()
+          .<RoomPing.Pong>request(Addresses.room(group), new RoomPing())
+          .await(5, TimeUnit.SECONDS)
+          .body()
+          .nodeId();
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** The node that hosts the group of {@code room} now (after {@link #awaitPlacement}). */
+  public Node hostOf(String room) {
+    String id = hostId(new RoomGroups(RoomGroups.IN_A_CLUSTER).of(room));
+    return nodes.stream()
+        .filter(n -> n.parley().nodeId().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no node hosts " + room));
+  }
+
+  /** The nodes other than {@code node}, in order of start. */
+  public List<Node> others(Node node) {
+    return nodes.stream().filter(n -> n != node).toList();
+  }
+
+  /** The nodes, in order of start. */
+  public List<Node> nodes() {
+    return List.copyOf(nodes);
   }
 
   /** The node at {@code index}, in order of start. */

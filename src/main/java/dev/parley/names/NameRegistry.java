@@ -1,0 +1,184 @@
+package dev.parley.names;
+
+import dev.parley.api.ErrorCode;
+import dev.parley.api.MemberKind;
+import dev.parley.protocol.NameKey;
+import dev.parley.protocol.Replies;
+import dev.parley.room.RoomException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who holds which name in the whole server (PROTOCOL.md sections 5 and 9): one holder per collision
+ * key, the confusable skeleton of the name's case fold, in Vert.x's shared asynchronous map {@value
+ * #NAMES} (a Hazelcast {@code IMap} in a cluster, a local map on one node). A name is taken with
+ * {@code putIfAbsent} and given back only by its holder, or when the holder's node leaves the
+ * cluster ({@link #forgetNode}). A bus member's id also leads to its name ({@value #MEMBERS}), so
+ * that any room group can admit a bus member that another group admitted first.
+ *
+ * <p>Every method is asynchronous and MUST be called on a Vert.x context; none blocks.
+ */
+public final class NameRegistry {
+  /** The shared map of names: collision key to holder. */
+  public static final String NAMES = "parley.names";
+
+  /** The shared map of bus members: member id to holder. */
+  public static final String MEMBERS = "parley.members";
+
+  /**
+   * One holder of a name.
+   *
+   * @param memberId the session id of a line session, or the id of a bus member
+   * @param nodeId the node the member is connected to (empty for a service of no known node)
+   * @param kind how the member is connected
+   * @param name the name as the member holds it, in NFC
+   */
+  public record Holder(String memberId, String nodeId, MemberKind kind, String name) {
+    String encode() {
+      return new JsonObject()
+          .put("member", memberId)
+          .put("node", nodeId)
+          .put("kind", kind.name())
+          .put("name", name)
+          .encode();
+    }
+
+    static Holder decode(String encoded) {
+      JsonObject json = new JsonObject(encoded);
+      return new Holder(
+          json.getString("member"),
+          json.getString("node"),
+          MemberKind.valueOf(json.getString("kind")),
+          json.getString("name"));
+    }
+  }
+
+  private final AsyncMap<String, String> names;
+  private final AsyncMap<String, String> members;
+
+  private NameRegistry(AsyncMap<String, String> names, AsyncMap<String, String> members) {
+    this.names = names;
+    this.members = members;
+  }
+
+  /**
+   * Opens the registry of a Vert.x instance, clustered or not.
+   *
+   * @return the registry, once both maps are open
+   */
+  public static Future<NameRegistry> open(Vertx vertx) {
+    Future<AsyncMap<String, String>> names = vertx.sharedData().getAsyncMap(NAMES);
+    Future<AsyncMap<String, String>> members = vertx.sharedData().getAsyncMap(MEMBERS);
+    return Future.all(names, members).map(v -> new NameRegistry(names.result(), members.result()));
+  }
+
+  private static String key(String name) {
+    return NameKey.of(name).foldedSkeleton();
+  }
+
+  /**
+   * Takes a name for a member; taking a name the same member holds already succeeds.
+   *
+   * @param holder the member and the name, a valid name in NFC
+   * @return true when the member took the name now, false when it held it already; fails with a
+   *     {@link RoomException} ({@link ErrorCode#NAME_TAKEN}, PROTOCOL.md's text) when another
+   *     member holds it or a name too like it
+   */
+  public Future<Boolean> claim(Holder holder) {
+    String encoded = holder.encode();
+    return names
+        .putIfAbsent(key(holder.name()), encoded)
+        .compose(
+            previous -> {
+              if (previous != null) {
+                Holder other = Holder.decode(previous);
+                if (!other.memberId().equals(holder.memberId())) {
+                  return Future.failedFuture(taken(holder.name(), other.name()));
+                }
+              }
+              Future<Void> indexed =
+                  holder.kind() == MemberKind.BUS
+                      ? members.put(holder.memberId(), encoded)
+                      : Future.succeededFuture();
+              return indexed.map(previous == null);
+            });
+  }
+
+  private static RoomException taken(String name, String holderName) {
+    return new RoomException(
+        ErrorCode.NAME_TAKEN,
+        holderName.equals(name)
+            ? Replies.nameTakenText(name)
+            : Replies.nameTooLikeText(name, holderName));
+  }
+
+  /**
+   * Gives a name back, if {@code memberId} holds it; otherwise does nothing.
+   *
+   * @return completes once the name is free of this member
+   */
+  public Future<Void> release(String name, String memberId) {
+    String key = key(name);
+    return names
+        .get(key)
+        .compose(
+            current -> {
+              if (current == null || !Holder.decode(current).memberId().equals(memberId)) {
+                return Future.succeededFuture();
+              }
+              Holder held = Holder.decode(current);
+              Future<Boolean> removed = names.removeIfPresent(key, current);
+              return held.kind() == MemberKind.BUS
+                  ? removed.compose(r -> members.remove(memberId)).mapEmpty()
+                  : removed.mapEmpty();
+            });
+  }
+
+  /**
+   * The holder of a name, or of a name that collides with it.
+   *
+   * @param name a valid name
+   * @return the holder, or {@code null} when nobody holds it
+   */
+  public Future<Holder> holder(String name) {
+    return names.get(key(name)).map(found -> found == null ? null : Holder.decode(found));
+  }
+
+  /**
+   * A bus member by its id.
+   *
+   * @return the member and its name, or {@code null} for an unknown id
+   */
+  public Future<Holder> member(String memberId) {
+    return members.get(memberId).map(found -> found == null ? null : Holder.decode(found));
+  }
+
+  /**
+   * Gives back every name held by the members of a node that left the cluster. Any node may call
+   * it, as often as it likes: an entry is removed only if it is still the dead node's.
+   *
+   * @return completes once the node's names are free
+   */
+  public Future<Void> forgetNode(String nodeId) {
+    return Future.join(forget(names, nodeId), forget(members, nodeId)).mapEmpty();
+  }
+
+  private static Future<Void> forget(AsyncMap<String, String> map, String nodeId) {
+    return map.entries()
+        .compose(
+            entries -> {
+              List<Future<Boolean>> removed = new ArrayList<>();
+              for (Map.Entry<String, String> e : entries.entrySet()) {
+                if (Holder.decode(e.getValue()).nodeId().equals(nodeId)) {
+                  removed.add(map.removeIfPresent(e.getKey(), e.getValue()));
+                }
+              }
+              return Future.join(removed).mapEmpty();
+            });
+  }
+}

@@ -1,0 +1,203 @@
+package dev.parley.rooms;
+
+import dev.parley.api.ErrorCode;
+import dev.parley.api.MemberKind;
+import dev.parley.bus.JoinReply;
+import dev.parley.bus.NickReply;
+import dev.parley.bus.PrivateReply;
+import dev.parley.names.NameRegistry;
+import dev.parley.names.NameRegistry.Holder;
+import dev.parley.protocol.NameRules;
+import dev.parley.room.Member;
+import dev.parley.room.RoomException;
+import dev.parley.room.Rooms;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Names across room groups: a room group admits or renames a member only once the {@link
+ * NameRegistry} has given it the name, gives the name back when the member leaves its rooms for
+ * good, and finds the holder of a name that is not in its rooms for {@code /msg}. Within the group,
+ * {@link Rooms} keeps its own rules; the registry adds the other groups' names. Confined to the
+ * {@link RoomVerticle}'s context; its futures complete there.
+ */
+final class Admissions {
+  private static final Logger LOG = LoggerFactory.getLogger(Admissions.class);
+
+  /** How many guest names are tried when the next one is taken in another group. */
+  private static final int GUEST_TRIES = 20;
+
+  /** Sends a private line to a member of another group. */
+  interface PrivateDelivery {
+    void deliver(Holder to, String from, String text);
+  }
+
+  private final Rooms rooms;
+  private final NameRegistry names;
+
+  Admissions(Rooms rooms, NameRegistry names) {
+    this.rooms = rooms;
+    this.names = names;
+  }
+
+  /**
+   * Admits a member into a room under a name taken in the registry first.
+   *
+   * @param requested the name asked for, {@code ""} for a guest name
+   * @param room the room as typed, {@code null} for the default room
+   * @return the join's reply; fails with a {@link RoomException} for a bad or taken name, a bad
+   *     room or the room limit
+   */
+  Future<JoinReply> admit(
+      String id, String node, String requested, MemberKind kind, long lastLineId, String room) {
+    return admit(id, node, requested, kind, lastLineId, room, GUEST_TRIES);
+  }
+
+  private Future<JoinReply> admit(
+      String id,
+      String node,
+      String requested,
+      MemberKind kind,
+      long lastLineId,
+      String room,
+      int triesLeft) {
+    String name;
+    try {
+      name = rooms.admissibleName(requested);
+    } catch (RoomException e) {
+      return Future.failedFuture(e);
+    }
+    return names
+        .claim(new Holder(id, node, kind, name))
+        .transform(
+            claimed -> {
+              if (claimed.failed()) {
+                return requested.isEmpty()
+                        && triesLeft > 1
+                        && claimed.cause() instanceof RoomException
+                    ? admit(id, node, requested, kind, lastLineId, room, triesLeft - 1)
+                    : Future.failedFuture(claimed.cause());
+              }
+              try {
+                return Future.succeededFuture(rooms.join(id, node, name, kind, lastLineId, room));
+              } catch (RoomException e) {
+                return giveBack(claimed.result(), name, id, e);
+              }
+            });
+  }
+
+  private <T> Future<T> giveBack(boolean taken, String name, String id, RoomException refusal) {
+    if (!taken) {
+      return Future.failedFuture(refusal);
+    }
+    return names.release(name, id).transform(v -> Future.failedFuture(refusal));
+  }
+
+  /**
+   * Puts a bus member in one more room. A bus member that another group admitted is admitted here
+   * under the name the registry gives for its id.
+   *
+   * @return the entry's reply; fails with a {@link RoomException}
+   */
+  Future<JoinReply> enter(String memberId, String room) {
+    if (isMember(memberId)) {
+      try {
+        return Future.succeededFuture(rooms.enter(memberId, room));
+      } catch (RoomException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return names
+        .member(memberId)
+        .compose(
+            holder ->
+                holder == null
+                    ? Future.failedFuture(
+                        new RoomException(ErrorCode.NOT_A_MEMBER, "not a member of the room"))
+                    : admit(memberId, holder.nodeId(), holder.name(), MemberKind.BUS, 0, room));
+  }
+
+  private boolean isMember(String memberId) {
+    try {
+      rooms.memberOf(memberId);
+      return true;
+    } catch (RoomException e) {
+      return false;
+    }
+  }
+
+  /**
+   * {@code /nick}: takes the new name in the registry, renames, then gives the old one back.
+   *
+   * @return the rename's reply; fails with a {@link RoomException}
+   */
+  Future<NickReply> rename(String sessionId, String requested) {
+    Member member;
+    String name;
+    try {
+      member = rooms.memberOf(sessionId);
+      name = rooms.admissibleRename(sessionId, requested);
+    } catch (RoomException e) {
+      return Future.failedFuture(e);
+    }
+    String old = member.name();
+    return names
+        .claim(new Holder(sessionId, member.nodeId(), member.kind(), name))
+        .compose(
+            taken -> {
+              NickReply reply;
+              try {
+                reply = rooms.rename(sessionId, name);
+              } catch (RoomException e) {
+                return giveBack(taken, name, sessionId, e);
+              }
+              return names.release(old, sessionId).map(reply);
+            });
+  }
+
+  /**
+   * {@code /msg}: to a member of these rooms, or else to the holder of the name in another group.
+   *
+   * @param deliver sends the line to the holder found in the registry
+   * @return the reply; fails with a {@link RoomException} when nobody holds the name
+   */
+  Future<PrivateReply> privateMessage(
+      String sessionId, String target, String text, PrivateDelivery deliver) {
+    String from;
+    try {
+      return Future.succeededFuture(rooms.privateMessage(sessionId, target, text));
+    } catch (RoomException e) {
+      if (e.code() != ErrorCode.NO_SUCH_MEMBER) {
+        return Future.failedFuture(e);
+      }
+      NameRules.Verdict verdict = NameRules.check(target);
+      if (!verdict.valid()) {
+        return Future.failedFuture(e);
+      }
+      try {
+        from = rooms.memberOf(sessionId).name();
+      } catch (RoomException notMember) {
+        return Future.failedFuture(notMember);
+      }
+      return names
+          .holder(verdict.name())
+          .compose(
+              holder -> {
+                if (holder == null) {
+                  return Future.failedFuture(e);
+                }
+                deliver.deliver(holder, from, text);
+                return Future.succeededFuture(new PrivateReply(from, holder.name()));
+              });
+    }
+  }
+
+  /** A member left every room of this group for good: its name is given back. */
+  void removed(Member member) {
+    names
+        .release(member.name(), member.sessionId())
+        .onFailure(
+            e -> LOG.warn("could not give the name {} back: {}", member.name(), e.toString()));
+  }
+}

@@ -1,0 +1,343 @@
+package dev.parley.rooms;
+
+import dev.parley.api.ApiAddresses;
+import dev.parley.api.ErrorCode;
+import dev.parley.api.MemberKind;
+import dev.parley.api.PrivateMessage;
+import dev.parley.bus.Addresses;
+import dev.parley.bus.PrivateLine;
+import dev.parley.bus.RoomsReply;
+import dev.parley.config.ParleyConfig;
+import dev.parley.names.NameRegistry;
+import dev.parley.placement.RoomGroups;
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.Replies;
+import dev.parley.protocol.RoomNames;
+import dev.parley.room.RoomException;
+import dev.parley.room.Rooms;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The node's front of the public event-bus API ({@link ApiAddresses}): one consumer per request
+ * address on every node, stateless, that hands each request on to the host of the room group it
+ * concerns ({@link Addresses#api}), and answers what concerns every group (a bus member's rooms,
+ * {@code rooms}, {@code kick}, {@code leave} and {@code history} without a room) by asking each
+ * group and merging the answers. With one group (a single node) every request goes to it as it
+ * came. A group whose host does not answer within {@value #TIMEOUT_MILLIS} ms makes the request
+ * fail with {@code 503}. Confined to its context; it holds no state of the rooms.
+ */
+public final class ApiFront extends VerticleBase {
+  private static final long TIMEOUT_MILLIS = 5000;
+  private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(TIMEOUT_MILLIS);
+
+  private final ParleyConfig config;
+  private final RoomGroups groups;
+  private final int defaultGroup;
+  private NameRegistry names;
+  private EventBus bus;
+
+  /**
+   * @param config the node's settings
+   * @param groups how many room groups the cluster has
+   */
+  public ApiFront(ParleyConfig config, int groups) {
+    this.config = config;
+    this.groups = new RoomGroups(groups);
+    this.defaultGroup = this.groups.of(config.rooms().defaultRoom());
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = vertx.eventBus();
+    return NameRegistry.open(vertx)
+        .compose(
+            registry -> {
+              names = registry;
+              return Future.all(
+                  List.of(
+                      consume(ApiAddresses.JOIN, m -> byRoom(m, ApiAddresses.JOIN)),
+                      consume(ApiAddresses.ENTER, m -> byRoom(m, ApiAddresses.ENTER)),
+                      consume(ApiAddresses.WHO, m -> byRoom(m, ApiAddresses.WHO)),
+                      consume(ApiAddresses.SAY, this::say),
+                      consume(ApiAddresses.MSG, this::msg),
+                      consume(ApiAddresses.ROOMS, this::rooms),
+                      consume(ApiAddresses.LEAVE, this::leave),
+                      consume(ApiAddresses.KICK, m -> firstSuccess(m, ApiAddresses.KICK)),
+                      consume(ApiAddresses.HISTORY, this::history)));
+            });
+  }
+
+  private Future<Void> consume(String address, Consumer<Message<Object>> handler) {
+    return bus.consumer(
+            address,
+            (Message<Object> m) -> {
+              if (groups.count() == 1) {
+                forward(m, 0, address);
+              } else {
+                handler.accept(m);
+              }
+            })
+        .completion();
+  }
+
+  /**
+   * The group of the request's {@code room}, or of the default room when it names none or a bad
+   * one.
+   */
+  private int groupOf(Object body) {
+    if (body instanceof JsonObject json && json.getValue("room") instanceof String room) {
+      NameRules.Verdict verdict = RoomNames.check(room.strip());
+      if (verdict.valid()) {
+        return groups.of(verdict.name());
+      }
+    }
+    return defaultGroup;
+  }
+
+  private static boolean namesRoom(Object body) {
+    return body instanceof JsonObject json && json.getValue("room") != null;
+  }
+
+  private void byRoom(Message<Object> m, String address) {
+    forward(m, groupOf(m.body()), address);
+  }
+
+  private Future<JsonObject> ask(int group, String address, Object body) {
+    return bus.<JsonObject>request(Addresses.api(group, address), body, ASK).map(Message::body);
+  }
+
+  private void forward(Message<Object> m, int group, String address) {
+    answer(m, ask(group, address, m.body()));
+  }
+
+  private static void answer(Message<Object> m, Future<JsonObject> answered) {
+    answered.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            m.reply(ar.result());
+          } else {
+            fail(m, ar.cause());
+          }
+        });
+  }
+
+  private static void fail(Message<Object> m, Throwable cause) {
+    if (cause instanceof ReplyException e && e.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      m.fail(e.failureCode(), e.getMessage());
+    } else if (cause instanceof RoomException e) {
+      m.fail(e.code().code(), e.getMessage());
+    } else {
+      m.fail(ErrorCode.UNAVAILABLE.code(), Replies.ROOM_UNAVAILABLE);
+    }
+  }
+
+  /** Asks every group. */
+  private List<Future<JsonObject>> askAll(String address, Object body) {
+    List<Future<JsonObject>> asked = new ArrayList<>();
+    for (int g = 0; g < groups.count(); g++) {
+      asked.add(ask(g, address, body));
+    }
+    return asked;
+  }
+
+  /**
+   * Asks every group; answers with the first success, or with the default group's failure when none
+   * succeeded ({@code kick}: the name is in one group; {@code leave}: in any of them).
+   */
+  private void firstSuccess(Message<Object> m, String address) {
+    List<Future<JsonObject>> asked = askAll(address, m.body());
+    Future.join(asked)
+        .onComplete(
+            done -> {
+              for (Future<JsonObject> f : asked) {
+                if (f.succeeded()) {
+                  m.reply(f.result());
+                  return;
+                }
+              }
+              fail(m, asked.get(defaultGroup).cause());
+            });
+  }
+
+  /** A {@code say} without a room goes to the member's only room, wherever it is. */
+  private void say(Message<Object> m) {
+    if (namesRoom(m.body())) {
+      byRoom(m, ApiAddresses.SAY);
+      return;
+    }
+    String member =
+        m.body() instanceof JsonObject json && json.getValue("member") instanceof String id
+            ? id
+            : null;
+    if (member == null) {
+      forward(m, defaultGroup, ApiAddresses.SAY);
+      return;
+    }
+    List<Future<JsonObject>> asked =
+        askAll(RoomApi.ROOMS_OF, new JsonObject().put("member", member));
+    Future.all(asked)
+        .onComplete(
+            done -> {
+              if (done.failed()) {
+                fail(m, done.cause());
+                return;
+              }
+              List<String> rooms = new ArrayList<>();
+              for (Future<JsonObject> f : asked) {
+                f.result().getJsonArray("rooms").forEach(r -> rooms.add((String) r));
+              }
+              if (rooms.size() > 1) {
+                m.fail(
+                    ErrorCode.BAD_REQUEST.code(), "in " + rooms.size() + " rooms: name the room");
+                return;
+              }
+              if (rooms.isEmpty()) {
+                forward(m, defaultGroup, ApiAddresses.SAY);
+                return;
+              }
+              JsonObject body = ((JsonObject) m.body()).copy().put("room", rooms.get(0));
+              answer(m, ask(groups.of(rooms.get(0)), ApiAddresses.SAY, body));
+            });
+  }
+
+  /** A private message goes straight to the holder of the name, wherever it is. */
+  private void msg(Message<Object> m) {
+    String member;
+    String to;
+    String text;
+    try {
+      JsonRequest request = JsonRequest.of(m.body(), "member", "to", "text");
+      member = request.string("member", true);
+      to = request.string("to", true);
+      text = request.text("text", true, config.limits().maxLineBytes());
+    } catch (RoomException e) {
+      fail(m, e);
+      return;
+    }
+    NameRules.Verdict verdict = NameRules.check(to);
+    Future<NameRegistry.Holder> target =
+        verdict.valid() ? names.holder(verdict.name()) : Future.succeededFuture(null);
+    Future.all(names.member(member), target)
+        .onComplete(
+            done -> {
+              if (done.failed()) {
+                fail(m, done.cause());
+                return;
+              }
+              NameRegistry.Holder from = done.result().resultAt(0);
+              NameRegistry.Holder recipient = done.result().resultAt(1);
+              if (from == null) {
+                m.fail(ErrorCode.NOT_A_MEMBER.code(), "not a member of the room");
+              } else if (recipient == null) {
+                m.fail(ErrorCode.NO_SUCH_MEMBER.code(), Replies.noSuchMemberText(to));
+              } else {
+                deliver(recipient, from.name(), text);
+                m.reply(new JsonObject().put("to", recipient.name()));
+              }
+            });
+  }
+
+  private void deliver(NameRegistry.Holder to, String from, String text) {
+    if (to.kind() == MemberKind.TCP) {
+      bus.send(Addresses.node(to.nodeId()), new PrivateLine(to.memberId(), from, text));
+    } else {
+      bus.send(
+          ApiAddresses.member(to.memberId()),
+          new JsonObject().put("type", PrivateMessage.TYPE).put("from", from).put("text", text));
+    }
+  }
+
+  /** Every group's rooms, largest first, at most {@value Rooms#LISTED_ROOMS}. */
+  private void rooms(Message<Object> m) {
+    List<Future<JsonObject>> asked = askAll(ApiAddresses.ROOMS, m.body());
+    Future.all(asked)
+        .onComplete(
+            done -> {
+              if (done.failed()) {
+                fail(m, done.cause());
+                return;
+              }
+              List<RoomsReply> replies = new ArrayList<>();
+              for (Future<JsonObject> f : asked) {
+                List<RoomsReply.RoomCount> counts = new ArrayList<>();
+                for (Object r : f.result().getJsonArray("rooms")) {
+                  JsonObject room = (JsonObject) r;
+                  counts.add(
+                      new RoomsReply.RoomCount(room.getString("name"), room.getInteger("members")));
+                }
+                replies.add(new RoomsReply(f.result().getInteger("total"), counts));
+              }
+              RoomsReply merged = RoomsReply.merge(replies, Rooms.LISTED_ROOMS);
+              JsonArray rooms = new JsonArray();
+              for (RoomsReply.RoomCount count : merged.rooms()) {
+                rooms.add(
+                    new JsonObject().put("name", count.name()).put("members", count.members()));
+              }
+              int total = merged.total();
+              m.reply(new JsonObject().put("total", total).put("rooms", rooms));
+            });
+  }
+
+  /** {@code leave} without a room leaves every room, in every group. */
+  private void leave(Message<Object> m) {
+    if (namesRoom(m.body())) {
+      byRoom(m, ApiAddresses.LEAVE);
+    } else {
+      firstSuccess(m, ApiAddresses.LEAVE);
+    }
+  }
+
+  /** {@code history} without a room: the last lines of every group, merged by time. */
+  private void history(Message<Object> m) {
+    if (namesRoom(m.body())) {
+      byRoom(m, ApiAddresses.HISTORY);
+      return;
+    }
+    int limit;
+    try {
+      limit =
+          (int)
+              Math.min(
+                  config.history().maxLines(),
+                  JsonRequest.of(m.body(), "room", "limit", "before")
+                      .number("limit", 1, Integer.MAX_VALUE, 20));
+    } catch (RoomException e) {
+      fail(m, e);
+      return;
+    }
+    List<Future<JsonObject>> asked = askAll(ApiAddresses.HISTORY, m.body());
+    Future.all(asked)
+        .onComplete(
+            done -> {
+              if (done.failed()) {
+                fail(m, done.cause());
+                return;
+              }
+              List<JsonObject> lines = new ArrayList<>();
+              for (Future<JsonObject> f : asked) {
+                f.result().getJsonArray("lines").forEach(l -> lines.add((JsonObject) l));
+              }
+              lines.sort(
+                  Comparator.comparingLong((JsonObject l) -> l.getLong("time"))
+                      .thenComparingLong(l -> l.getLong("seq")));
+              JsonArray last = new JsonArray();
+              lines.subList(Math.max(0, lines.size() - limit), lines.size()).forEach(last::add);
+              m.reply(
+                  new JsonObject()
+                      .put("run", asked.get(defaultGroup).result().getString("run"))
+                      .put("lines", last));
+            });
+  }
+}
