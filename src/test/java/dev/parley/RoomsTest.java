@@ -277,8 +277,33 @@ class RoomsTest {
     move(carol, "ops", "* now in #ops", "* online (2): bob, carol");
     // The room a move empties does not count: alice leaves #lobby empty.
     move(alice, "dev", "* now in #dev", "* online (1): alice");
-    // The default room is never refused, though #ops and #dev are open.
+    // Back to the empty default room: alice's move empties #dev, so the count drops anyway
+    // (joiningTheEmptyDefaultRoomIsNeverRefused tests the default room's own exception).
     move(alice, "lobby", "* now in #lobby", "* online (1): alice");
+  }
+
+  @Test
+  void joiningTheEmptyDefaultRoomIsNeverRefused(Vertx vertx) {
+    int port = start(vertx, "rooms.maxRooms", 2);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient carol = clients.join(port, "carol");
+    move(alice, "ops", "* now in #ops", "* online (1): alice");
+    move(bob, "ops", "* now in #ops", "* online (2): alice, bob");
+    alice.expect("* bob has arrived");
+    // carol's move empties #lobby, so it does not count: #ops and #dev are the two rooms.
+    move(carol, "dev", "* now in #dev", "* online (1): carol");
+
+    // The limit is reached and alice's move would leave bob in #ops: a new room is refused...
+    alice.say("/join new");
+    alice.expect("! too many rooms, join an existing one");
+    // ...but the empty default room is not, and makes a third room with members.
+    alice.say("/join lobby");
+    alice.expect("* now in #lobby");
+    alice.expect("* online (1): alice");
+    bob.expect("* alice has left (joined #lobby)");
+    alice.say("/rooms");
+    alice.expect("* rooms (3): #dev (1), #lobby (1), #ops (1)");
   }
 
   @Test
