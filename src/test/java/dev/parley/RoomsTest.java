@@ -129,6 +129,30 @@ class RoomsTest {
   }
 
   @Test
+  void aRenameIsSeenOnlyInTheRenamedMembersRoom(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient carol = clients.join(port, "carol");
+    alice.expect("* bob has arrived").expect("* carol has arrived");
+    bob.expect("* carol has arrived");
+    move(carol, "ops", "* now in #ops", "* online (1): carol");
+    alice.expect("* carol has left (joined #ops)");
+    bob.expect("* carol has left (joined #ops)");
+
+    alice.say("/nick alicia");
+    alice.expect("* alice is now known as alicia");
+    bob.expect("* alice is now known as alicia");
+    // carol, in #ops, is not told: the next line she receives is her own chat line.
+    carol.say("anyone?");
+    carol.expect("carol: anyone?");
+    // The new name is server-wide all the same.
+    carol.say("/msg alicia psst");
+    carol.expect("(private to alicia) carol: psst");
+    alice.expect("(private) carol: psst");
+  }
+
+  @Test
   void namesAreUniqueAcrossRooms(Vertx vertx) {
     int port = start(vertx);
     ChatClient alice = clients.join(port, "alice");
