@@ -2,8 +2,11 @@ package dev.parley;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.parley.api.MemberLeft;
+import dev.parley.api.RoomClient;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.RoomEvents;
 import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -284,6 +287,55 @@ class RoomsTest {
 
     // #ops closed with its last member; it opens again with a new spelling.
     alice.say("/join OPS").expect("* now in #OPS").expect("* online (1): alice");
+  }
+
+  @Test
+  void aRoomClosesWhenItsLastMemberQuitsOrDisconnects(Vertx vertx) throws Exception {
+    int port = start(vertx);
+    // Nobody is left in the room to see the last departure: a service on the event bus sees it,
+    // and tells the test when the rooms have taken it.
+    RoomEvents events = RoomEvents.subscribe(RoomClient.create(vertx));
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient carol = clients.join(port, "carol");
+    move(bob, "ops", "* now in #ops", "* online (1): bob");
+    move(carol, "dev", "* now in #dev", "* online (1): carol");
+    alice.expect("* bob has arrived").expect("* carol has arrived");
+    alice.expect("* bob has left (joined #ops)").expect("* carol has left (joined #dev)");
+    alice.say("/rooms");
+    alice.expect("* rooms (3): #dev (1), #lobby (1), #ops (1)");
+
+    bob.say("/quit done");
+    bob.expect("* bye");
+    bob.expectClosed();
+    assertEquals("done", departure(events, "bob", "#ops"));
+    alice.say("/rooms");
+    alice.expect("* rooms (2): #dev (1), #lobby (1)");
+
+    carol.close();
+    assertEquals("", departure(events, "carol", "#dev"));
+    alice.say("/rooms");
+    alice.expect("* rooms (1): #lobby (1)");
+    // #dev is gone, not just unlisted: it opens again with the spelling of the next /join.
+    alice.say("/join DEV");
+    alice.expect("* now in #DEV");
+    alice.expect("* online (1): alice");
+  }
+
+  /**
+   * Waits until a service on the event bus sees {@code name} leave {@code room}, skipping other
+   * events.
+   *
+   * @return the departure's reason, empty for none
+   */
+  private static String departure(RoomEvents events, String name, String room)
+      throws InterruptedException {
+    while (true) {
+      MemberLeft left = events.nextLeft();
+      if (left.name().equals(name) && left.room().equals(room)) {
+        return left.reason();
+      }
+    }
   }
 
   @Test
