@@ -6,6 +6,7 @@ import dev.parley.api.MemberLeft;
 import dev.parley.api.RoomClient;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.ManualTimeSource;
 import dev.parley.test.RoomEvents;
 import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
@@ -431,5 +432,70 @@ class RoomsTest {
     // Renames are announced even in a large room.
     late.say("/nick later");
     late.expect("* late is now known as later");
+  }
+
+  @Test
+  void movingIntoOrOutOfALargeRoomIsNotAnnounced(Vertx vertx) {
+    ManualTimeSource time = new ManualTimeSource(); // 2023-11-14 22:13:20 UTC
+    int port = TestServer.start(vertx, TestServer.config("rooms.quietAbove", 2), time).port();
+    ChatClient u0 = clients.join(port, "u0");
+    ChatClient mover = clients.join(port, "mover");
+    u0.expect("* mover has arrived");
+    move(mover, "ops", "* now in #ops", "* online (1): mover");
+    u0.expect("* mover has left (joined #ops)");
+    ChatClient u1 = clients.join(port, "u1");
+    u0.expect("* u1 has arrived");
+    u0.say("before");
+    u0.expect("u0: before");
+    u1.expect("u0: before");
+
+    // With the mover, #lobby has 3 members, more than 2: the mover still gets its own lines, the
+    // whole roster (no name is left out, so no "more"), and the room's history.
+    mover.say("/join lobby");
+    mover.expect("* now in #lobby");
+    mover.expect("* online (3): u0, u1, mover");
+    mover.expect("* history (1):");
+    mover.expect("[22:13] u0: before");
+    // The members see no arrival: their next line is the mover's first one.
+    mover.say("hi");
+    mover.expect("mover: hi");
+    u0.expect("mover: hi");
+    u1.expect("mover: hi");
+
+    // Leaving a room of 3 is silent too, for those who stay.
+    mover.say("/join ops");
+    mover.expect("* now in #ops");
+    mover.expect("* online (1): mover");
+    u0.say("still here");
+    u0.expect("u0: still here");
+    u1.expect("u0: still here");
+    u1.say("/who");
+    u1.expect("* online (2): u0, u1");
+  }
+
+  @Test
+  void movingIntoALargeRoomListsTheFirstHundredAndHowManyMore(Vertx vertx) {
+    int port = start(vertx, "rooms.quietAbove", 2, "limits.maxConnectionsPerAddress", 0);
+    ChatClient mover = clients.join(port, "mover");
+    move(mover, "ops", "* now in #ops", "* online (1): mover");
+    List<String> names = new ArrayList<>();
+    ChatClient n0 = clients.join(port, "n0");
+    names.add("n0");
+    for (int i = 1; i < 101; i++) {
+      clients.join(port, "n" + i);
+      names.add("n" + i);
+    }
+    // Only n1's arrival was announced: #lobby had at most 2 members then.
+    n0.expect("* n1 has arrived");
+
+    mover.say("/join lobby");
+    mover.expect("* now in #lobby");
+    mover.expect("* online (102): " + String.join(", ", names.subList(0, 100)) + ", … (2 more)");
+    mover.say("hi all");
+    mover.expect("mover: hi all");
+    n0.expect("mover: hi all");
+    mover.say("/who");
+    names.add("mover");
+    mover.expect("* online (102): " + String.join(", ", names));
   }
 }
