@@ -213,6 +213,37 @@ class RoomsTest {
   }
 
   @Test
+  void aRoomNameHasAtMost32CodePointsCountedInNfc(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient carol = clients.join(port, "carol");
+    alice.expect("* bob has arrived").expect("* carol has arrived");
+    bob.expect("* carol has arrived");
+    // 32 code points of 2, 3 and 4 bytes; U+20000 is a CJK letter outside the BMP (two chars).
+    String ext = Character.toString(0x20000);
+    String name = "\u00e9" + "\u65e5".repeat(15) + ext.repeat(16);
+
+    alice.say("/join #" + name);
+    alice.expect("* now in #" + name);
+    alice.expect("* online (1): alice");
+    bob.expect("* alice has left (joined #" + name + ")");
+    // Typed with e and a combining acute, 33 code points: 32 in NFC, and the same room.
+    bob.say("/join #e\u0301" + "\u65e5".repeat(15) + ext.repeat(16));
+    bob.expect("* now in #" + name);
+    bob.expect("* online (2): alice, bob");
+    alice.expect("* bob has arrived");
+    // 33 code points in NFC: refused, and carol stays in #lobby.
+    carol.expect("* alice has left (joined #" + name + ")");
+    carol.expect("* bob has left (joined #" + name + ")");
+    carol.say("/join #" + name + ext);
+    carol.expect(
+        "! bad room name \"#" + name + ext + "\": name is too long (at most 32 characters)");
+    carol.say("/who");
+    carol.expect("* online (1): carol");
+  }
+
+  @Test
   void roomsListsTheLargestFirstAndEqualCountsByName(Vertx vertx) {
     int port = start(vertx);
     ChatClient a = clients.join(port, "a1");
