@@ -261,6 +261,19 @@ class RoomsTest {
     assertEquals("* rooms (4): #Zeta (2), #alpha (1), #Beta (1), #lobby (1)", lastRooms(a));
   }
 
+  @Test
+  void roomsTakesNoArgument(Vertx vertx) {
+    int port = start(vertx);
+    ChatClient alice = clients.join(port, "alice");
+
+    alice.say("/rooms all");
+    alice.expect("! usage: /rooms");
+    alice.say("/rooms #lobby");
+    alice.expect("! usage: /rooms");
+    alice.say("/ROOMS");
+    alice.expect("* rooms (1): #lobby (1)");
+  }
+
   /**
    * Sends {@code /join room}, skips the notices that came before (others arriving or moving), and
    * checks the two lines of the move.
