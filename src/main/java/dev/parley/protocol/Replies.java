@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Every line of text that Parley sends to a client, in one place. Lines are returned without their
- * line end; {@link EncodedLine} adds the CRLF. The texts are the contract of {@code
- * docs/protocol.md}: change them only on purpose. All methods are pure and thread-safe.
+ * line end; {@link EncodedLine} adds the CRLF. The texts are those of the contract, PROTOCOL.md,
+ * and of {@code docs/protocol.md}, which describes the protocol to users: change them only on
+ * purpose. All methods are pure and thread-safe.
  */
 public final class Replies {
   /** The departure reason of a member whose node died. */
@@ -371,12 +372,6 @@ public final class Replies {
   }
 
   /**
-   * Turns an error text into the {@code ! } line sent to the client.
-   *
-   * @param text the error text
-   * @return {@code ! text}
-   */
-  /**
    * A room name that breaks the rules of section 9.
    *
    * @param requested the name as asked for
@@ -485,6 +480,12 @@ public final class Replies {
     return usage("/history [N], N from 1 to " + maxLines);
   }
 
+  /**
+   * Turns an error text into the {@code ! } line sent to the client.
+   *
+   * @param text the error text
+   * @return {@code ! text}
+   */
   public static String error(String text) {
     return "! " + text;
   }
