@@ -93,13 +93,13 @@ class IdleTest {
 
   /**
    * Alice and bob are silent for 299 s of the 300 s timeout; then alice does {@code act}, which
-   * must count as activity: the room sees her idle for 0 s, and two seconds later bob is gone for
-   * idleness while alice stays.
+   * must count as activity: the room sees her idle for 0 s, and two seconds later bob is
+   * disconnected for idleness while alice stays.
    */
   private void assertAliceStaysAfter(Vertx vertx, int port, Consumer<ChatClient> act) {
     RoomClient room = RoomClient.create(vertx);
     ChatClient alice = clients.join(port, "alice");
-    clients.join(port, "bob");
+    ChatClient bob = clients.join(port, "bob");
     alice.expect("* bob has arrived");
 
     time.advance(Duration.ofSeconds(299));
@@ -108,6 +108,8 @@ class IdleTest {
     awaitIdleSeconds(room, "alice", 0);
     time.advance(Duration.ofSeconds(2));
 
+    bob.expect("* disconnected: idle for more than 300 s");
+    bob.expectClosed();
     alice.expect("* bob has left (idle)");
     alice.say("/who");
     alice.expect("* online (1): alice");
