@@ -3,6 +3,7 @@ package dev.parley;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parley.api.RoomClient;
+import dev.parley.api.RosterEntry;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.ManualTimeSource;
@@ -10,6 +11,7 @@ import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,21 @@ class IdleTest {
     silent.expectClosed();
     member.expect("* disconnected: idle for more than 300 s");
     member.expectClosed();
+  }
+
+  @Test
+  void aBusMemberIsNeverDisconnectedForIdleness(Vertx vertx) {
+    int port = start(vertx, "idle.timeoutSeconds", 10);
+    RoomClient room = RoomClient.create(vertx);
+    room.join("bot").await();
+    ChatClient alice = clients.join(port, "alice");
+
+    time.advance(Duration.ofSeconds(11));
+    // The room's sweep that removes alice judges the bot, silent for as long, at the same time.
+    alice.expect("* disconnected: idle for more than 10 s");
+    alice.expectClosed();
+    assertEquals(List.of("bot"), room.who().await().stream().map(RosterEntry::name).toList());
+    assertEquals(11, idleSeconds(room, "bot"));
   }
 
   @Test
