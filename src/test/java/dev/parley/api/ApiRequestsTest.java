@@ -124,6 +124,22 @@ class ApiRequestsTest {
         failure(ApiAddresses.SAY, new JsonObject().put("member", member).put("text", true)));
   }
 
+  /** 341 euro signs and one letter: 1024 bytes of UTF-8 in 342 characters. */
+  private static final String LIMIT_TEXT = "\u20ac".repeat(341) + "x";
+
+  @Test
+  void sayTakesATextOfExactlyTheLineLimitInBytesAndRefusesOneByteMore() {
+    String member = join("botty");
+    alice.expect("* botty has arrived");
+    request(ApiAddresses.SAY, new JsonObject().put("member", member).put("text", LIMIT_TEXT));
+    alice.expect("botty: " + LIMIT_TEXT);
+    assertEquals(
+        "400 field \"text\" is longer than 1024 bytes",
+        failure(
+            ApiAddresses.SAY,
+            new JsonObject().put("member", member).put("text", LIMIT_TEXT + "x")));
+  }
+
   @Test
   void msgReachesATcpMemberPrivately() {
     String member = join("botty");
