@@ -161,6 +161,24 @@ class ApiRequestsTest {
   }
 
   @Test
+  void msgTakesATextOfExactlyTheLineLimitInBytesAndRefusesOneByteMore() {
+    String member = join("botty");
+    alice.expect("* botty has arrived");
+    request(
+        ApiAddresses.MSG,
+        new JsonObject().put("member", member).put("to", "alice").put("text", LIMIT_TEXT));
+    alice.expect("(private) botty: " + LIMIT_TEXT);
+    assertEquals(
+        "400 field \"text\" is longer than 1024 bytes",
+        failure(
+            ApiAddresses.MSG,
+            new JsonObject()
+                .put("member", member)
+                .put("to", "alice")
+                .put("text", LIMIT_TEXT + "x")));
+  }
+
+  @Test
   void leaveAnnouncesTheDepartureAndEndsMembership() {
     String member = join("botty");
     alice.expect("* botty has arrived");
