@@ -111,6 +111,16 @@ class WebSocketTest {
   }
 
   @Test
+  void aMessageOfExactly64KiBIsAccepted(Vertx vertx) {
+    Parley parley = TestServer.start(vertx, TestServer.config());
+    WebSocketClient bob = join(parley.webPort(), "bob");
+    // 65,530 + 6 bytes: a line over the line limit, refused alone, then a line to say.
+    bob.say("x".repeat(65_530) + "\nafter");
+    bob.expect("! line too long (max 1024 bytes)");
+    bob.expect("bob: after");
+  }
+
+  @Test
   void aTextFrameThatIsNotUtf8ClosesWith1007(Vertx vertx) throws IOException {
     Parley parley = TestServer.start(vertx, TestServer.config());
     try (Socket socket = new Socket("127.0.0.1", parley.webPort())) {
