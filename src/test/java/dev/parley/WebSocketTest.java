@@ -121,6 +121,24 @@ class WebSocketTest {
   }
 
   @Test
+  void aMessageOver64KiBInSmallContinuationFramesClosesWith1009(Vertx vertx) throws IOException {
+    Parley parley = TestServer.start(vertx, TestServer.config());
+    try (Socket socket = new Socket("127.0.0.1", parley.webPort())) {
+      socket.setSoTimeout(ChatClient.TIMEOUT_MILLIS);
+      OutputStream out = socket.getOutputStream();
+      DataInputStream in = greeted(socket);
+      // Sixteen frames of 4,096 bytes make 65,536; a last frame of one byte is over the limit.
+      byte[] piece = "x".repeat(4096).getBytes(StandardCharsets.UTF_8);
+      WebSocketFrames.writeFrame(out, 0x1, false, piece);
+      for (int i = 1; i < 16; i++) {
+        WebSocketFrames.writeFrame(out, 0x0, false, piece);
+      }
+      WebSocketFrames.writeFrame(out, 0x0, true, new byte[] {'x'});
+      assertEquals(1009, WebSocketFrames.readCloseStatus(in));
+    }
+  }
+
+  @Test
   void aTextFrameThatIsNotUtf8ClosesWith1007(Vertx vertx) throws IOException {
     Parley parley = TestServer.start(vertx, TestServer.config());
     try (Socket socket = new Socket("127.0.0.1", parley.webPort())) {

@@ -54,8 +54,23 @@ public final class WebSocketFrames {
    * @throws IOException if the socket fails
    */
   public static void writeText(OutputStream out, byte[] payload) throws IOException {
+    writeFrame(out, 0x1, true, payload);
+  }
+
+  /**
+   * Writes one masked frame, so that a test can send a message in pieces: a text frame ({@code
+   * 0x1}) that is not final, then continuation frames ({@code 0x0}), the last of them final.
+   *
+   * @param out the socket's output
+   * @param opcode the frame's opcode
+   * @param fin whether the frame ends its message
+   * @param payload the frame's payload
+   * @throws IOException if the socket fails
+   */
+  public static void writeFrame(OutputStream out, int opcode, boolean fin, byte[] payload)
+      throws IOException {
     ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-    frame.write(0x81);
+    frame.write((fin ? 0x80 : 0) | opcode);
     if (payload.length < 126) {
       frame.write(0x80 | payload.length);
     } else if (payload.length < 65_536) {
@@ -107,6 +122,30 @@ public final class WebSocketFrames {
         return message.toByteArray();
       }
     }
+  }
+
+  /**
+   * Reads the next frame, which must be a close frame, and returns its status code.
+   *
+   * @param in the socket's input, which this class alone reads
+   * @return the close frame's status code
+   * @throws IOException if the socket fails, a read times out, or the next frame is not a close
+   *     frame with a status code
+   */
+  public static int readCloseStatus(DataInputStream in) throws IOException {
+    int opcode = in.readUnsignedByte() & 0x0F;
+    byte[] payload = readPayload(in);
+    if (opcode != 0x8) {
+      throw new IOException(
+          "expected a close frame but got opcode "
+              + opcode
+              + ": "
+              + new String(payload, StandardCharsets.UTF_8));
+    }
+    if (payload.length < 2) {
+      throw new IOException("a close frame without a status code");
+    }
+    return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
   }
 
   private static byte[] readPayload(DataInputStream in) throws IOException {
