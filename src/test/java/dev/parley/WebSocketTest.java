@@ -155,6 +155,31 @@ class WebSocketTest {
     }
   }
 
+  @Test
+  void aMemberWhoseTextIsNotUtf8IsClosedWith1007AndTheOthersSeeTheDeparture(Vertx vertx)
+      throws IOException {
+    Parley parley = TestServer.start(vertx, TestServer.config());
+    ChatClient alice = clients.join(parley.port(), "alice");
+    try (Socket socket = new Socket("127.0.0.1", parley.webPort())) {
+      socket.setSoTimeout(ChatClient.TIMEOUT_MILLIS);
+      OutputStream out = socket.getOutputStream();
+      DataInputStream in = greeted(socket);
+      WebSocketFrames.writeText(out, "bob".getBytes(StandardCharsets.UTF_8));
+      assertEquals("* you are bob", text(in));
+      assertEquals("* online (2): alice, bob", text(in));
+      alice.expect("* bob has arrived");
+      WebSocketFrames.writeText(out, new byte[] {(byte) 0xC3, 0x28});
+      assertEquals(1007, WebSocketFrames.readCloseStatus(in));
+    }
+    alice.expect("* bob has left");
+  }
+
+  /** The next text message on a hand-made WebSocket, decoded; null at a close. */
+  private static String text(DataInputStream in) throws IOException {
+    byte[] message = WebSocketFrames.readText(in);
+    return message == null ? null : new String(message, StandardCharsets.UTF_8);
+  }
+
   /**
    * Opens the WebSocket by hand on a connected socket and reads the greeting, so that a test can
    * then send frames no WebSocket library would.
