@@ -174,6 +174,17 @@ class WebSocketTest {
     alice.expect("* bob has left");
   }
 
+  @Test
+  void aMemberWhoseMessageIsOver64KiBIsClosedWith1009AndTheOthersSeeTheDeparture(Vertx vertx) {
+    Parley parley = TestServer.start(vertx, TestServer.config());
+    ChatClient alice = clients.join(parley.port(), "alice");
+    WebSocketClient bob = join(parley.webPort(), "bob");
+    alice.expect("* bob has arrived");
+    bob.say("x".repeat(65_537));
+    bob.expectClosed(1009);
+    alice.expect("* bob has left");
+  }
+
   /** The next text message on a hand-made WebSocket, decoded; null at a close. */
   private static String text(DataInputStream in) throws IOException {
     byte[] message = WebSocketFrames.readText(in);
