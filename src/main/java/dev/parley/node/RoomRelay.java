@@ -191,7 +191,9 @@ public final class RoomRelay extends VerticleBase {
   private void onEvent(Object body) {
     if (body instanceof RoomReady ready) {
       RoomMirror mirror = copies[ready.group()].mirror;
-      if (!ready.run().equals(mirror.run()) && mirror.state() != RoomMirror.State.NONE) {
+      if (!ready.run().equals(mirror.run())
+          && !mirror.run().isEmpty()
+          && mirror.state() != RoomMirror.State.NONE) {
         LOG.info(
             "room group {} started on {} with another order than this node knew",
             ready.group(),

@@ -153,6 +153,28 @@ public final class ApiFront extends VerticleBase {
   }
 
   /**
+   * Asks every group, then hands their answers, in group order, to {@code merge}; a group that
+   * fails fails the request.
+   */
+  private void mergeAll(
+      Message<Object> m, String address, Object body, Consumer<List<JsonObject>> merge) {
+    List<Future<JsonObject>> asked = askAll(address, body);
+    Future.all(asked)
+        .onComplete(
+            done -> {
+              if (done.failed()) {
+                fail(m, done.cause());
+                return;
+              }
+              List<JsonObject> answers = new ArrayList<>();
+              for (Future<JsonObject> f : asked) {
+                answers.add(f.result());
+              }
+              merge.accept(answers);
+            });
+  }
+
+  /**
    * Asks every group; answers with the first success, or with the default group's failure when none
    * succeeded ({@code kick}: the name is in one group; {@code leave}: in any of them).
    */
@@ -185,31 +207,24 @@ public final class ApiFront extends VerticleBase {
       forward(m, defaultGroup, ApiAddresses.SAY);
       return;
     }
-    List<Future<JsonObject>> asked =
-        askAll(RoomApi.ROOMS_OF, new JsonObject().put("member", member));
-    Future.all(asked)
-        .onComplete(
-            done -> {
-              if (done.failed()) {
-                fail(m, done.cause());
-                return;
-              }
-              List<String> rooms = new ArrayList<>();
-              for (Future<JsonObject> f : asked) {
-                f.result().getJsonArray("rooms").forEach(r -> rooms.add((String) r));
-              }
-              if (rooms.size() > 1) {
-                m.fail(
-                    ErrorCode.BAD_REQUEST.code(), "in " + rooms.size() + " rooms: name the room");
-                return;
-              }
-              if (rooms.isEmpty()) {
-                forward(m, defaultGroup, ApiAddresses.SAY);
-                return;
-              }
-              JsonObject body = ((JsonObject) m.body()).copy().put("room", rooms.get(0));
-              answer(m, ask(groups.of(rooms.get(0)), ApiAddresses.SAY, body));
-            });
+    mergeAll(
+        m,
+        RoomApi.ROOMS_OF,
+        new JsonObject().put("member", member),
+        answers -> {
+          List<String> rooms = new ArrayList<>();
+          for (JsonObject answer : answers) {
+            answer.getJsonArray("rooms").forEach(r -> rooms.add((String) r));
+          }
+          if (rooms.size() > 1) {
+            m.fail(ErrorCode.BAD_REQUEST.code(), "in " + rooms.size() + " rooms: name the room");
+          } else if (rooms.isEmpty()) {
+            forward(m, defaultGroup, ApiAddresses.SAY);
+          } else {
+            JsonObject body = ((JsonObject) m.body()).copy().put("room", rooms.get(0));
+            answer(m, ask(groups.of(rooms.get(0)), ApiAddresses.SAY, body));
+          }
+        });
   }
 
   /** A private message goes straight to the holder of the name, wherever it is. */
@@ -261,33 +276,28 @@ public final class ApiFront extends VerticleBase {
 
   /** Every group's rooms, largest first, at most {@value Rooms#LISTED_ROOMS}. */
   private void rooms(Message<Object> m) {
-    List<Future<JsonObject>> asked = askAll(ApiAddresses.ROOMS, m.body());
-    Future.all(asked)
-        .onComplete(
-            done -> {
-              if (done.failed()) {
-                fail(m, done.cause());
-                return;
-              }
-              List<RoomsReply> replies = new ArrayList<>();
-              for (Future<JsonObject> f : asked) {
-                List<RoomsReply.RoomCount> counts = new ArrayList<>();
-                for (Object r : f.result().getJsonArray("rooms")) {
-                  JsonObject room = (JsonObject) r;
-                  counts.add(
-                      new RoomsReply.RoomCount(room.getString("name"), room.getInteger("members")));
-                }
-                replies.add(new RoomsReply(f.result().getInteger("total"), counts));
-              }
-              RoomsReply merged = RoomsReply.merge(replies, Rooms.LISTED_ROOMS);
-              JsonArray rooms = new JsonArray();
-              for (RoomsReply.RoomCount count : merged.rooms()) {
-                rooms.add(
-                    new JsonObject().put("name", count.name()).put("members", count.members()));
-              }
-              int total = merged.total();
-              m.reply(new JsonObject().put("total", total).put("rooms", rooms));
-            });
+    mergeAll(
+        m,
+        ApiAddresses.ROOMS,
+        m.body(),
+        answers -> {
+          List<RoomsReply> replies = new ArrayList<>();
+          for (JsonObject answer : answers) {
+            List<RoomsReply.RoomCount> counts = new ArrayList<>();
+            for (Object r : answer.getJsonArray("rooms")) {
+              JsonObject room = (JsonObject) r;
+              counts.add(
+                  new RoomsReply.RoomCount(room.getString("name"), room.getInteger("members")));
+            }
+            replies.add(new RoomsReply(answer.getInteger("total"), counts));
+          }
+          RoomsReply merged = RoomsReply.merge(replies, Rooms.LISTED_ROOMS);
+          JsonArray rooms = new JsonArray();
+          for (RoomsReply.RoomCount count : merged.rooms()) {
+            rooms.add(new JsonObject().put("name", count.name()).put("members", count.members()));
+          }
+          m.reply(new JsonObject().put("total", merged.total()).put("rooms", rooms));
+        });
   }
 
   /** {@code leave} without a room leaves every room, in every group. */
@@ -317,27 +327,24 @@ public final class ApiFront extends VerticleBase {
       fail(m, e);
       return;
     }
-    List<Future<JsonObject>> asked = askAll(ApiAddresses.HISTORY, m.body());
-    Future.all(asked)
-        .onComplete(
-            done -> {
-              if (done.failed()) {
-                fail(m, done.cause());
-                return;
-              }
-              List<JsonObject> lines = new ArrayList<>();
-              for (Future<JsonObject> f : asked) {
-                f.result().getJsonArray("lines").forEach(l -> lines.add((JsonObject) l));
-              }
-              lines.sort(
-                  Comparator.comparingLong((JsonObject l) -> l.getLong("time"))
-                      .thenComparingLong(l -> l.getLong("seq")));
-              JsonArray last = new JsonArray();
-              lines.subList(Math.max(0, lines.size() - limit), lines.size()).forEach(last::add);
-              m.reply(
-                  new JsonObject()
-                      .put("run", asked.get(defaultGroup).result().getString("run"))
-                      .put("lines", last));
-            });
+    mergeAll(
+        m,
+        ApiAddresses.HISTORY,
+        m.body(),
+        answers -> {
+          List<JsonObject> lines = new ArrayList<>();
+          for (JsonObject answer : answers) {
+            answer.getJsonArray("lines").forEach(l -> lines.add((JsonObject) l));
+          }
+          lines.sort(
+              Comparator.comparingLong((JsonObject l) -> l.getLong("time"))
+                  .thenComparingLong(l -> l.getLong("seq")));
+          JsonArray last = new JsonArray();
+          lines.subList(Math.max(0, lines.size() - limit), lines.size()).forEach(last::add);
+          m.reply(
+              new JsonObject()
+                  .put("run", answers.get(defaultGroup).getString("run"))
+                  .put("lines", last));
+        });
   }
 }

@@ -93,7 +93,15 @@ final class RoomApi {
     } catch (RoomException e) {
       answered = Future.failedFuture(e);
     }
-    answered.onComplete(
+    reply(message, answered);
+  }
+
+  /**
+   * Replies with the result once it completes, or fails the request with the refusal's code ({@code
+   * 503} for anything but a {@link RoomException}).
+   */
+  static void reply(Message<Object> message, Future<?> result) {
+    result.onComplete(
         ar -> {
           if (ar.succeeded()) {
             message.reply(ar.result());

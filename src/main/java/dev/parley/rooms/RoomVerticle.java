@@ -152,13 +152,18 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
               room.sweepIdle();
               room.expireHistory();
             });
-    MessageConsumer<Object> requests = bus.consumer(Addresses.room(group), this::onRequest);
-    consumers.add(requests);
+    // The group's own address last: a node that reaches it finds the rest registered.
     return Future.all(
-            requests.completion(),
             counts.start(vertx, consumers, room::occupied),
             new RoomApi(room, admissions, config, this::deliverPrivate)
                 .register(bus, group, consumers))
+        .compose(
+            v -> {
+              MessageConsumer<Object> requests =
+                  bus.consumer(Addresses.room(group), this::onRequest);
+              consumers.add(requests);
+              return requests.completion();
+            })
         .onSuccess(
             v -> {
               LOG.info(
@@ -167,6 +172,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
                   room.run(),
                   room.seq());
               bus.publish(Addresses.EVENTS, new RoomReady(group, room.run(), room.seq(), nodeId));
+              listener.roomsOrdered(room.occupied());
             });
   }
 
@@ -219,7 +225,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       } else if (body instanceof ActivityNotice activity) {
         room.touch(activity.sessionId());
       } else if (body instanceof JoinRequest join) {
-        answer(
+        RoomApi.reply(
             message,
             admissions.admit(
                 join.sessionId(),
@@ -239,9 +245,9 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       } else if (body instanceof WhoRequest who) {
         message.reply(new RosterReply(room.roster(who.sessionId())));
       } else if (body instanceof NickRequest nick) {
-        answer(message, admissions.rename(nick.sessionId(), nick.name()));
+        RoomApi.reply(message, admissions.rename(nick.sessionId(), nick.name()));
       } else if (body instanceof PrivateRequest request) {
-        answer(
+        RoomApi.reply(
             message,
             admissions.privateMessage(
                 request.sessionId(), request.target(), request.text(), this::deliverPrivate));
@@ -257,20 +263,6 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     } catch (RoomException e) {
       message.fail(e.code().code(), e.getMessage());
     }
-  }
-
-  /** Replies with the future's result, or fails the request with the refusal's code. */
-  private static void answer(Message<Object> message, Future<?> result) {
-    result.onComplete(
-        ar -> {
-          if (ar.succeeded()) {
-            message.reply(ar.result());
-          } else if (ar.cause() instanceof RoomException e) {
-            message.fail(e.code().code(), e.getMessage());
-          } else {
-            message.fail(ErrorCode.UNAVAILABLE.code(), ar.cause().getMessage());
-          }
-        });
   }
 
   @Override

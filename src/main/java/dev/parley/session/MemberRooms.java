@@ -78,6 +78,12 @@ final class MemberRooms {
     return room.group();
   }
 
+  /** The member's room, or {@code null} between two rooms. */
+  String currentRoom() {
+    String current = membership.room();
+    return current.isEmpty() ? null : current;
+  }
+
   /**
    * Asks the room to admit the session under {@code name}, the session waiting meanwhile (its lines
    * are held). If the session has closed by the time the room answers, it leaves the room again and
@@ -86,11 +92,16 @@ final class MemberRooms {
    *
    * @param name the name asked for, {@code ""} for a guest name
    * @param lastLineId the session's last line before this room (0 for a new member)
+   * @param roomName the room to enter, {@code null} for the default room
    */
   void join(
-      String name, long lastLineId, Consumer<JoinReply> admitted, Consumer<Throwable> refused) {
+      String name,
+      long lastLineId,
+      String roomName,
+      Consumer<JoinReply> admitted,
+      Consumer<Throwable> refused) {
     session.enter(Session.State.JOINING);
-    room.join(name, lastLineId)
+    room.join(name, lastLineId, roomName)
         .onComplete(
             ar -> {
               if (session.state() == Session.State.CLOSED) {

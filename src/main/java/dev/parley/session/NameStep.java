@@ -48,6 +48,7 @@ final class NameStep {
     rooms.join(
         requested,
         0,
+        null,
         rooms::joined,
         refusal -> {
           session.enter(Session.State.NAMING);

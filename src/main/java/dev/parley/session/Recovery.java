@@ -83,16 +83,17 @@ final class Recovery {
   }
 
   /**
-   * The room started afresh, without this member: it joins the new room under its name and sends
-   * its kept lines there, numbered on from the last one the old room ordered. If the new room does
-   * not take it, each kept line is answered with a {@code ! } line (it was not delivered) and the
-   * client is asked for a name again.
+   * The room started afresh, without this member: it joins its room again, under its name, and
+   * sends its kept lines there, numbered on from the last one the old room ordered. If the new room
+   * does not take it, each kept line is answered with a {@code ! } line (it was not delivered) and
+   * the client is asked for a name again.
    */
   private void rejoin() {
     LOG.info("{} joins the room again: the room started afresh", session.name());
     rooms.join(
         session.name(),
         sender.lastAcknowledged(),
+        rooms.currentRoom(),
         reply -> {
           rooms.rejoined(reply);
           resendUntilAcknowledged(FIRST_RESEND_MILLIS);

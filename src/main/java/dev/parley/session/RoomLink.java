@@ -96,9 +96,10 @@ final class RoomLink {
    *
    * @param name the name asked for, empty for a guest name
    * @param lastLineId the id of the session's last line before this room (0 for a new member)
+   * @param room the room to enter, of this link's group; {@code null} for the default room
    */
-  Future<JoinReply> join(String name, long lastLineId) {
-    return request(new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId));
+  Future<JoinReply> join(String name, long lastLineId, String room) {
+    return request(new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId, room));
   }
 
   void say(long lineId, String text) {
