@@ -7,6 +7,7 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.examples.Archiver;
 import dev.parley.test.ChatClient;
 import dev.parley.test.NodeProcess;
+import dev.parley.test.Placements;
 import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -94,7 +95,8 @@ class ClusterFailoverIT {
         "no line was delivered for " + outcome.longestGap() + " ms");
 
     // A newcomer after the failover is replayed every line the survivors saw, in their order.
-    ChatClient late = join(nodes.get(1), "late");
+    NodeProcess survivor = nodes.stream().filter(n -> n.process().isAlive()).findFirst().get();
+    ChatClient late = join(survivor, "late");
     late.expect("* history (20):");
     late.read(20);
     late.say("/history 5000");
@@ -256,7 +258,9 @@ class ClusterFailoverIT {
               "parley-it-" + clusterPorts.get(0),
               List.of()));
     }
-    NodeProcess host = nodes.get(0);
+    List<String> ids = Placements.awaitPlaced(nodes, List.of(), "#lobby");
+    NodeProcess host = nodes.get(ids.indexOf(Placements.owner("#lobby", ids)));
+    List<NodeProcess> others = nodes.stream().filter(n -> n != host).toList();
     if (archived) {
       startArchiver(members, "parley-it-" + clusterPorts.get(0));
     }
@@ -264,10 +268,10 @@ class ClusterFailoverIT {
     ChatClient goneClient = join(host, gone);
     List<ChatClient> survivors =
         List.of(
-            join(nodes.get(1), NAMES.get(0)),
-            join(nodes.get(1), NAMES.get(1)),
-            join(nodes.get(2), NAMES.get(2)),
-            join(nodes.get(2), NAMES.get(3)));
+            join(others.get(0), NAMES.get(0)),
+            join(others.get(0), NAMES.get(1)),
+            join(others.get(1), NAMES.get(2)),
+            join(others.get(1), NAMES.get(3)));
     ChatClient last = survivors.get(survivors.size() - 1);
     for (ChatClient c : survivors) {
       if (c != last) {

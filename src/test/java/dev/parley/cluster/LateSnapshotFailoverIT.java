@@ -10,6 +10,7 @@ import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.ClusterNodes;
 import dev.parley.test.NodeProcess;
+import dev.parley.test.Placements;
 import dev.parley.test.RoomEvents;
 import io.vertx.core.json.JsonArray;
 import java.nio.file.Path;
@@ -79,9 +80,26 @@ class LateSnapshotFailoverIT {
             },
             "limits.linesPerSecond",
             0)) {
+      // The three chat in a room that the node in its own process orders.
+      List<String> inJvm = others.nodes().stream().map(n -> n.parley().nodeId()).toList();
+      String hostId = Placements.awaitPlaced(List.of(host), inJvm, "#lobby").get(0);
+      List<String> all = new ArrayList<>(inJvm);
+      all.add(hostId);
+      String room = null;
+      for (int i = 0; room == null; i++) {
+        if (Placements.owner("#late" + i, all).equals(hostId)) {
+          room = "#late" + i;
+        }
+      }
       ChatClient alice = clients.join(host.port(), "alice");
+      alice.say("/join " + room);
+      alice.expect("* now in " + room).expect("* online (1): alice");
       ChatClient bob = clients.join(others.node(0).port(), "bob");
+      bob.say("/join " + room);
+      bob.expect("* now in " + room).expect("* online (2): alice, bob");
       ChatClient carol = clients.join(others.node(1).port(), "carol");
+      carol.say("/join " + room);
+      carol.expect("* now in " + room).expect("* online (3): alice, bob, carol");
       alice.expect("* bob has arrived");
       alice.expect("* carol has arrived");
       bob.expect("* carol has arrived");

@@ -11,12 +11,19 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,12 +41,17 @@ public final class NodeProcess {
   /** The lowest port {@link #freePort} picks. */
   private static final int LOWEST_PORT = 10_000;
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private final Process process;
   private final int port;
   private final BlockingQueue<String> output;
   private final Path log;
+  private final int opsPort;
 
-  private NodeProcess(Process process, int port, BlockingQueue<String> output, Path log) {
+  private NodeProcess(
+      Process process, int port, BlockingQueue<String> output, Path log, int opsPort) {
+    this.opsPort = opsPort;
     this.process = process;
     this.port = port;
     this.output = output;
@@ -104,13 +116,16 @@ public final class NodeProcess {
       throws IOException, InterruptedException {
     assertTrue(Files.exists(JAR), "build the fat jar first: mvn package");
     int chatPort = freePort();
+    int opsPort = freePort();
     JsonObject config =
         new JsonObject()
             .put("server", new JsonObject().put("host", "127.0.0.1").put("port", chatPort))
-            .put("limits", new JsonObject().put("linesPerSecond", 0))
+            .put(
+                "limits",
+                new JsonObject().put("linesPerSecond", 0).put("maxConnectionsPerAddress", 0))
             // Enough to keep every line of a failover test's chat.
             .put("history", new JsonObject().put("maxLines", 5000))
-            .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
+            .put("http", new JsonObject().put("host", "127.0.0.1").put("port", opsPort))
             .put("web", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
             .put(
                 "cluster",
@@ -157,7 +172,7 @@ public final class NodeProcess {
             });
     reader.setDaemon(true);
     reader.start();
-    NodeProcess node = new NodeProcess(process, chatPort, output, log);
+    NodeProcess node = new NodeProcess(process, chatPort, output, log, opsPort);
     try {
       node.awaitOutput("listening for chat");
     } catch (AssertionError | InterruptedException e) {
@@ -165,6 +180,65 @@ public final class NodeProcess {
       throw e;
     }
     return node;
+  }
+
+  /**
+   * The node's readiness checks ({@code /health/ready}), by check id: each check's {@code data},
+   * with {@code "status"} added; empty when the node does not answer.
+   */
+  public Map<String, JsonObject> readiness() {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/health/ready"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      Map<String, JsonObject> checks = new HashMap<>();
+      JsonArray all = new JsonObject(response.body()).getJsonArray("checks", new JsonArray());
+      for (Object o : all) {
+        JsonObject check = (JsonObject) o;
+        checks.put(
+            check.getString("id"),
+            check
+                .getJsonObject("data", new JsonObject())
+                .copy()
+                .put("status", check.getString("status")));
+      }
+      return checks;
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Map.of();
+    }
+  }
+
+  /**
+   * How many rooms with members this node orders ({@code parley_rooms} on {@code /metrics}), or -1
+   * when it does not answer.
+   */
+  public int roomsOrdered() {
+    try {
+      String metrics =
+          HTTP.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/metrics"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      for (String line : metrics.split("\n")) {
+        if (line.startsWith("parley_rooms ")) {
+          return (int) Double.parseDouble(line.substring("parley_rooms ".length()).trim());
+        }
+      }
+      return -1;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
   }
 
   /** The node's process. */
