@@ -2,10 +2,7 @@ package dev.parley.rooms;
 
 import dev.parley.api.ApiAddresses;
 import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberKind;
-import dev.parley.api.PrivateMessage;
 import dev.parley.bus.Addresses;
-import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
 import dev.parley.names.NameRegistry;
@@ -258,20 +255,16 @@ public final class ApiFront extends VerticleBase {
               } else if (recipient == null) {
                 m.fail(ErrorCode.NO_SUCH_MEMBER.code(), Replies.noSuchMemberText(to));
               } else {
-                deliver(recipient, from.name(), text);
+                MemberMail.privateLine(
+                    bus,
+                    recipient.kind(),
+                    recipient.nodeId(),
+                    recipient.memberId(),
+                    from.name(),
+                    text);
                 m.reply(new JsonObject().put("to", recipient.name()));
               }
             });
-  }
-
-  private void deliver(NameRegistry.Holder to, String from, String text) {
-    if (to.kind() == MemberKind.TCP) {
-      bus.send(Addresses.node(to.nodeId()), new PrivateLine(to.memberId(), from, text));
-    } else {
-      bus.send(
-          ApiAddresses.member(to.memberId()),
-          new JsonObject().put("type", PrivateMessage.TYPE).put("from", from).put("text", text));
-    }
   }
 
   /** Every group's rooms, largest first, at most {@value Rooms#LISTED_ROOMS}. */

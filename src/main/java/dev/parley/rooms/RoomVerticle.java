@@ -2,19 +2,15 @@ package dev.parley.rooms;
 
 import dev.parley.api.ApiAddresses;
 import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberKind;
-import dev.parley.api.PrivateMessage;
 import dev.parley.bus.ActivityNotice;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.DepartRequest;
-import dev.parley.bus.Evicted;
 import dev.parley.bus.HistoryRequest;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
 import dev.parley.bus.MoveRequest;
 import dev.parley.bus.NickRequest;
 import dev.parley.bus.NodeMessages;
-import dev.parley.bus.PrivateLine;
 import dev.parley.bus.PrivateRequest;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomPing;
@@ -295,22 +291,11 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
 
   @Override
   public void privateLine(Member to, String from, String text) {
-    privateLine(to.kind(), to.nodeId(), to.sessionId(), from, text);
+    MemberMail.privateLine(bus, to.kind(), to.nodeId(), to.sessionId(), from, text);
   }
 
   private void deliverPrivate(NameRegistry.Holder to, String from, String text) {
-    privateLine(to.kind(), to.nodeId(), to.memberId(), from, text);
-  }
-
-  private void privateLine(
-      MemberKind kind, String nodeId, String memberId, String from, String text) {
-    if (kind == MemberKind.TCP) {
-      bus.send(Addresses.node(nodeId), new PrivateLine(memberId, from, text));
-    } else {
-      bus.send(
-          ApiAddresses.member(memberId),
-          new JsonObject().put("type", PrivateMessage.TYPE).put("from", from).put("text", text));
-    }
+    MemberMail.privateLine(bus, to.kind(), to.nodeId(), to.memberId(), from, text);
   }
 
   @Override
@@ -321,12 +306,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   @Override
   public void evicted(Member member, String notice, String reason, String kickReason) {
     LOG.info("{} removed from the room: {}", member.name(), notice);
-    if (member.kind() == MemberKind.TCP) {
-      bus.send(Addresses.node(member.nodeId()), new Evicted(member.sessionId(), notice, reason));
-    } else {
-      bus.send(
-          ApiAddresses.member(member.sessionId()),
-          new JsonObject().put("type", PrivateMessage.KICKED_TYPE).put("reason", kickReason));
-    }
+    MemberMail.evicted(
+        bus, member.kind(), member.nodeId(), member.sessionId(), notice, reason, kickReason);
   }
 }
