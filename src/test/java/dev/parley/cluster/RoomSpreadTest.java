@@ -3,6 +3,8 @@ package dev.parley.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.bus.Addresses;
+import dev.parley.bus.RoomCountNotice;
 import dev.parley.placement.RoomGroups;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
@@ -11,8 +13,10 @@ import dev.parley.test.Placements;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,14 +31,19 @@ class RoomSpreadTest {
   @RegisterExtension final ChatClients clients = new ChatClients();
   private ClusterNodes cluster;
 
-  @BeforeEach
-  void startCluster() throws Exception {
-    cluster = ClusterNodes.start(3, "limits.linesPerSecond", 0, "history.onJoin", 0);
+  /** Starts three nodes without flood control or history replay, and with {@code settings}. */
+  private void startCluster(Object... settings) throws Exception {
+    Object[] all = new Object[settings.length + 4];
+    System.arraycopy(new Object[] {"limits.linesPerSecond", 0, "history.onJoin", 0}, 0, all, 0, 4);
+    System.arraycopy(settings, 0, all, 4, settings.length);
+    cluster = ClusterNodes.start(3, all);
   }
 
   @AfterEach
   void stopCluster() {
-    cluster.close();
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   /** A room whose group is not the group of any of {@code others}. */
@@ -53,6 +62,7 @@ class RoomSpreadTest {
 
   @Test
   void thirtyRoomsAreSpreadOverTheNodesAndListedTogether() throws Exception {
+    startCluster();
     List<String> rooms = Placements.spreadRooms("r", 30);
     Map<ClusterNodes.Node, Integer> ordered = new HashMap<>();
     for (String room : rooms) {
@@ -80,6 +90,7 @@ class RoomSpreadTest {
 
   @Test
   void aMoveToARoomOfAnotherGroupIsSeenAsAnyMove() throws Exception {
+    startCluster();
     String away = roomApartFrom("#lobby");
     ChatClient alice = clients.join(cluster.node(0).port(), "mover");
     ChatClient carol = clients.join(cluster.node(1).port(), "stayer");
@@ -116,6 +127,7 @@ class RoomSpreadTest {
 
   @Test
   void namesAreUniqueAcrossNodesAndGroupsAndFreedWhenTheirHolderQuits() throws Exception {
+    startCluster();
     String away = roomApartFrom("#lobby");
     ChatClient ann = clients.join(cluster.node(0).port(), "ann");
     ann.say("/join " + away);
@@ -151,6 +163,51 @@ class RoomSpreadTest {
       }
       assertEquals("! name \"ann\" is taken", answer);
       assertTrue(tries < 100, "the name ann was not given back");
+    }
+  }
+
+  @Test
+  void theRoomLimitCountsTheRoomsOfEveryGroup() throws Exception {
+    startCluster("rooms.maxRooms", 2);
+    String first = roomApartFrom("#lobby");
+    String second = roomApartFrom("#lobby", first);
+    BlockingQueue<RoomCountNotice> counts = new LinkedBlockingQueue<>();
+    cluster
+        .node(0)
+        .vertx()
+        .eventBus()
+        .<RoomCountNotice>consumer(Addresses.ROOM_COUNTS, m -> counts.add(m.body()))
+        .completion()
+        .await(10, TimeUnit.SECONDS);
+
+    ChatClient stays = clients.join(cluster.node(0).port(), "stays");
+    awaitCount(counts, "#lobby", 1);
+    ChatClient opener = clients.join(cluster.node(1).port(), "opener");
+    stays.expect("* opener has arrived");
+    opener.say("/join " + first);
+    opener.expect("* now in " + first).expect("* online (1): opener");
+    stays.expect("* opener has left (joined " + first + ")");
+    awaitCount(counts, first, 1);
+
+    // Two rooms have members, one in each of two groups: a third group refuses a new room.
+    ChatClient late = clients.join(cluster.node(2).port(), "late");
+    stays.expect("* late has arrived");
+    late.say("/join " + second);
+    late.expect("! too many rooms, join an existing one");
+    late.say("/join " + first);
+    late.expect("* now in " + first).expect("* online (2): opener, late");
+  }
+
+  /** Waits until the group of {@code room} has announced {@code rooms} rooms with members. */
+  private static void awaitCount(BlockingQueue<RoomCountNotice> counts, String room, int rooms)
+      throws InterruptedException {
+    int group = GROUPS.of(room);
+    while (true) {
+      RoomCountNotice notice = counts.poll(10, TimeUnit.SECONDS);
+      assertTrue(notice != null, "no count of " + rooms + " from the group of " + room);
+      if (notice.group() == group && notice.rooms() == rooms) {
+        return;
+      }
     }
   }
 }
