@@ -3,12 +3,9 @@ package dev.parley.session;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.LocalMember;
-import dev.parley.bus.MoveReply;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.protocol.EncodedLine;
-import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
-import dev.parley.protocol.RoomNames;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
 import dev.parley.room.Left;
@@ -22,16 +19,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A member's room traffic: entering a room from the room's join reply, following the rooms whose
- * events are the member's (usually one, two during a move), {@code /join} moves, and writing the
- * member's events to its outbox. {@link RoomMembership} decides which events are the member's.
- * Confined to the connection's event loop.
+ * events are the member's (usually one, two during a move; {@link RoomMoves} makes the moves), and
+ * writing the member's events to its outbox. {@link RoomMembership} decides which events are the
+ * member's. Confined to the connection's event loop.
  */
 final class MemberRooms {
   // Logged under the session's name, as before the session was split.
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-
-  /** How long a move's answer waits for the member's own departure from its old room to arrive. */
-  static final long DEPARTURE_WAIT_MILLIS = 2000;
 
   private final Session session;
   private final SessionHost host;
@@ -43,10 +37,8 @@ final class MemberRooms {
   private final String address;
   private final RoomMembership membership;
   private final List<String> followed = new ArrayList<>(2);
+  private final RoomMoves moves;
   private String run = "";
-  // After a move's reply, until the member's departure from its old room has been delivered.
-  private Runnable arrival;
-  private long arrivalTimer = -1;
 
   MemberRooms(
       Session session,
@@ -66,6 +58,7 @@ final class MemberRooms {
     this.held = held;
     this.address = address;
     this.membership = new RoomMembership(session.id());
+    this.moves = new RoomMoves(session, host, replies, sender, room, held, membership, this);
   }
 
   /** The run of the room the member joined: a room that opens with another run started afresh. */
@@ -160,7 +153,7 @@ final class MemberRooms {
       deliver((RoomEvent) relayed.event(), relayed.line());
     }
     if (membership.takeDeparted()) {
-      announceArrival();
+      moves.departed();
     }
     String finished = membership.takeFinished();
     if (finished != null) {
@@ -168,7 +161,8 @@ final class MemberRooms {
     }
   }
 
-  private void follow(String roomName) {
+  /** The member follows a room: its announced events are handed to the member. */
+  void follow(String roomName) {
     if (!followed.contains(roomName)) {
       followed.add(roomName);
       host.follow(session, roomName);
@@ -190,136 +184,21 @@ final class MemberRooms {
   }
 
   /**
-   * {@code /join}: asks the room to move this member; the member's lines go on meanwhile, and are
-   * ordered in the new room.
+   * {@code /join}: moves this member to another room (see {@link RoomMoves}).
+   *
+   * @param requested the room as typed
    */
   void move(String requested) {
-    NameRules.Verdict verdict = requested == null ? null : RoomNames.check(requested);
-    if (verdict != null && verdict.valid()) {
-      int target = room.groupOf(verdict.name());
-      if (target != room.group()) {
-        moveToGroup(target, verdict.name());
-        return;
-      }
-    }
-    long position = sender.lastId();
-    membership.moving();
-    host.followAll(session, true);
-    room.move(requested)
-        .onComplete(
-            ar -> {
-              host.followAll(session, false);
-              if (session.state() != Session.State.MEMBER) {
-                return;
-              }
-              if (ar.failed()) {
-                membership.stayed();
-                session.fail(ar.cause());
-                return;
-              }
-              arrived(position, ar.result());
-            });
+    moves.move(requested);
   }
 
-  /**
-   * {@code /join} to a room of another group: the member's lines wait while the new group admits it
-   * under its name and then its old group lets it go ({@code joined #ROOM}); then it is told where
-   * it is, as for a move within a group. A refusal by the new group moves nothing.
-   */
-  private void moveToGroup(int target, String requested) {
-    long position = sender.lastId();
-    membership.moving();
-    host.followAll(session, true);
-    held.crossing(true);
-    room.enterElsewhere(target, session.name(), sender.lastId(), requested)
-        .compose(
-            joined ->
-                room.departTo(joined.room())
-                    .map(
-                        leftSeq -> {
-                          room.entered(joined.room());
-                          run = joined.run();
-                          return new MoveReply(
-                              leftSeq,
-                              joined.seq(),
-                              joined.room(),
-                              joined.roster(),
-                              joined.total(),
-                              joined.history());
-                        })
-                    .onFailure(
-                        e -> {
-                          LOG.warn(
-                              "{} could not leave its room for {}: {}",
-                              session.name(),
-                              joined.room(),
-                              e.toString());
-                          room.leaveGroup(target);
-                        }))
-        .onComplete(
-            ar -> {
-              host.followAll(session, false);
-              if (session.state() != Session.State.MEMBER) {
-                if (ar.succeeded()) {
-                  room.leave("");
-                }
-                return;
-              }
-              if (ar.failed()) {
-                membership.stayed();
-                session.fail(ar.cause());
-              } else {
-                arrived(position, ar.result());
-              }
-              held.crossing(false);
-            });
+  /** The run of the member's room's group, after a move to a room of another group. */
+  void run(String run) {
+    this.run = run;
   }
 
-  /** The member is in the room of a move's reply: it is told so once its departure has come. */
-  private void arrived(long position, MoveReply reply) {
-    List<RelayedEvent> early = membership.moved(reply.room(), reply.leftSeq(), reply.seq());
-    follow(reply.room());
-    arrival = () -> announce(position, reply, early);
-    if (membership.awaitingDeparture()) {
-      arrivalTimer = host.vertx().setTimer(DEPARTURE_WAIT_MILLIS, t -> announceArrival());
-    } else {
-      announceArrival();
-    }
-  }
-
-  /**
-   * Tells the member where it is now, once the old room's events before its departure have been
-   * delivered (or {@value #DEPARTURE_WAIT_MILLIS} ms after the reply, if its departure is late),
-   * then the new room's events that came meanwhile.
-   */
-  private void announceArrival() {
-    if (arrival == null) {
-      return;
-    }
-    host.vertx().cancelTimer(arrivalTimer);
-    membership.stopAwaiting();
-    Runnable pending = arrival;
-    arrival = null;
-    pending.run();
-  }
-
-  private void announce(long position, MoveReply reply, List<RelayedEvent> early) {
-    replies.sendAfter(position, Replies.nowIn(reply.room()));
-    replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
-    if (!reply.history().isEmpty()) {
-      for (String line : Replies.history(reply.history())) {
-        replies.sendAfter(position, line);
-      }
-    }
-    for (RelayedEvent e : early) {
-      deliver((RoomEvent) e.event(), e.line());
-    }
-    for (RelayedEvent e : membership.takeWaiting()) {
-      deliver((RoomEvent) e.event(), e.line());
-    }
-  }
-
-  private void deliver(RoomEvent event, EncodedLine line) {
+  /** Writes one of the member's room events to its outbox, as the member sees it. */
+  void deliver(RoomEvent event, EncodedLine line) {
     if (event instanceof Chat chat) {
       boolean own = chat.sessionId().equals(session.id());
       if (own) {

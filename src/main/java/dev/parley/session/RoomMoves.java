@@ -1,0 +1,193 @@
+package dev.parley.session;
+
+import dev.parley.bus.MoveReply;
+import dev.parley.bus.RelayedEvent;
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.Replies;
+import dev.parley.protocol.RoomNames;
+import dev.parley.room.RoomEvent;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A member's {@code /join} moves: within its room's group (one request, the room orders the
+ * departure and the arrival), or to a room of another group (the new group admits it, then the old
+ * one lets it go); then the member is told where it is, once its old room's events before its
+ * departure have been delivered. Confined to the connection's event loop.
+ */
+final class RoomMoves {
+  // Logged under the session's name, as before the session was split.
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  /** How long a move's answer waits for the member's own departure from its old room to arrive. */
+  static final long DEPARTURE_WAIT_MILLIS = 2000;
+
+  private final Session session;
+  private final SessionHost host;
+  private final ReplyOrder replies;
+  private final ChatSender sender;
+  private final RoomLink room;
+  private final HeldLines held;
+  private final RoomMembership membership;
+  private final MemberRooms rooms;
+  // After a move's reply, until the member's departure from its old room has been delivered.
+  private Runnable arrival;
+  private long arrivalTimer = -1;
+
+  RoomMoves(
+      Session session,
+      SessionHost host,
+      ReplyOrder replies,
+      ChatSender sender,
+      RoomLink room,
+      HeldLines held,
+      RoomMembership membership,
+      MemberRooms rooms) {
+    this.session = session;
+    this.host = host;
+    this.replies = replies;
+    this.sender = sender;
+    this.room = room;
+    this.held = held;
+    this.membership = membership;
+    this.rooms = rooms;
+  }
+
+  /**
+   * {@code /join}: asks the room to move this member. Within its group, the member's lines go on
+   * meanwhile, and are ordered in the new room; to a room of another group, they wait.
+   *
+   * @param requested the room as typed
+   */
+  void move(String requested) {
+    NameRules.Verdict verdict = requested == null ? null : RoomNames.check(requested);
+    if (verdict != null && verdict.valid()) {
+      int target = room.groupOf(verdict.name());
+      if (target != room.group()) {
+        moveToGroup(target, verdict.name());
+        return;
+      }
+    }
+    long position = sender.lastId();
+    membership.moving();
+    host.followAll(session, true);
+    room.move(requested)
+        .onComplete(
+            ar -> {
+              host.followAll(session, false);
+              if (session.state() != Session.State.MEMBER) {
+                return;
+              }
+              if (ar.failed()) {
+                membership.stayed();
+                session.fail(ar.cause());
+                return;
+              }
+              arrived(position, ar.result());
+            });
+  }
+
+  /**
+   * {@code /join} to a room of another group: the member's lines wait while the new group admits it
+   * under its name and then its old group lets it go ({@code joined #ROOM}); then it is told where
+   * it is, as for a move within a group. A refusal by the new group moves nothing.
+   */
+  private void moveToGroup(int target, String requested) {
+    long position = sender.lastId();
+    membership.moving();
+    host.followAll(session, true);
+    held.crossing(true);
+    room.enterElsewhere(target, session.name(), sender.lastId(), requested)
+        .compose(
+            joined ->
+                room.departTo(joined.room())
+                    .map(
+                        leftSeq -> {
+                          room.entered(joined.room());
+                          rooms.run(joined.run());
+                          return new MoveReply(
+                              leftSeq,
+                              joined.seq(),
+                              joined.room(),
+                              joined.roster(),
+                              joined.total(),
+                              joined.history());
+                        })
+                    .onFailure(
+                        e -> {
+                          LOG.warn(
+                              "{} could not leave its room for {}: {}",
+                              session.name(),
+                              joined.room(),
+                              e.toString());
+                          room.leaveGroup(target);
+                        }))
+        .onComplete(
+            ar -> {
+              host.followAll(session, false);
+              if (session.state() != Session.State.MEMBER) {
+                if (ar.succeeded()) {
+                  room.leave("");
+                }
+                return;
+              }
+              if (ar.failed()) {
+                membership.stayed();
+                session.fail(ar.cause());
+              } else {
+                arrived(position, ar.result());
+              }
+              held.crossing(false);
+            });
+  }
+
+  /** The member is in the room of a move's reply: it is told so once its departure has come. */
+  private void arrived(long position, MoveReply reply) {
+    List<RelayedEvent> early = membership.moved(reply.room(), reply.leftSeq(), reply.seq());
+    rooms.follow(reply.room());
+    arrival = () -> announce(position, reply, early);
+    if (membership.awaitingDeparture()) {
+      arrivalTimer = host.vertx().setTimer(DEPARTURE_WAIT_MILLIS, t -> announceArrival());
+    } else {
+      announceArrival();
+    }
+  }
+
+  /**
+   * Tells the member where it is now, once the old room's events before its departure have been
+   * delivered (or {@value #DEPARTURE_WAIT_MILLIS} ms after the reply, if its departure is late),
+   * then the new room's events that came meanwhile.
+   */
+  /** The member's own departure from its old room has been delivered. */
+  void departed() {
+    announceArrival();
+  }
+
+  private void announceArrival() {
+    if (arrival == null) {
+      return;
+    }
+    host.vertx().cancelTimer(arrivalTimer);
+    membership.stopAwaiting();
+    Runnable pending = arrival;
+    arrival = null;
+    pending.run();
+  }
+
+  private void announce(long position, MoveReply reply, List<RelayedEvent> early) {
+    replies.sendAfter(position, Replies.nowIn(reply.room()));
+    replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
+    if (!reply.history().isEmpty()) {
+      for (String line : Replies.history(reply.history())) {
+        replies.sendAfter(position, line);
+      }
+    }
+    for (RelayedEvent e : early) {
+      rooms.deliver((RoomEvent) e.event(), e.line());
+    }
+    for (RelayedEvent e : membership.takeWaiting()) {
+      rooms.deliver((RoomEvent) e.event(), e.line());
+    }
+  }
+}
