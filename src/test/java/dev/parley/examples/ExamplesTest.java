@@ -86,6 +86,7 @@ class ExamplesTest {
     alice.say("hello archive");
     alice.expect("alice: hello archive");
     awaitEvent(seen, ChatMessage.class);
+    awaitArchived(vertx, archive, 2);
     vertx.undeploy(first).await();
 
     List<String> before = Files.readAllLines(archive);
@@ -96,6 +97,7 @@ class ExamplesTest {
     alice.say("after the crash");
     alice.say("/quit");
     awaitEvent(seen, MemberLeft.class);
+    awaitArchived(vertx, archive, 4);
     vertx.undeploy(second).await();
 
     List<String> lines = Files.readAllLines(archive);
@@ -124,6 +126,7 @@ class ExamplesTest {
     alice.say("one");
     alice.expect("alice: one");
     awaitEvent(seen, ChatMessage.class);
+    awaitArchived(vertx, archive, 2);
     vertx.undeploy(first).await();
 
     // While no archiver runs: two chat lines and an arrival.
@@ -139,6 +142,7 @@ class ExamplesTest {
     alice.say("four");
     alice.expect("alice: four");
     awaitEvent(seen, ChatMessage.class);
+    awaitArchived(vertx, archive, 5);
     vertx.undeploy(second).await();
 
     List<JsonObject> lines = Files.readAllLines(archive).stream().map(JsonObject::new).toList();
@@ -217,6 +221,22 @@ class ExamplesTest {
                         + " "
                         + l.getString("text", l.getString("name")))
             .toList());
+  }
+
+  /**
+   * Waits, up to 10 s, until the archive has {@code lines} lines: the archiver takes each event on
+   * its own consumer and writes it on a worker thread, after the test's consumer has seen it. The
+   * file is looked at every 20 ms; nothing announces a write.
+   */
+  private static void awaitArchived(Vertx vertx, Path archive, int lines) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!Files.exists(archive) || Files.readAllLines(archive).size() < lines) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the archive has not " + lines + " lines: " + Files.readAllLines(archive));
+      }
+      vertx.timer(20).await();
+    }
   }
 
   private static void awaitEvent(BlockingQueue<ParleyEvent> seen, Class<?> type)
