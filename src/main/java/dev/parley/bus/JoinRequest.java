@@ -15,12 +15,20 @@ import dev.parley.api.MemberKind;
  *     again after the room started afresh goes on with its own numbering)
  * @param room the room to enter, as typed; {@code null} for the default room (a line session that
  *     moves to a room of another group enters it this way)
+ * @param freesOne whether the member's move empties its room in another group, which then no longer
+ *     counts for {@code rooms.maxRooms}
  */
 public record JoinRequest(
-    String sessionId, String nodeId, String name, MemberKind kind, long lastLineId, String room) {
+    String sessionId,
+    String nodeId,
+    String name,
+    MemberKind kind,
+    long lastLineId,
+    String room,
+    boolean freesOne) {
   /** Asks to admit a member into the default room. */
   public JoinRequest(
       String sessionId, String nodeId, String name, MemberKind kind, long lastLineId) {
-    this(sessionId, nodeId, name, kind, lastLineId, null);
+    this(sessionId, nodeId, name, kind, lastLineId, null, false);
   }
 }

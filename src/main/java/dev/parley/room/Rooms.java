@@ -182,13 +182,31 @@ public final class Rooms {
       MemberKind kind,
       long lastLineId,
       String room) {
+    return join(sessionId, nodeId, requested, kind, lastLineId, room, false);
+  }
+
+  /**
+   * Admits a member into a room (see {@link #join(String, String, String, MemberKind, long,
+   * String)}).
+   *
+   * @param freesOne whether the member comes from a room of another group that its move empties:
+   *     that room no longer counts for {@code rooms.maxRooms}
+   */
+  public JoinReply join(
+      String sessionId,
+      String nodeId,
+      String requested,
+      MemberKind kind,
+      long lastLineId,
+      String room,
+      boolean freesOne) {
     if (roster.bySession(sessionId) != null) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "already a member");
     }
     String name =
         requested.isEmpty() ? roster.freeGuestName() : roster.acceptableName(requested, null);
     RoomRoster target =
-        room == null ? defaultRoom : directory.toEnter(room, null, false, maxRooms());
+        room == null ? defaultRoom : directory.toEnter(room, null, freesOne, maxRooms());
     Member member = new Member(sessionId, nodeId, kind, name, time.epochMillis(), time.nanoTime());
     member.lastLineId = lastLineId;
     roster.add(member);

@@ -51,7 +51,18 @@ final class Admissions {
    */
   Future<JoinReply> admit(
       String id, String node, String requested, MemberKind kind, long lastLineId, String room) {
-    return admit(id, node, requested, kind, lastLineId, room, GUEST_TRIES);
+    return admit(id, node, requested, kind, lastLineId, room, false, GUEST_TRIES);
+  }
+
+  /**
+   * Admits a line session that moves from a room of another group (see {@link #admit(String,
+   * String, String, MemberKind, long, String)}).
+   *
+   * @param freesOne whether its move empties its room there
+   */
+  Future<JoinReply> admitMoving(
+      String id, String node, String name, long lastLineId, String room, boolean freesOne) {
+    return admit(id, node, name, MemberKind.TCP, lastLineId, room, freesOne, 1);
   }
 
   private Future<JoinReply> admit(
@@ -61,6 +72,7 @@ final class Admissions {
       MemberKind kind,
       long lastLineId,
       String room,
+      boolean freesOne,
       int triesLeft) {
     String name;
     try {
@@ -76,11 +88,12 @@ final class Admissions {
                 return requested.isEmpty()
                         && triesLeft > 1
                         && claimed.cause() instanceof RoomException
-                    ? admit(id, node, requested, kind, lastLineId, room, triesLeft - 1)
+                    ? admit(id, node, requested, kind, lastLineId, room, freesOne, triesLeft - 1)
                     : Future.failedFuture(claimed.cause());
               }
               try {
-                return Future.succeededFuture(rooms.join(id, node, name, kind, lastLineId, room));
+                return Future.succeededFuture(
+                    rooms.join(id, node, name, kind, lastLineId, room, freesOne));
               } catch (RoomException e) {
                 return giveBack(claimed.result(), name, id, e);
               }

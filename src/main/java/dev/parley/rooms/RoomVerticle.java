@@ -223,13 +223,21 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       } else if (body instanceof JoinRequest join) {
         RoomApi.reply(
             message,
-            admissions.admit(
-                join.sessionId(),
-                join.nodeId(),
-                join.name(),
-                join.kind(),
-                join.lastLineId(),
-                join.room()));
+            join.freesOne()
+                ? admissions.admitMoving(
+                    join.sessionId(),
+                    join.nodeId(),
+                    join.name(),
+                    join.lastLineId(),
+                    join.room(),
+                    true)
+                : admissions.admit(
+                    join.sessionId(),
+                    join.nodeId(),
+                    join.name(),
+                    join.kind(),
+                    join.lastLineId(),
+                    join.room()));
       } else if (body instanceof DepartRequest depart) {
         message.reply(room.departForMove(depart.sessionId(), depart.target()));
       } else if (body instanceof MoveRequest move) {

@@ -99,7 +99,8 @@ final class RoomLink {
    * @param room the room to enter, of this link's group; {@code null} for the default room
    */
   Future<JoinReply> join(String name, long lastLineId, String room) {
-    return request(new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId, room));
+    return request(
+        new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId, room, false));
   }
 
   void say(long lineId, String text) {
@@ -142,12 +143,14 @@ final class RoomLink {
    * Asks another group to admit the member into one of its rooms, under the name it holds.
    *
    * @param lastLineId the id of the member's last line, all ordered in its old room's group
+   * @param freesOne whether the move empties the member's room
    */
-  Future<JoinReply> enterElsewhere(int group, String name, long lastLineId, String room) {
+  Future<JoinReply> enterElsewhere(
+      int group, String name, long lastLineId, String room, boolean freesOne) {
     lastContact = time.nanoTime();
     return bus.<JoinReply>request(
             Addresses.room(group),
-            new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId, room),
+            new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId, room, freesOne),
             REQUEST)
         .map(Message::body);
   }

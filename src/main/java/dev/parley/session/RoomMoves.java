@@ -98,7 +98,10 @@ final class RoomMoves {
     membership.moving();
     host.followAll(session, true);
     held.crossing(true);
-    room.enterElsewhere(target, session.name(), sender.lastId(), requested)
+    room.who()
+        .map(roster -> roster.members().size() == 1)
+        .compose(
+            alone -> room.enterElsewhere(target, session.name(), sender.lastId(), requested, alone))
         .compose(
             joined ->
                 room.departTo(joined.room())

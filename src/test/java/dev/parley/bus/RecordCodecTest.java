@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RecordCodecTest {
   private static final List<Record> BODIES =
       List.of(
-          new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 7, "#ops"),
+          new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 7, "#ops", true),
           new JoinReply(
               3,
               "alice",

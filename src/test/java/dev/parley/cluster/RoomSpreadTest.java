@@ -196,6 +196,14 @@ class RoomSpreadTest {
     late.expect("! too many rooms, join an existing one");
     late.say("/join " + first);
     late.expect("* now in " + first).expect("* online (2): opener, late");
+    opener.expect("* late has arrived");
+
+    // A move that empties its room may open a new one, in another group too.
+    late.say("/join lobby");
+    late.expect("* now in #lobby").expect("* online (2): stays, late");
+    opener.expect("* late has left (joined #lobby)");
+    opener.say("/join " + second);
+    opener.expect("* now in " + second).expect("* online (1): opener");
   }
 
   /** Waits until the group of {@code room} has announced {@code rooms} rooms with members. */
