@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The room's events as a test reads them: a subscription on {@code parley.api.events}, registered
- * before {@link #subscribe} returns, whose events are taken one at a time, waiting at most ten
- * seconds for each.
+ * The room's events as a test reads them: a subscription on {@code parley.api.events} (every room)
+ * or on one room's events address, registered before {@code subscribe} returns, whose events are
+ * taken one at a time, waiting at most ten seconds for each.
  */
 public final class RoomEvents {
   private final BlockingQueue<ParleyEvent> events = new LinkedBlockingQueue<>();
@@ -27,8 +27,24 @@ public final class RoomEvents {
    * @throws TimeoutException if the subscription is not registered within 30 s
    */
   public static RoomEvents subscribe(RoomClient client) throws TimeoutException {
+    return subscribe(client.events());
+  }
+
+  /**
+   * Subscribes to one room's events through {@code client} and waits until the subscription is
+   * registered: the events of other rooms, ordered by other room groups, never come in between.
+   *
+   * @param client the typed client of the node to listen on
+   * @param room the room's name
+   * @return the room's events from now on
+   * @throws TimeoutException if the subscription is not registered within 30 s
+   */
+  public static RoomEvents subscribe(RoomClient client, String room) throws TimeoutException {
+    return subscribe(client.events(room));
+  }
+
+  private static RoomEvents subscribe(EventStream stream) throws TimeoutException {
     RoomEvents room = new RoomEvents();
-    EventStream stream = client.events();
     stream.handler(room.events::add);
     stream.completion().await(30, TimeUnit.SECONDS);
     return room;
