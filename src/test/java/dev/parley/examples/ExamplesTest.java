@@ -187,8 +187,6 @@ class ExamplesTest {
   void theArchiverRecordsOnlyTheRoomsItIsToldTo(Vertx vertx) throws Exception {
     int port = TestServer.start(vertx, TestServer.config()).port();
     Path archive = dir.resolve("ops.jsonl");
-    BlockingQueue<ParleyEvent> seen = new LinkedBlockingQueue<>();
-    RoomClient.create(vertx).events().handler(seen::add).completion().await();
     String archiver = vertx.deployVerticle(new Archiver(archive, List.of("OPS"))).await();
 
     ChatClient alice = clients.join(port, "alice");
@@ -203,10 +201,7 @@ class ExamplesTest {
     alice.readUntil("* online (2): bob, alice");
     alice.say("/quit");
     bob.expect("* alice has arrived").expect("* alice has left");
-    ParleyEvent last;
-    do {
-      last = seen.poll(10, TimeUnit.SECONDS);
-    } while (last != null && !(last instanceof MemberLeft left && left.name().equals("alice")));
+    awaitArchived(vertx, archive, 4);
     vertx.undeploy(archiver).await();
 
     List<JsonObject> lines = Files.readAllLines(archive).stream().map(JsonObject::new).toList();
