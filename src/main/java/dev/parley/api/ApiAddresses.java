@@ -11,8 +11,8 @@ import dev.parley.protocol.RoomNames;
  */
 public final class ApiAddresses {
   /**
-   * The events of every room, published in the rooms' one order: arrived, left, message, renamed.
-   * Each names its room; {@link #events(String)} gives one room's.
+   * The events of every room, each published in the order of its room's group: arrived, left,
+   * message, renamed. Each names its room; {@link #events(String)} gives one room's.
    */
   public static final String EVENTS = "parley.api.events";
 

@@ -181,7 +181,9 @@ public final class RoomClient {
   }
 
   /**
-   * Subscribes to the events of every room, in their one order.
+   * Subscribes to the events of every room. The rooms of one room group share one order (one run,
+   * consecutive sequence numbers); a single node has one group, a cluster several, whose orders
+   * this stream interleaves.
    *
    * @return a stream of typed events; call {@link EventStream#handler} to start receiving
    */
@@ -191,7 +193,7 @@ public final class RoomClient {
 
   /**
    * Subscribes to one room's events, without the traffic of the others. Their sequence numbers rise
-   * but are not consecutive: the rooms share one order.
+   * but are not consecutive: the rooms of the room's group share one order.
    *
    * @param room the room's name, with or without its {@code #}
    * @return a stream of typed events; call {@link EventStream#handler} to start receiving

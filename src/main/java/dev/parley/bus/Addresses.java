@@ -21,7 +21,7 @@ public final class Addresses {
   /** Each room group's number of rooms with members: {@link RoomCountNotice}. */
   public static final String ROOM_COUNTS = "parley.room.counts";
 
-  /** Room events, published in the room's one order: {@link RoomEvent}. */
+  /** Room events, each published in its room group's one order: {@link RoomEvent}. */
   public static final String EVENTS = "parley.room.events";
 
   /**

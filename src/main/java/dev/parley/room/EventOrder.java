@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The one order of events of all rooms, and the history it keeps: each event gets the next sequence
- * number of the order's run and the time, goes into history when it is a chat line, and is handed
- * to {@link Rooms.Output#publish}. Confined to the {@link Rooms} that holds it; not thread-safe.
+ * The one order of events of all the rooms of a {@link Rooms} (a room group), and the history it
+ * keeps: each event gets the next sequence number of the order's run and the time, goes into
+ * history when it is a chat line, and is handed to {@link Rooms.Output#publish}. Confined to the
+ * {@link Rooms} that holds it; not thread-safe.
  */
 final class EventOrder {
   private final TimeSource time;

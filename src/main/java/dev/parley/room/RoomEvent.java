@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.parley.bus.Addresses;
 
 /**
- * Something that happened in a room, published on {@link Addresses#EVENTS} in the one order of the
- * server's rooms. Sequence numbers increase by one per event, without gaps, across all rooms; the
- * events of one room are in that room's order.
+ * Something that happened in a room, published on {@link Addresses#EVENTS} in the one order of its
+ * room group. Sequence numbers increase by one per event, without gaps, across the group's rooms;
+ * the events of one room are in that room's order.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "@type")
 @JsonSubTypes({

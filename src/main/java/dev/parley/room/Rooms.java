@@ -18,13 +18,13 @@ import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
- * The server's rooms and their rules (PROTOCOL.md sections 3 to 6 and 9): the members (a line
- * session in one room, a bus member in any number of rooms), with names unique across all rooms;
- * each room's roster in order of arrival; one order of events for all rooms ({@link EventOrder});
- * moves between rooms, the room limit and the large-room rule; renames, private-message routing,
- * guest names, kicks and idle eviction; each room's history (section 10), replayed on entering and
- * on request. Refusals are thrown as {@link RoomException}s. Free of Vert.x: confined to the
- * verticle that holds it; not thread-safe.
+ * The rooms of one room group and their rules (PROTOCOL.md sections 3 to 6 and 9): the members (a
+ * line session in one room, a bus member in any number of rooms), with names unique across all
+ * rooms; each room's roster in order of arrival; one order of events for the group's rooms ({@link
+ * EventOrder}); moves between rooms, the room limit and the large-room rule; renames,
+ * private-message routing, guest names, kicks and idle eviction; each room's history (section 10),
+ * replayed on entering and on request. Refusals are thrown as {@link RoomException}s. Free of
+ * Vert.x: confined to the verticle that holds it; not thread-safe.
  */
 public final class Rooms {
   /** What the room's decisions cause outside it. */
