@@ -96,7 +96,15 @@ final class ChatSender {
    * Sends the kept lines again if the oldest has waited longer than {@link #RESEND_AFTER_NANOS}.
    */
   void resendIfStale(long now) {
-    if (!unacked.isEmpty() && now - unacked.peekFirst().sentAt() > RESEND_AFTER_NANOS) {
+    resendIfOlderThan(now, RESEND_AFTER_NANOS);
+  }
+
+  /**
+   * Sends every kept line again if the oldest was last sent more than {@code ageNanos} nanoseconds
+   * before {@code now}.
+   */
+  void resendIfOlderThan(long now, long ageNanos) {
+    if (!unacked.isEmpty() && now - unacked.peekFirst().sentAt() > ageNanos) {
       resendAll();
     }
   }

@@ -2,24 +2,37 @@ package dev.parley.session;
 
 import dev.parley.bus.RoomReady;
 import dev.parley.protocol.Replies;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A member's recovery when its room opens again after a failover or handover: the lines the room
- * has not acknowledged are sent again with backoff ({@value #FIRST_RESEND_MILLIS} ms, doubling up
- * to {@value #LAST_RESEND_MILLIS} ms), or, when the room started afresh, the member joins it again
- * under its name. Confined to the connection's event loop; its one timer runs there too.
+ * has not acknowledged are sent again at once, or, when the room started afresh, the member joins
+ * it again under its name. Then, for {@value #WATCH_MILLIS} ms, the member's lines are watched
+ * every {@value #WATCH_TICK_MILLIS} ms: when the oldest unacknowledged line was sent more than
+ * {@value #RESEND_AGE_MILLIS} ms before, it is sent again with every line after it. The watch
+ * covers lines sent after the room opened while this node still routed some of the room's requests
+ * to the old host, which drops them: the room orders no later line of the member until the lost one
+ * arrives. After the watch, lines that still wait are sent again with backoff (doubling up to
+ * {@value #LAST_RESEND_MILLIS} ms) until the room acknowledges them. Confined to the connection's
+ * event loop; its one timer runs there too.
  */
 final class Recovery {
   // Logged under the session's name, as before the session was split.
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
-  /** After a room opens, kept lines are sent again after this long, then twice as long, … */
-  private static final long FIRST_RESEND_MILLIS = 250;
+  /** How often the member's lines are looked at while watched, in milliseconds. */
+  private static final long WATCH_TICK_MILLIS = 250;
 
-  /** … up to this long, until the room has acknowledged every one. */
+  /** How long a line may wait for the room's acknowledgement before it is sent again, in ms. */
+  private static final long RESEND_AGE_MILLIS = 100;
+
+  /** The longest delay between two resends after the watch, in milliseconds. */
   private static final long LAST_RESEND_MILLIS = 4000;
+
+  /** How long after the room opened the member's lines are watched, even when none waits. */
+  static final long WATCH_MILLIS = 10_000;
 
   private final Session session;
   private final SessionHost host;
@@ -28,6 +41,7 @@ final class Recovery {
   private final ChatSender sender;
   private final MemberRooms rooms;
   private long resendTimer = -1;
+  private long watchUntil;
 
   Recovery(
       Session session,
@@ -53,7 +67,7 @@ final class Recovery {
       return;
     }
     if (ready.run().equals(rooms.run())) {
-      resendUntilAcknowledged(FIRST_RESEND_MILLIS);
+      watch();
     } else {
       rejoin();
     }
@@ -61,24 +75,37 @@ final class Recovery {
 
   /**
    * The room opened on a node, maybe another one: the lines it has not acknowledged are sent to it
-   * again at once, and again with backoff while some stay unacknowledged (a line sent while the
-   * cluster still routed the room's address to the old host is lost on the way; the room orders
-   * each line once, however often it arrives).
+   * again at once (they may have gone to the old host), and the watch starts.
    */
-  private void resendUntilAcknowledged(long delayMillis) {
-    host.vertx().cancelTimer(resendTimer);
-    resendTimer = -1;
-    if (session.state() != Session.State.MEMBER || !sender.waiting()) {
-      return;
+  private void watch() {
+    watchUntil = host.time().nanoTime() + TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS);
+    if (session.state() == Session.State.MEMBER) {
+      sender.resendAll();
     }
-    sender.resendAll();
+    schedule(WATCH_TICK_MILLIS);
+  }
+
+  /**
+   * Looks at the member's lines again in {@code delayMillis} ms: while watching, every {@value
+   * #WATCH_TICK_MILLIS} ms; afterwards, while lines wait, with backoff (the room orders each line
+   * once, however often it arrives).
+   */
+  private void schedule(long delayMillis) {
+    host.vertx().cancelTimer(resendTimer);
     resendTimer =
         host.vertx()
             .setTimer(
                 delayMillis,
                 t -> {
                   resendTimer = -1;
-                  resendUntilAcknowledged(Math.min(LAST_RESEND_MILLIS, 2 * delayMillis));
+                  long now = host.time().nanoTime();
+                  boolean watching = now - watchUntil < 0;
+                  if (session.state() != Session.State.MEMBER || (!watching && !sender.waiting())) {
+                    return;
+                  }
+                  sender.resendIfOlderThan(now, TimeUnit.MILLISECONDS.toNanos(RESEND_AGE_MILLIS));
+                  schedule(
+                      watching ? WATCH_TICK_MILLIS : Math.min(LAST_RESEND_MILLIS, 2 * delayMillis));
                 });
   }
 
@@ -96,7 +123,7 @@ final class Recovery {
         rooms.currentRoom(),
         reply -> {
           rooms.rejoined(reply);
-          resendUntilAcknowledged(FIRST_RESEND_MILLIS);
+          watch();
         },
         refusal -> {
           for (int i = sender.giveUp(); i > 0; i--) {
