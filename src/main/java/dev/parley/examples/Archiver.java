@@ -17,11 +17,6 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -29,21 +24,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An example archiver: appends the events of the rooms it is told to (every room if none) to a
- * file, one JSON line each, in the rooms' one order. It follows the events of every room and keeps
- * those of its rooms: the rooms share one order of sequence numbers, so only the whole stream shows
- * a gap. On start it resumes cleanly: a last line cut short by a crash is removed, and events
- * already in the file (same {@code run}, {@code seq} not above the last one archived) are not
- * written again. When the sequence numbers jump within a run (events published while it did not
- * run, or lost in a failover), it fills the gap with the chat lines of the room's history ({@link
- * RoomClient#history}), so that every chat line is in the file exactly once, in order; arrivals,
- * departures and renames in a gap cannot be fetched, and what stays missing is logged. Run by hand
- * with {@code java -cp target/parley.jar dev.parley.examples.Archiver parley-archive.jsonl}.
+ * file, one JSON line each, in their order. It follows the events of every room and keeps those of
+ * its rooms: the rooms of a room group share one order of sequence numbers (a {@code run}), so only
+ * the whole stream shows a gap; each run is followed on its own ({@link ArchivedRuns}). On start it
+ * resumes cleanly: a last line cut short by a crash is removed, and events already in the file
+ * (same {@code run}, {@code seq} not above the run's last one archived) are not written again. When
+ * the sequence numbers jump within a run (events published while it did not run, or lost in a
+ * failover), it fills the gap with the chat lines of history ({@link RoomClient#history}), so that
+ * every chat line is in the file exactly once, in order; arrivals, departures and renames in a gap
+ * cannot be fetched, and what stays missing is logged. An event whose number the room's new host
+ * gave again to another event after a failover (the rare case of docs/event-bus.md) is logged and
+ * listed by {@link #renumbered()}; the new event is archived too. Run by hand with {@code java -cp
+ * target/parley.jar dev.parley.examples.Archiver parley-archive.jsonl}.
  */
 public final class Archiver extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
@@ -67,8 +66,8 @@ public final class Archiver extends VerticleBase {
   private Promise<Void> retrying;
   private AsyncFile out;
   private EventStream events;
-  private String lastRun;
-  private long lastSeq;
+  private final ArchivedRuns runs = new ArchivedRuns();
+  private final List<JsonObject> renumbered = new CopyOnWriteArrayList<>();
 
   /**
    * Creates the archiver.
@@ -108,13 +107,10 @@ public final class Archiver extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx
-        .executeBlocking(() -> lastArchived(file))
+        .executeBlocking(() -> ArchivedRuns.read(file))
         .compose(
-            last -> {
-              if (last != null) {
-                lastRun = last.getString("run");
-                lastSeq = last.getLong("seq");
-              }
+            archived -> {
+              archived.forEach(runs::noteArchived);
               return vertx.fileSystem().open(file.toString(), new OpenOptions().setAppend(true));
             })
         .compose(
@@ -136,7 +132,7 @@ public final class Archiver extends VerticleBase {
   private void drain() {
     while (!filling && !pending.isEmpty()) {
       ParleyEvent event = pending.peekFirst();
-      if (event.run().equals(lastRun) && event.seq() > lastSeq + 1) {
+      if (runs.place(event) == ArchivedRuns.Place.AFTER_GAP) {
         filling = true;
         fill(event)
             .onComplete(
@@ -165,14 +161,17 @@ public final class Archiver extends VerticleBase {
   }
 
   private Future<Void> fill(ParleyEvent next, int attempt, long since) {
-    long after = lastSeq;
+    long after = runs.last(next.run());
     int gap = (int) Math.min(MAX_FILL, next.seq() - after - 1);
     return room.history(null, gap, next.seq())
         .map(
             lines -> {
               int filled = 0;
               for (ChatMessage line : lines) {
-                if (line.run().equals(lastRun) && line.seq() > after && records(line.room())) {
+                if (line.run().equals(next.run())
+                    && line.seq() > after
+                    && line.seq() < next.seq()
+                    && records(line.room())) {
                   write(line);
                   filled++;
                 }
@@ -225,16 +224,42 @@ public final class Archiver extends VerticleBase {
   }
 
   private void archive(ParleyEvent event) {
-    if (event.run().equals(lastRun) && event.seq() <= lastSeq) {
-      return;
+    switch (runs.place(event)) {
+      case SEEN -> {
+        return;
+      }
+      case RENUMBERED -> {
+        JsonObject before = new JsonObject(runs.recent(event.run(), event.seq()));
+        LOG.warn(
+            "event {} of run {} was numbered again by the room's new host: the one archived"
+                + " before ({}) was kept by no Parley node",
+            event.seq(),
+            event.run(),
+            before.encode());
+        if (records(before.getString("room"))) {
+          renumbered.add(before);
+        }
+      }
+      default -> {}
     }
     write(event);
   }
 
-  /** Notes the event as the last one seen, and writes it if its room is recorded. */
+  /**
+   * The archived events whose numbers a room's new host gave to other events after a failover:
+   * events that the old host published before it died and that no Parley node kept (a chat line
+   * among them was not acknowledged to its sender, and may be in the archive again later, under its
+   * new number). Safe to call from any thread.
+   *
+   * @return a copy of the list, oldest first; empty in the usual case
+   */
+  public List<JsonObject> renumbered() {
+    return List.copyOf(renumbered);
+  }
+
+  /** Notes the event as seen, and writes it if its room is recorded. */
   private void write(ParleyEvent event) {
-    lastRun = event.run();
-    lastSeq = event.seq();
+    runs.note(event);
     if (records(event.room())) {
       out.write(Buffer.buffer(event.toJson().encode() + "\n"));
     }
@@ -251,7 +276,7 @@ public final class Archiver extends VerticleBase {
       // History is not asked again: the gap stays as it is, and the file is closed.
       vertx.cancelTimer(retryTimer);
       retryTimer = -1;
-      LOG.warn("stopping while history does not answer: events before {} stay missed", lastSeq + 1);
+      LOG.warn("stopping while history does not answer: the gap being filled stays missed");
       retrying.complete();
       retrying = null;
     }
@@ -263,48 +288,6 @@ public final class Archiver extends VerticleBase {
               return drained.future();
             })
         .eventually(() -> out == null ? Future.succeededFuture() : out.close());
-  }
-
-  /**
-   * Reads the last complete line of the archive, first cutting off a last line that has no line end
-   * (a write interrupted by a crash). Blocking: call it off the event loop.
-   *
-   * @return the last archived event, or {@code null} for a missing or empty archive
-   */
-  static JsonObject lastArchived(Path file) {
-    if (!Files.exists(file)) {
-      return null;
-    }
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      long end = raf.length();
-      long pos = end - 1;
-      while (pos >= 0 && readByte(raf, pos) != '\n') {
-        pos--;
-      }
-      if (pos + 1 < end) {
-        LOG.warn("removing an incomplete last line from {}", file);
-        raf.setLength(pos + 1);
-      }
-      long lineEnd = pos;
-      if (lineEnd < 0) {
-        return null;
-      }
-      long start = lineEnd - 1;
-      while (start >= 0 && readByte(raf, start) != '\n') {
-        start--;
-      }
-      byte[] line = new byte[(int) (lineEnd - start - 1)];
-      raf.seek(start + 1);
-      raf.readFully(line);
-      return new JsonObject(new String(line, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int readByte(RandomAccessFile raf, long pos) throws IOException {
-    raf.seek(pos);
-    return raf.read();
   }
 
   /**

@@ -63,6 +63,7 @@ class ClusterFailoverIT {
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<ChatClient> clients = new ArrayList<>();
   private Vertx archiverNode;
+  private Archiver archiver;
 
   /** Keeps a core busy until the test ends. */
   private void spin() {
@@ -117,7 +118,10 @@ class ClusterFailoverIT {
    * The Archiver example on a fourth cluster member that runs no Parley, as a service would: that
    * member does not hold up the takeover, and after the SIGKILL the Archiver's file has every line
    * the survivors saw exactly once, in their order; what it missed while the room moved, it filled
-   * from history once the room answered again.
+   * from history once the room answered again. Rarely the dead host's last event reached the
+   * Archiver but no Parley node, and the new host gave its number to another event
+   * (docs/event-bus.md, "Across a failover"): the Archiver then names that event, and it is the
+   * only line of the file the survivors may not have seen there.
    */
   @Test
   void anArchiverOnAMemberWithoutParleyHasEveryLineOnceAcrossTheFailover() throws Exception {
@@ -160,7 +164,8 @@ class ClusterFailoverIT {
             "cluster.name",
             clusterName);
     archiverNode = ClusterSetup.start(config, new VertxOptions(), null).await(60, TimeUnit.SECONDS);
-    archiverNode.deployVerticle(new Archiver(archive())).await(30, TimeUnit.SECONDS);
+    archiver = new Archiver(archive());
+    archiverNode.deployVerticle(archiver).await(30, TimeUnit.SECONDS);
   }
 
   private Path archive() {
@@ -177,14 +182,17 @@ class ClusterFailoverIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       List<String> chat = new ArrayList<>();
+      List<JsonObject> renumbered = archiver.renumbered();
       for (String line : Files.readAllLines(archive())) {
         JsonObject event = new JsonObject(line);
-        if ("message".equals(event.getString("type"))) {
+        if (!renumbered.contains(event) && "message".equals(event.getString("type"))) {
           chat.add(event.getString("name") + ": " + event.getString("text"));
         }
       }
       long done = chat.stream().filter(l -> l.endsWith(": done")).count();
       if (done == NAMES.size() || System.nanoTime() > deadline) {
+        renumbered.forEach(
+            e -> System.out.println("the Archiver found an event numbered again: " + e));
         return chat.stream().filter(ClusterFailoverIT::isSurvivorLine).toList();
       }
       TimeUnit.MILLISECONDS.sleep(50);
