@@ -88,17 +88,32 @@ record FailoverOutcome(
    * @return milliseconds
    */
   long longestGap() {
+    return TimeUnit.NANOSECONDS.toMillis(gap()[0]);
+  }
+
+  /**
+   * When the longest gap began, in milliseconds after the signal: at 0 it began with the signal,
+   * later it followed lines delivered by the room's new host.
+   */
+  long longestGapStart() {
+    return TimeUnit.NANOSECONDS.toMillis(gap()[1] - endedAt);
+  }
+
+  /** The longest gap in nanoseconds and the nano time it began. */
+  private long[] gap() {
     long longest = 0;
+    long start = endedAt;
     for (Observed o : all) {
       long previous = endedAt;
       for (long at : o.arrivals()) {
-        if (at > endedAt) {
-          longest = Math.max(longest, at - previous);
+        if (at > endedAt && at - previous > longest) {
+          longest = at - previous;
+          start = Math.max(previous, endedAt);
         }
         previous = at;
       }
     }
-    return TimeUnit.NANOSECONDS.toMillis(longest);
+    return new long[] {longest, start};
   }
 
   private long millisAfterEnd(long nanoTime) {
@@ -124,7 +139,8 @@ record FailoverOutcome(
     }
     return String.format(
         "%s: the host's member announced gone %d ms after %s (%d to %d ms across the"
-            + " survivors); longest gap in deliveries %d ms; %d lines sent by %d survivors, %d"
+            + " survivors); longest gap in deliveries %d ms, from %d ms after the signal; %d lines"
+            + " sent by %d survivors, %d"
             + " refused; delivered to %s (%d deliveries of %d)",
         what,
         lastBack(),
@@ -132,6 +148,7 @@ record FailoverOutcome(
         firstBack(),
         lastBack(),
         longestGap(),
+        longestGapStart(),
         linesSent,
         all.size(),
         refused,

@@ -82,11 +82,16 @@ public final class NodeProcess {
     }
   }
 
-  /** The first port of the kernel's ephemeral range (Linux), 32768 when it cannot be read. */
+  /**
+   * The first port of the kernel's ephemeral range (Linux), 32768 when it cannot be read. Read line
+   * by line: {@code Files.readString} sizes its buffer by the file's size, which procfs gives as 0,
+   * and returned only the first character.
+   */
   private static int ephemeralLow() {
     try {
       return Integer.parseInt(
-          Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+          Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+              .get(0)
               .trim()
               .split("\\s+")[0]);
     } catch (IOException | RuntimeException e) {
