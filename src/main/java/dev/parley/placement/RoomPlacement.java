@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * Addresses#PLACEMENT}), and every {@value #RECHECK_MILLIS} ms: a host whose group is now placed
  * elsewhere is stopped, which hands the group over; the lock keeps a group to one host while two
  * nodes briefly disagree. A node that is shutting down ({@link Addresses#NODE_CLOSING}) takes
- * itself off the list first, so that the others campaign for its groups while it hands them over.
- * Confined to its context.
+ * itself off the list first, so that the others campaign for its groups, but keeps hosting them
+ * until it stops, after its listeners have closed and their members have left their rooms; its
+ * hosts then hand the groups over. Confined to its context.
  */
 public final class RoomPlacement extends VerticleBase {
   /** The shared map of the nodes that run Parley (node id to node id). */
@@ -137,12 +138,12 @@ public final class RoomPlacement extends VerticleBase {
                 }
               }
               if (leaving) {
-                live.remove(nodeId);
-              } else if (!live.contains(nodeId)) {
-                live.add(nodeId);
-              }
-              if (live.isEmpty()) {
+                // The hosts stay until this verticle stops, after the listeners: the members of
+                // this node leave their rooms, with "server shutdown", before the rooms move.
                 return Future.join(changes);
+              }
+              if (!live.contains(nodeId)) {
+                live.add(nodeId);
               }
               List<String> owners = RoomGroups.placement(groups, live);
               for (int g = 0; g < groups; g++) {
