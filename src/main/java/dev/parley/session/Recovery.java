@@ -23,10 +23,10 @@ final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
   /** How often the member's lines are looked at while watched, in milliseconds. */
-  private static final long WATCH_TICK_MILLIS = 250;
+  private static final long WATCH_TICK_MILLIS = 100;
 
   /** How long a line may wait for the room's acknowledgement before it is sent again, in ms. */
-  private static final long RESEND_AGE_MILLIS = 100;
+  private static final long RESEND_AGE_MILLIS = 50;
 
   /** The longest delay between two resends after the watch, in milliseconds. */
   private static final long LAST_RESEND_MILLIS = 4000;
