@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -309,6 +310,7 @@ class ClusterFailoverIT {
       // Once the chat is well under way, end the room's host.
       assertTrue(chatting.await(30, TimeUnit.SECONDS), "the chat never got going");
       long endedAt = System.nanoTime();
+      System.out.println("the signal goes to the room's host at " + LocalTime.now());
       end.accept(host);
 
       CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
