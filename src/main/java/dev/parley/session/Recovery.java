@@ -10,13 +10,13 @@ import org.slf4j.LoggerFactory;
  * A member's recovery when its room opens again after a failover or handover: the lines the room
  * has not acknowledged are sent again at once, or, when the room started afresh, the member joins
  * it again under its name. Then, for {@value #WATCH_MILLIS} ms, the member's lines are watched
- * every {@value #WATCH_TICK_MILLIS} ms: when the oldest unacknowledged line was sent more than
- * {@value #RESEND_AGE_MILLIS} ms before, it is sent again with every line after it. The watch
- * covers lines sent after the room opened while this node still routed some of the room's requests
- * to the old host, which drops them: the room orders no later line of the member until the lost one
- * arrives. After the watch, lines that still wait are sent again with backoff (doubling up to
- * {@value #LAST_RESEND_MILLIS} ms) until the room acknowledges them. Confined to the connection's
- * event loop; its one timer runs there too.
+ * every {@value #WATCH_TICK_MILLIS} ms while some wait (no timer runs while none does): when the
+ * oldest unacknowledged line was sent more than {@value #RESEND_AGE_MILLIS} ms before, it is sent
+ * again with every line after it. The watch covers lines sent after the room opened while this node
+ * still routed some of the room's requests to the old host, which drops them: the room orders no
+ * later line of the member until the lost one arrives. After the watch, lines that still wait are
+ * sent again with backoff (doubling up to {@value #LAST_RESEND_MILLIS} ms) until the room
+ * acknowledges them. Confined to the connection's event loop; its one timer runs there too.
  */
 final class Recovery {
   // Logged under the session's name, as before the session was split.
@@ -42,6 +42,7 @@ final class Recovery {
   private final MemberRooms rooms;
   private long resendTimer = -1;
   private long watchUntil;
+  private boolean watched;
 
   Recovery(
       Session session,
@@ -79,6 +80,7 @@ final class Recovery {
    */
   private void watch() {
     watchUntil = host.time().nanoTime() + TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS);
+    watched = true;
     if (session.state() == Session.State.MEMBER) {
       sender.resendAll();
     }
@@ -86,9 +88,23 @@ final class Recovery {
   }
 
   /**
-   * Looks at the member's lines again in {@code delayMillis} ms: while watching, every {@value
-   * #WATCH_TICK_MILLIS} ms; afterwards, while lines wait, with backoff (the room orders each line
-   * once, however often it arrives).
+   * The member sent a chat line: while its lines are watched, the watch's tick runs again if it had
+   * stopped (it stops whenever no line waits, so that an idle member costs no timer).
+   */
+  void lineSent() {
+    if (resendTimer < 0 && watching(host.time().nanoTime())) {
+      schedule(WATCH_TICK_MILLIS);
+    }
+  }
+
+  private boolean watching(long now) {
+    return watched && now - watchUntil < 0;
+  }
+
+  /**
+   * Looks at the member's lines again in {@code delayMillis} ms, and on while lines wait: while
+   * watching, every {@value #WATCH_TICK_MILLIS} ms; afterwards with backoff (the room orders each
+   * line once, however often it arrives).
    */
   private void schedule(long delayMillis) {
     host.vertx().cancelTimer(resendTimer);
@@ -99,13 +115,14 @@ final class Recovery {
                 t -> {
                   resendTimer = -1;
                   long now = host.time().nanoTime();
-                  boolean watching = now - watchUntil < 0;
-                  if (session.state() != Session.State.MEMBER || (!watching && !sender.waiting())) {
+                  if (session.state() != Session.State.MEMBER || !sender.waiting()) {
                     return;
                   }
                   sender.resendIfOlderThan(now, TimeUnit.MILLISECONDS.toNanos(RESEND_AGE_MILLIS));
                   schedule(
-                      watching ? WATCH_TICK_MILLIS : Math.min(LAST_RESEND_MILLIS, 2 * delayMillis));
+                      watching(now)
+                          ? WATCH_TICK_MILLIS
+                          : Math.min(LAST_RESEND_MILLIS, 2 * delayMillis));
                 });
   }
 

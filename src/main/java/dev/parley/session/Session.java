@@ -176,6 +176,7 @@ public final class Session implements LineFramer.Listener {
       invocation.run(this);
     } else {
       sender.say(text.startsWith("//") ? text.substring(1) : text);
+      recovery.lineSent();
     }
   }
 
