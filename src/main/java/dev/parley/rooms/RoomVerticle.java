@@ -177,9 +177,9 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   }
 
   /**
-   * Closes the room for a handover: stops taking requests, then waits (up to two seconds) until
+   * Closes the room for a handover: stops taking requests, and waits (up to two seconds) until
    * every node has applied the room's last event, so that whichever node takes the room over starts
-   * from all of it.
+   * from all of it, and until the cluster has forgotten the room's consumers.
    */
   @Override
   public Future<?> stop() {
@@ -198,19 +198,15 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     if (cluster == null || room == null) {
       return Future.join(unregistered);
     }
+    // The consumers take no request once unregister() is called, so the last event is known now:
+    // the nodes are asked to apply it while the cluster forgets the consumers, not after.
     long last = room.seq();
-    return Future.join(unregistered)
-        .transform(
-            v -> {
-              List<Future<?>> flushed = new ArrayList<>();
-              for (String node : cluster.getNodes()) {
-                flushed.add(
-                    bus.request(
-                        Addresses.node(node), new NodeMessages.FlushRequest(group, last), FLUSH));
-              }
-              return Future.join(flushed);
-            })
-        .transform(v -> Future.succeededFuture());
+    List<Future<?>> done = new ArrayList<>(unregistered);
+    for (String node : cluster.getNodes()) {
+      done.add(
+          bus.request(Addresses.node(node), new NodeMessages.FlushRequest(group, last), FLUSH));
+    }
+    return Future.join(done).transform(v -> Future.succeededFuture());
   }
 
   private void onRequest(Message<Object> message) {
