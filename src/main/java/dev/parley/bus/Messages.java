@@ -28,6 +28,7 @@ final class Messages {
           HistoryReply.class,
           HistoryLine.class,
           SayRequest.class,
+          HostedSay.class,
           NickRequest.class,
           NickReply.class,
           WhoRequest.class,

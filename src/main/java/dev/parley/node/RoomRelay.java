@@ -2,6 +2,7 @@ package dev.parley.node;
 
 import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
+import dev.parley.bus.HostedSay;
 import dev.parley.bus.LocalMember;
 import dev.parley.bus.NodeMessages.EventsReply;
 import dev.parley.bus.NodeMessages.EventsRequest;
@@ -246,6 +247,8 @@ public final class RoomRelay extends VerticleBase {
     } else if (body instanceof EventsRequest request) {
       RoomMirror mirror = copies[request.group()].mirror;
       message.reply(new EventsReply(mirror.events(request.after(), request.upTo())));
+    } else if (body instanceof HostedSay hosted) {
+      bus.send(Addresses.room(hosted.group()), hosted.say(), LOCAL);
     } else if (body instanceof FlushRequest) {
       flushWaiters.add(message);
       answerFlushes();

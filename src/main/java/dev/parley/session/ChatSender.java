@@ -80,6 +80,19 @@ final class ChatSender {
     }
   }
 
+  /**
+   * Sends the lines to the node that opened the room's group, on its own address, until {@link
+   * #viaGroup()} (see {@link RoomLink#sendViaHost}).
+   */
+  void viaHost(String nodeId) {
+    room.sendViaHost(nodeId);
+  }
+
+  /** Sends the lines to the room group's address again. */
+  void viaGroup() {
+    room.sendViaGroup();
+  }
+
   /** Sends every kept line again, oldest first. */
   void resendAll() {
     long now = time.nanoTime();

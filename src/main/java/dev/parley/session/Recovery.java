@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
  * it again under its name. Then, for {@value #WATCH_MILLIS} ms, the member's lines are watched
  * every {@value #WATCH_TICK_MILLIS} ms while some wait (no timer runs while none does): when the
  * oldest unacknowledged line was sent more than {@value #RESEND_AGE_MILLIS} ms before, it is sent
- * again with every line after it. The watch covers lines sent after the room opened while this node
- * still routed some of the room's requests to the old host, which drops them: the room orders no
- * later line of the member until the lost one arrives. After the watch, lines that still wait are
- * sent again with backoff (doubling up to {@value #LAST_RESEND_MILLIS} ms) until the room
- * acknowledges them. Confined to the connection's event loop; its one timer runs there too.
+ * again with every line after it. The watch covers the moments after the room opened while this
+ * node may still route the room's address to the old host, which drops what it receives (the room
+ * orders no later line of the member until a lost one arrives): during the watch the lines go to
+ * the new host's node on that node's own address ({@link ChatSender#viaHost}). After the watch,
+ * lines that still wait are sent again with backoff (doubling up to {@value #LAST_RESEND_MILLIS}
+ * ms) until the room acknowledges them. Confined to the connection's event loop; its one timer runs
+ * there too.
  */
 final class Recovery {
   // Logged under the session's name, as before the session was split.
@@ -68,19 +70,22 @@ final class Recovery {
       return;
     }
     if (ready.run().equals(rooms.run())) {
-      watch();
+      watch(ready.nodeId());
     } else {
-      rejoin();
+      rejoin(ready.nodeId());
     }
   }
 
   /**
    * The room opened on a node, maybe another one: the lines it has not acknowledged are sent to it
-   * again at once (they may have gone to the old host), and the watch starts.
+   * again at once (they may have gone to the old host), and the watch starts. While it lasts, the
+   * lines go to the node that opened the room on that node's own address: this node may still route
+   * the room's address to the old host for a moment.
    */
-  private void watch() {
+  private void watch(String hostNode) {
     watchUntil = host.time().nanoTime() + TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS);
     watched = true;
+    sender.viaHost(hostNode);
     if (session.state() == Session.State.MEMBER) {
       sender.resendAll();
     }
@@ -88,11 +93,19 @@ final class Recovery {
   }
 
   /**
-   * The member sent a chat line: while its lines are watched, the watch's tick runs again if it had
-   * stopped (it stops whenever no line waits, so that an idle member costs no timer).
+   * The member is about to send a chat line. While its lines are watched, the watch's tick runs
+   * again if it had stopped (it stops whenever no line waits, so that an idle member costs no
+   * timer). Once the watch is over and no line waits, the lines go to the group's address again:
+   * with none in flight on the old route, no line can overtake another.
    */
-  void lineSent() {
-    if (resendTimer < 0 && watching(host.time().nanoTime())) {
+  void beforeLine() {
+    if (!watched) {
+      return;
+    }
+    if (!watching(host.time().nanoTime()) && !sender.waiting()) {
+      watched = false;
+      sender.viaGroup();
+    } else if (resendTimer < 0) {
       schedule(WATCH_TICK_MILLIS);
     }
   }
@@ -132,7 +145,7 @@ final class Recovery {
    * does not take it, each kept line is answered with a {@code ! } line (it was not delivered) and
    * the client is asked for a name again.
    */
-  private void rejoin() {
+  private void rejoin(String hostNode) {
     LOG.info("{} joins the room again: the room started afresh", session.name());
     rooms.join(
         session.name(),
@@ -140,7 +153,7 @@ final class Recovery {
         rooms.currentRoom(),
         reply -> {
           rooms.rejoined(reply);
-          watch();
+          watch(hostNode);
         },
         refusal -> {
           for (int i = sender.giveUp(); i > 0; i--) {

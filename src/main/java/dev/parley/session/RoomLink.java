@@ -6,6 +6,7 @@ import dev.parley.bus.Addresses;
 import dev.parley.bus.DepartRequest;
 import dev.parley.bus.HistoryReply;
 import dev.parley.bus.HistoryRequest;
+import dev.parley.bus.HostedSay;
 import dev.parley.bus.JoinReply;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
@@ -49,6 +50,7 @@ final class RoomLink {
   private final RoomGroups groups;
   private int group;
   private String address;
+  private String hostNode;
   private long lastContact;
 
   /**
@@ -74,6 +76,23 @@ final class RoomLink {
   void entered(String room) {
     group = groups.of(room);
     address = Addresses.room(group);
+    hostNode = null;
+  }
+
+  /**
+   * Sends the member's chat lines to the node that hosts its room's group, on that node's own
+   * address, until {@link #sendViaGroup()}: for the moments after the group moved, while this node
+   * may still route the group's address to the old host.
+   *
+   * @param nodeId the node that announced that it opened the group
+   */
+  void sendViaHost(String nodeId) {
+    hostNode = nodeId;
+  }
+
+  /** Sends the member's chat lines to the group's address again, as usual. */
+  void sendViaGroup() {
+    hostNode = null;
   }
 
   /** The group of the member's room. */
@@ -104,7 +123,13 @@ final class RoomLink {
   }
 
   void say(long lineId, String text) {
-    send(new SayRequest(sessionId, lineId, text));
+    SayRequest say = new SayRequest(sessionId, lineId, text);
+    if (hostNode == null) {
+      send(say);
+    } else {
+      lastContact = time.nanoTime();
+      bus.send(Addresses.node(hostNode), new HostedSay(group, say));
+    }
   }
 
   Future<MoveReply> move(String room) {

@@ -175,8 +175,8 @@ public final class Session implements LineFramer.Listener {
     if (invocation != null) {
       invocation.run(this);
     } else {
+      recovery.beforeLine();
       sender.say(text.startsWith("//") ? text.substring(1) : text);
-      recovery.lineSent();
     }
   }
 

@@ -39,6 +39,7 @@ class RecordCodecTest {
           new RoomsReply.RoomCount("#lobby", 1),
           new HistoryLine("#lobby", "run", 3, 1_700_000_000_000L, "carol", "yo"),
           new SayRequest("s1", 7, "hi \u00e9\u4e2d"),
+          new HostedSay(3, new SayRequest("s1", 8, "via the host")),
           new NickRequest("s1", "alicia"),
           new NickReply("alicia"),
           new WhoRequest("s1"),
