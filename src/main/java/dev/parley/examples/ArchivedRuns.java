@@ -95,10 +95,14 @@ final class ArchivedRuns {
     return r == null ? null : r.recent.get(seq);
   }
 
-  /** Notes an event as seen, and as the last one of its run if its number is the highest yet. */
-  void note(ParleyEvent event) {
+  /**
+   * Notes an event as seen, and as the last one of its run if its number is the highest yet.
+   *
+   * @param json the event as JSON text, {@code event.toJson().encode()}
+   */
+  void note(ParleyEvent event, String json) {
     Run run = runs.computeIfAbsent(event.run(), k -> new Run());
-    run.recent.put(event.seq(), event.toJson().encode());
+    run.recent.put(event.seq(), json);
     run.last = Math.max(run.last, event.seq());
   }
 

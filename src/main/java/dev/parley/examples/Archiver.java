@@ -259,9 +259,10 @@ public final class Archiver extends VerticleBase {
 
   /** Notes the event as seen, and writes it if its room is recorded. */
   private void write(ParleyEvent event) {
-    runs.note(event);
+    String json = event.toJson().encode();
+    runs.note(event, json);
     if (records(event.room())) {
-      out.write(Buffer.buffer(event.toJson().encode() + "\n"));
+      out.write(Buffer.buffer(json + "\n"));
     }
   }
 

@@ -19,13 +19,17 @@ class ArchivedRunsTest {
     return new ChatMessage("#lobby", run, seq, 1000 + seq, "ann", text);
   }
 
+  private static void note(ArchivedRuns runs, ChatMessage event) {
+    runs.note(event, event.toJson().encode());
+  }
+
   @Test
   void eachRunIsFollowedOnItsOwnWhenRunsInterleave() {
     ArchivedRuns runs = new ArchivedRuns();
-    runs.note(line("a", 1, "one"));
-    runs.note(line("b", 7, "seven"));
+    note(runs, line("a", 1, "one"));
+    note(runs, line("b", 7, "seven"));
     assertEquals(Place.NEXT, runs.place(line("a", 2, "two")));
-    runs.note(line("a", 2, "two"));
+    note(runs, line("a", 2, "two"));
     assertEquals(Place.NEXT, runs.place(line("b", 8, "eight")));
     assertEquals(Place.AFTER_GAP, runs.place(line("b", 10, "ten")));
     assertEquals(Place.NEXT, runs.place(line("c", 40, "first seen of its run")));
@@ -37,8 +41,8 @@ class ArchivedRunsTest {
   @Test
   void aRepeatIsSeenAndAnotherEventUnderAUsedNumberIsRenumbered() {
     ArchivedRuns runs = new ArchivedRuns();
-    runs.note(line("a", 1, "one"));
-    runs.note(line("a", 2, "two, lost with the old host"));
+    note(runs, line("a", 1, "one"));
+    note(runs, line("a", 2, "two, lost with the old host"));
     assertEquals(Place.SEEN, runs.place(line("a", 2, "two, lost with the old host")));
     assertEquals(
         Place.RENUMBERED,
@@ -49,7 +53,7 @@ class ArchivedRunsTest {
   void anEventOlderThanWhatIsRememberedCountsAsSeen() {
     ArchivedRuns runs = new ArchivedRuns();
     for (long seq = 1; seq <= ArchivedRuns.RECENT + 10; seq++) {
-      runs.note(line("a", seq, "line " + seq));
+      note(runs, line("a", seq, "line " + seq));
     }
     assertNull(runs.recent("a", 1));
     assertEquals(Place.SEEN, runs.place(line("a", 1, "something else")));
