@@ -95,16 +95,14 @@ final class Recovery {
   /**
    * The member is about to send a chat line. While its lines are watched, the watch's tick runs
    * again if it had stopped (it stops whenever no line waits, so that an idle member costs no
-   * timer). Once the watch is over and no line waits, the lines go to the group's address again:
-   * with none in flight on the old route, no line can overtake another.
+   * timer); once the watch is over, it ends.
    */
   void beforeLine() {
     if (!watched) {
       return;
     }
-    if (!watching(host.time().nanoTime()) && !sender.waiting()) {
-      watched = false;
-      sender.viaGroup();
+    if (!watching(host.time().nanoTime())) {
+      endWatch();
     } else if (resendTimer < 0) {
       schedule(WATCH_TICK_MILLIS);
     }
@@ -112,6 +110,19 @@ final class Recovery {
 
   private boolean watching(long now) {
     return watched && now - watchUntil < 0;
+  }
+
+  /**
+   * The lines go to the group's address again, which routes to whichever node hosts the group now.
+   * The lines still waiting are sent again that way, oldest first, so that none is left behind on
+   * the old route (the room orders each once, in order).
+   */
+  private void endWatch() {
+    watched = false;
+    sender.viaGroup();
+    if (sender.waiting()) {
+      sender.resendAll();
+    }
   }
 
   /**
@@ -130,6 +141,9 @@ final class Recovery {
                   long now = host.time().nanoTime();
                   if (session.state() != Session.State.MEMBER || !sender.waiting()) {
                     return;
+                  }
+                  if (watched && !watching(now)) {
+                    endWatch();
                   }
                   sender.resendIfOlderThan(now, TimeUnit.MILLISECONDS.toNanos(RESEND_AGE_MILLIS));
                   schedule(

@@ -106,8 +106,12 @@ final class RoomLink {
   }
 
   private void send(Object body) {
+    send(address, body);
+  }
+
+  private void send(String to, Object body) {
     lastContact = time.nanoTime();
-    bus.send(address, body);
+    bus.send(to, body);
   }
 
   /**
@@ -127,8 +131,7 @@ final class RoomLink {
     if (hostNode == null) {
       send(say);
     } else {
-      lastContact = time.nanoTime();
-      bus.send(Addresses.node(hostNode), new HostedSay(group, say));
+      send(Addresses.node(hostNode), new HostedSay(group, say));
     }
   }
 
