@@ -36,6 +36,20 @@ class RoomsTest {
   }
 
   @Test
+  void aNewcomerIsInTheConfiguredDefaultRoom(Vertx vertx) {
+    int port = start(vertx, "rooms.default", "#Hall");
+    ChatClient alice = clients.join(port, "alice");
+    ChatClient bob = clients.join(port, "bob");
+    alice.expect("* bob has arrived");
+
+    bob.say("/rooms");
+    bob.expect("* rooms (1): #Hall (2)");
+    bob.say("/join lobby");
+    bob.expect("* now in #lobby").expect("* online (1): bob");
+    alice.expect("* bob has left (joined #lobby)");
+  }
+
+  @Test
   void joiningMovesToTheRoomAndEachRoomSeesItsLines(Vertx vertx) {
     int port = start(vertx);
     ChatClient alice = clients.join(port, "alice");

@@ -327,6 +327,20 @@ class WebSocketTest {
   }
 
   @Test
+  void anUnsolicitedPongIsNotActivity(Vertx vertx) {
+    ManualTimeSource time = new ManualTimeSource();
+    Parley parley = TestServer.start(vertx, TestServer.config("idle.sweepSeconds", 0.05), time);
+    WebSocketClient bob = join(parley.webPort(), "bob");
+    time.advance(Duration.ofSeconds(200));
+    bob.pong("still here");
+    // The answer to this ping comes after the server has read the pong before it.
+    bob.ping("and the pong?");
+    time.advance(Duration.ofSeconds(101));
+    bob.expect("* disconnected: idle for more than 300 s");
+    bob.expectClosed(1000);
+  }
+
+  @Test
   void aWebSocketThatStopsReadingIsDisconnectedAsTooSlow(Vertx vertx) {
     Parley parley =
         TestServer.start(

@@ -65,4 +65,21 @@ class WebSocketTextTest {
     assertEquals(List.of("bob: éééééééé", "bob: after"), seen);
     alice.expect("bob: éééééééé").expect("bob: after");
   }
+
+  @Test
+  void theNameLineIsCleanedAndChatTextIsNotNormalised(Vertx vertx) {
+    Parley parley = TestServer.start(vertx, TestServer.config());
+    ChatClient alice = clients.join(parley.port(), "alice");
+    web = WebSocketClient.connect(parley.webPort());
+    web.expect("* welcome to parley, what is your name?");
+    // A BEL in the name line is removed: the name asked for is bob.
+    web.say("bo\u0007b");
+    web.expect("* you are bob").expect("* online (2): alice, bob");
+    alice.expect("* bob has arrived");
+
+    // e + combining acute stays decomposed; fullwidth letters stay fullwidth.
+    web.say("e\u0301 \uff57\uff49\uff44\uff45");
+    alice.expect("bob: e\u0301 \uff57\uff49\uff44\uff45");
+    web.expect("bob: e\u0301 \uff57\uff49\uff44\uff45");
+  }
 }

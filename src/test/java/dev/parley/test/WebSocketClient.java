@@ -151,6 +151,14 @@ public final class WebSocketClient implements AutoCloseable {
     }
   }
 
+  /** Sends a pong that answers no ping (RFC 6455 allows it as a heartbeat). */
+  public void pong(String data) {
+    socket
+        .sendPong(ByteBuffer.wrap(data.getBytes(StandardCharsets.UTF_8)))
+        .orTimeout(10, TimeUnit.SECONDS)
+        .join();
+  }
+
   /** Sends one binary frame. */
   public WebSocketClient sendBinary(byte[] bytes) {
     socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();
