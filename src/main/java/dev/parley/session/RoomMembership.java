@@ -22,6 +22,7 @@ final class RoomMembership {
   private String room = "";
   private long since;
   private String previous = "";
+  private long previousSince;
   private long previousUntil;
   private boolean moving;
   private String finished;
@@ -113,8 +114,15 @@ final class RoomMembership {
     return was;
   }
 
-  /** Stops waiting for the departure (it is late): the new room's events flow again. */
+  /**
+   * Stops waiting for the departure (it is late): the new room's events flow again, and the old
+   * room's events that are still on their way are not the member's any more, since it has been told
+   * where it is now.
+   */
   void stopAwaiting() {
+    if (awaitingDeparture) {
+      previous = "";
+    }
     awaitingDeparture = false;
   }
 
@@ -172,12 +180,21 @@ final class RoomMembership {
 
   private void left(long leftSeq) {
     previous = room;
+    previousSince = since;
     previousUntil = leftSeq;
     room = "";
   }
 
+  /**
+   * Whether an event is the member's: one of its room after it entered, or one of the room it left
+   * between its arrival there and its departure. An event of either room from before the member
+   * entered it is never its own, however late it arrives (the room's reply that admitted the member
+   * may come before the room's earlier events).
+   */
   private boolean mine(RoomEvent event) {
     return (event.seq() > since && event.room().equals(room))
-        || (event.seq() < previousUntil && event.room().equals(previous));
+        || (event.seq() > previousSince
+            && event.seq() < previousUntil
+            && event.room().equals(previous));
   }
 }

@@ -88,4 +88,33 @@ class RoomMembershipTest {
     assertFalse(me.accept(left(3, "#lobby", "me", "joined #ops")));
     assertFalse(me.takeDeparted(), "no longer awaited");
   }
+
+  @Test
+  void anEventOfTheOldRoomFromBeforeTheMemberEnteredItIsNeverItsOwn() {
+    // The reply that admitted me to #lobby (at event 7) came before #lobby's events 4 to 6.
+    me.entered("#lobby", 7);
+    assertFalse(me.accept(arrived(4, "#lobby", "early")), "before my arrival");
+    me.moving();
+    assertFalse(me.accept(arrived(5, "#lobby", "early2")), "before my arrival, while moving");
+    assertTrue(me.accept(arrived(8, "#lobby", "carol")), "after my arrival");
+    assertFalse(me.accept(left(9, "#lobby", "me", "joined #ops")));
+    assertFalse(me.accept(arrived(6, "#lobby", "late")), "before my arrival, after my departure");
+
+    List<RelayedEvent> early = me.moved("#ops", 9, 2);
+
+    assertEquals(List.of(), early, "none of the kept events of #lobby is mine");
+    assertFalse(me.accept(arrived(3, "#lobby", "later")), "still not mine in #ops");
+  }
+
+  @Test
+  void afterALateDepartureTheOldRoomsRemainingEventsAreNotTheMembers() {
+    me.entered("#lobby", 1);
+    me.moving();
+    me.moved("#ops", 5, 4);
+    me.stopAwaiting();
+    // I have been told that I am in #ops: #lobby's events before my departure come too late.
+    assertFalse(me.accept(arrived(3, "#lobby", "carol")));
+    assertFalse(me.accept(chat(4, "#lobby", "carol", "hi")));
+    assertTrue(me.accept(chat(6, "#ops", "bob", "in ops")));
+  }
 }
