@@ -24,18 +24,32 @@ public interface Connection {
    */
   void handler(Handler<Buffer> handler);
 
-  /** Stops reading from the client until {@link #resume()}; bytes already read still arrive. */
+  /**
+   * Stops reading from the client until {@link #resume()}; bytes already read still arrive. Once
+   * the connection has closed it holds nothing back: what the client sent is handed over at once,
+   * then the end ({@link #endHandler}).
+   */
   void pause();
 
   /** Reads from the client again. */
   void resume();
 
   /**
-   * Called once when the connection has closed, from either end.
+   * Called once when the connection has closed, from either end: nothing written after it reaches
+   * the client. What the client sent before may still be on its way to the handler, followed by the
+   * end of its input ({@link #endHandler}).
    *
    * @param handler the handler
    */
   void closeHandler(Handler<Void> handler);
+
+  /**
+   * Called once when the client's input has ended (it closed its side, the connection was lost or
+   * closed by the server), after every byte the client sent has been handed to {@link #handler}.
+   *
+   * @param handler the handler
+   */
+  void endHandler(Handler<Void> handler);
 
   /**
    * Called when the connection fails (the close handler follows).

@@ -7,14 +7,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How a session ends, once: refused by the gate, {@code /quit}, evicted by the room (idle, kicked),
- * idle before a name, too slow, or the node's shutdown; then the close, the member's departure from
- * its room and the connection's place given back to the gate. Closing waits for queued output for
- * at most {@code shutdown.drainSeconds}; a client whose write queue is full is cut off at once.
- * Confined to the connection's event loop.
+ * idle before a name, too slow, the node's shutdown, or the end of the client's input; then the
+ * close, the member's departure from its room and the connection's place given back to the gate.
+ *
+ * <p>The end of the client's input (it closed its side, or the connection was lost) comes in order
+ * after its lines (PROTOCOL.md section 8): a member whose input ends leaves only once its lines
+ * have been ordered by the room, at most {@value #LINGER_MILLIS} ms later, so that a script that
+ * sends its name and a line and closes at once is named, heard, and then leaves. Closing waits for
+ * queued output for at most {@code shutdown.drainSeconds}; a client whose write queue is full is
+ * cut off at once. Confined to the connection's event loop.
  */
 final class Endings {
   // Logged under the session's name, as before the session was split.
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  /**
+   * How long a member whose input ended waits for the room to order its last lines before it leaves
+   * anyway, and how long a closed connection waits for the end of its input.
+   */
+  static final long LINGER_MILLIS = 10_000;
 
   private final Session session;
   private final SessionHost host;
@@ -23,9 +34,14 @@ final class Endings {
   private final RoomLink room;
   private final GatePass gate;
   private final MemberRooms rooms;
+  private final ChatSender sender;
   private final String address;
   private boolean departed;
   private boolean shuttingDown;
+  private boolean connectionClosed;
+  private boolean leavingAfterLines;
+  private boolean finished;
+  private long lingerTimer = -1;
   private String departure;
   private Connection.Ending ending = Connection.Ending.NORMAL;
 
@@ -37,6 +53,7 @@ final class Endings {
       RoomLink room,
       GatePass gate,
       MemberRooms rooms,
+      ChatSender sender,
       String address) {
     this.session = session;
     this.host = host;
@@ -45,6 +62,7 @@ final class Endings {
     this.room = room;
     this.gate = gate;
     this.rooms = rooms;
+    this.sender = sender;
     this.address = address;
   }
 
@@ -99,6 +117,40 @@ final class Endings {
   }
 
   /**
+   * The client's input has ended, after its last line was read: an unnamed connection closes; a
+   * member leaves ({@code * NAME has left}) once the room has ordered the lines it sent.
+   */
+  void inputEnded() {
+    switch (session.state()) {
+      case MEMBER -> {
+        if (sender.waiting()) {
+          leavingAfterLines = true;
+          lingerUntil(this::leaveAtEnd);
+        } else {
+          leaveAtEnd();
+        }
+      }
+      case CLOSED -> finishIfClosed();
+      default -> close();
+    }
+  }
+
+  /** Every chat line the member sent has been ordered by the room. */
+  void linesOrdered() {
+    if (leavingAfterLines) {
+      leaveAtEnd();
+    }
+  }
+
+  private void leaveAtEnd() {
+    leavingAfterLines = false;
+    if (session.state() == Session.State.MEMBER) {
+      depart("");
+      close();
+    }
+  }
+
+  /**
    * The node begins to shut down: the client receives the notice after what is already queued for
    * it, and nothing more; its lines are no longer read.
    */
@@ -137,6 +189,10 @@ final class Endings {
    */
   void close() {
     stopListening();
+    if (connectionClosed) {
+      finishIfClosed();
+      return;
+    }
     if (outbox.congested()) {
       abort();
       return;
@@ -165,14 +221,53 @@ final class Endings {
   }
 
   /**
-   * The connection has closed, from either end: the member leaves, the gate gets its place back.
+   * The connection has closed, from either end: nothing more reaches the client. A session the
+   * server ended is over; otherwise it ends once the client's input has ({@link #inputEnded}),
+   * which the connection hands over after the lines it still held.
    */
   void onClosed() {
-    boolean wasMember = session.state() == Session.State.MEMBER;
-    stopListening();
+    connectionClosed = true;
+    outbox.discard();
+    if (session.state() == Session.State.CLOSED) {
+      finishIfClosed();
+    } else {
+      // The end of the input follows the close; should it not, the session still ends.
+      lingerUntil(
+          () -> {
+            if (session.state() != Session.State.CLOSED) {
+              depart("");
+              close();
+            }
+          });
+    }
+  }
+
+  private void lingerUntil(Runnable then) {
+    if (lingerTimer < 0) {
+      lingerTimer =
+          host.vertx()
+              .setTimer(
+                  LINGER_MILLIS,
+                  t -> {
+                    lingerTimer = -1;
+                    then.run();
+                  });
+    }
+  }
+
+  /**
+   * Once the session is over and its connection closed: it follows no room, the member count and
+   * the gate get its place back, and the close is logged with the member's name.
+   */
+  private void finishIfClosed() {
+    if (finished || !connectionClosed || session.state() != Session.State.CLOSED) {
+      return;
+    }
+    finished = true;
+    host.vertx().cancelTimer(lingerTimer);
     rooms.unfollowAll();
     host.forget(session);
-    outbox.close();
+    rooms.countLocally(false);
     if (gate.admitted() || session.name() != null) {
       LOG.info(
           "{} from {} closed{}",
@@ -180,14 +275,6 @@ final class Endings {
           address,
           departure == null || departure.isEmpty() ? "" : ": " + departure);
     }
-    if (wasMember) {
-      rooms.countLocally(false);
-    }
-    if (wasMember && !departed) {
-      departed = true;
-      gate.releaseThen(() -> room.leave(""));
-    } else {
-      gate.releaseThen(null);
-    }
+    gate.releaseThen(null);
   }
 }

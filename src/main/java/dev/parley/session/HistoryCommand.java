@@ -16,11 +16,9 @@ final class HistoryCommand implements Command {
       session.send(Replies.historyUsage(maxLines));
       return;
     }
-    session
-        .room()
-        .history(limit)
-        .onSuccess(reply -> Replies.history(reply.lines()).forEach(session::send))
-        .onFailure(session::fail);
+    session.answer(
+        session.room().history(limit),
+        reply -> Replies.history(reply.lines()).forEach(session::send));
   }
 
   /** The number, or 0 when the argument is not a plain decimal number that fits an int. */

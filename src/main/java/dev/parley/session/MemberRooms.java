@@ -39,6 +39,7 @@ final class MemberRooms {
   private final List<String> followed = new ArrayList<>(2);
   private final RoomMoves moves;
   private String run = "";
+  private boolean counted;
 
   MemberRooms(
       Session session,
@@ -112,11 +113,14 @@ final class MemberRooms {
             });
   }
 
-  /** Tells the node's relay whether this session is a member now. */
+  /** Tells the node's relay whether this session is a member now, when that changes. */
   void countLocally(boolean member) {
-    host.vertx()
-        .eventBus()
-        .send(Addresses.LOCAL_MEMBERS, new LocalMember(session.id(), member), Session.LOCAL);
+    if (member != counted) {
+      counted = member;
+      host.vertx()
+          .eventBus()
+          .send(Addresses.LOCAL_MEMBERS, new LocalMember(session.id(), member), Session.LOCAL);
+    }
   }
 
   /** The room admitted the new member: it is told its name, the roster and the room's history. */

@@ -12,10 +12,8 @@ final class MsgCommand implements Command {
     }
     String target = argument.substring(0, space);
     String text = argument.substring(space).strip();
-    session
-        .room()
-        .privateMessage(target, text)
-        .onSuccess(sent -> session.send(Replies.privateTo(sent.target(), sent.from(), text)))
-        .onFailure(session::fail);
+    session.answer(
+        session.room().privateMessage(target, text),
+        sent -> session.send(Replies.privateTo(sent.target(), sent.from(), text)));
   }
 }

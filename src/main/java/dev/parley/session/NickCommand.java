@@ -15,6 +15,7 @@ final class NickCommand implements Command {
       session.send(Replies.error(verdict.error()));
       return;
     }
-    session.room().nick(verdict.name()).onFailure(session::fail);
+    // Everyone, the member included, hears of the new name from the room's event.
+    session.answer(session.room().nick(verdict.name()), renamed -> {});
   }
 }

@@ -150,6 +150,16 @@ public final class Outbox {
   }
 
   /**
+   * Stops writing, discarding what is queued: the connection has closed and nothing reaches the
+   * client any more.
+   */
+  public void discard() {
+    closed = true;
+    first = null;
+    batch = null;
+  }
+
+  /**
    * Closes the connection at once, discarding what is queued for it. A plain {@code close()} would
    * first wait for the queue to be flushed, which a client that does not read never allows.
    */

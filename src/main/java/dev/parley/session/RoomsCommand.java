@@ -9,17 +9,14 @@ import java.util.List;
 final class RoomsCommand implements Command {
   @Override
   public void run(Session session, String argument) {
-    session
-        .room()
-        .rooms()
-        .onSuccess(
-            reply -> {
-              List<String> listed = new ArrayList<>();
-              for (RoomsReply.RoomCount room : reply.rooms()) {
-                listed.add(Replies.roomCount(room.name(), room.members()));
-              }
-              session.send(Replies.rooms(reply.total(), listed));
-            })
-        .onFailure(session::fail);
+    session.answer(
+        session.room().rooms(),
+        reply -> {
+          List<String> listed = new ArrayList<>();
+          for (RoomsReply.RoomCount room : reply.rooms()) {
+            listed.add(Replies.roomCount(room.name(), room.members()));
+          }
+          session.send(Replies.rooms(reply.total(), listed));
+        });
   }
 }

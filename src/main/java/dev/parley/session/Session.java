@@ -97,16 +97,21 @@ public final class Session implements LineFramer.Listener {
     this.rooms = new MemberRooms(this, host, outbox, replies, sender, room, held, address);
     this.naming = new NameStep(this, outbox, rooms);
     this.recovery = new Recovery(this, host, outbox, replies, sender, rooms);
-    this.endings = new Endings(this, host, connection, outbox, room, gate, rooms, address);
+    this.endings = new Endings(this, host, connection, outbox, room, gate, rooms, sender, address);
     this.timeouts = new Timeouts(this, host, outbox, sender, room, endings);
   }
 
-  /** Asks the gate to admit the connection; greets it if admitted, refuses it otherwise. */
+  /**
+   * Asks the gate to admit the connection; greets it if admitted, refuses it otherwise. What the
+   * client sends meanwhile is held, in order, until it is greeted.
+   */
   public void start() {
     connection.pause();
     connection.closeHandler(v -> endings.onClosed());
+    connection.endHandler(v -> onEnd());
     connection.exceptionHandler(
         err -> LOG.debug("connection {} failed: {}", address, err.toString()));
+    connection.handler(new LineFramer(host.settings().limits().maxLineBytes(), this));
     gate.admit(
         refusal -> {
           if (state == State.CLOSED) {
@@ -126,9 +131,8 @@ public final class Session implements LineFramer.Listener {
     }
     state = State.NAMING;
     outbox.send(Replies.welcome(host.settings().server().name()));
-    connection.handler(new LineFramer(host.settings().limits().maxLineBytes(), this));
     connection.shutdownHandler(v -> shutdown());
-    connection.resume();
+    held.release();
   }
 
   // ---- input
@@ -145,7 +149,7 @@ public final class Session implements LineFramer.Listener {
     if (!flood.allow()) {
       host.metrics().floodDrop();
       if (flood.warnNow()) {
-        outbox.send(Replies.slowDown(host.settings().limits().linesPerSecond()));
+        replies.send(Replies.slowDown(host.settings().limits().linesPerSecond()));
       }
     } else if (state == State.NAMING) {
       naming.onName(LineCleaner.clean(line).strip());
@@ -155,16 +159,60 @@ public final class Session implements LineFramer.Listener {
     timeouts.markActive();
   }
 
+  /**
+   * A line over {@code limits.maxLineBytes} was discarded: the client is told so, in the order of
+   * its lines (after the echoes of the chat lines it sent before).
+   */
   @Override
   public void onLineTooLong() {
-    if (state == State.NAMING || state == State.MEMBER || state == State.JOINING) {
-      outbox.send(Replies.lineTooLong(host.settings().limits().maxLineBytes()));
+    if (held.holdTooLongIfWaiting()) {
+      return;
+    }
+    if (state == State.NAMING || state == State.MEMBER) {
+      replies.send(Replies.lineTooLong(host.settings().limits().maxLineBytes()));
       if (state == State.NAMING) {
-        outbox.send(Replies.askName());
+        replies.send(Replies.askName());
       }
       // A refused line is still a line the client sent.
       timeouts.markActive();
     }
+  }
+
+  /**
+   * The client's input has ended, after its last line (PROTOCOL.md section 8): once every line
+   * before it has been handled, the session ends.
+   */
+  void onEnd() {
+    if (held.holdEndIfWaiting()) {
+      return;
+    }
+    endings.inputEnded();
+  }
+
+  /** Every chat line this member sent has been ordered by its room. */
+  void linesOrdered() {
+    endings.linesOrdered();
+  }
+
+  /**
+   * Sends a command's request to the room and writes its answer, or its failure ({@link #fail}).
+   * The client's later lines wait until the answer has been written, so that it comes before
+   * anything caused by them (PROTOCOL.md section 8).
+   *
+   * @param request the request, sent already
+   * @param answer writes the answer; called on the session's event loop
+   */
+  <T> void answer(io.vertx.core.Future<T> request, java.util.function.Consumer<T> answer) {
+    held.awaitingAnswer(true);
+    request.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            answer.accept(ar.result());
+          } else {
+            fail(ar.cause());
+          }
+          held.awaitingAnswer(false);
+        });
   }
 
   private void onMemberLine(String text) {

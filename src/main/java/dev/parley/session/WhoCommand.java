@@ -9,17 +9,14 @@ import java.util.List;
 final class WhoCommand implements Command {
   @Override
   public void run(Session session, String argument) {
-    session
-        .room()
-        .who()
-        .onSuccess(
-            roster -> {
-              List<String> names = new ArrayList<>();
-              for (RosterEntry e : roster.members()) {
-                names.add(e.name());
-              }
-              session.send(Replies.online(names));
-            })
-        .onFailure(session::fail);
+    session.answer(
+        session.room().who(),
+        roster -> {
+          List<String> names = new ArrayList<>();
+          for (RosterEntry e : roster.members()) {
+            names.add(e.name());
+          }
+          session.send(Replies.online(names));
+        });
   }
 }

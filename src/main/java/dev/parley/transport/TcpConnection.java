@@ -7,11 +7,15 @@ import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 
 /**
- * A chat client's TCP connection: a {@link Connection} over a Vert.x {@link NetSocket}. Confined to
- * the socket's event loop.
+ * A chat client's TCP connection: a {@link Connection} over a Vert.x {@link NetSocket}. The
+ * socket's end handler runs after the last bytes it read (Vert.x queues the end behind them while
+ * the socket is paused); once the socket has closed, pausing it holds nothing back, so that what
+ * the client sent before it closed is handed over, then the end. Confined to the socket's event
+ * loop.
  */
 final class TcpConnection implements Connection {
   private final NetSocket socket;
+  private boolean closed;
 
   /**
    * Wraps a socket.
@@ -34,7 +38,9 @@ final class TcpConnection implements Connection {
 
   @Override
   public void pause() {
-    socket.pause();
+    if (!closed) {
+      socket.pause();
+    }
   }
 
   @Override
@@ -44,7 +50,18 @@ final class TcpConnection implements Connection {
 
   @Override
   public void closeHandler(Handler<Void> handler) {
-    socket.closeHandler(handler);
+    socket.closeHandler(
+        v -> {
+          closed = true;
+          handler.handle(null);
+          // What the socket held back while paused comes now, then its end.
+          socket.resume();
+        });
+  }
+
+  @Override
+  public void endHandler(Handler<Void> handler) {
+    socket.endHandler(handler);
   }
 
   @Override

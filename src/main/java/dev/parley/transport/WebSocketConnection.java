@@ -2,6 +2,7 @@ package dev.parley.transport;
 
 import dev.parley.session.Connection;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
@@ -17,8 +18,9 @@ import java.nio.charset.StandardCharsets;
  * reaches the session as those lines, each ending with LF. Each line the session writes goes out as
  * one text frame, without its line end. A binary frame closes with 1003, a text message that is not
  * UTF-8 with 1007, one over {@value #MAX_MESSAGE_BYTES} bytes with 1009. Ping and pong frames are
- * answered by Vert.x and never reach the session, so they are not activity. Confined to the
- * WebSocket's event loop.
+ * answered by Vert.x and never reach the session, so they are not activity. The client's input ends
+ * with its close frame, or, when the connection is lost without one, once the frames Vert.x held
+ * back while paused have been handed over. Confined to the WebSocket's event loop.
  */
 final class WebSocketConnection implements Connection {
   /** The largest text message a client may send, in bytes. */
@@ -34,8 +36,11 @@ final class WebSocketConnection implements Connection {
 
   private final ServerWebSocket socket;
   private Handler<Buffer> handler;
+  private Handler<Void> endHandler;
   private Buffer message;
   private boolean refused;
+  private boolean closed;
+  private boolean ended;
 
   /**
    * Wraps an accepted WebSocket.
@@ -45,6 +50,17 @@ final class WebSocketConnection implements Connection {
   WebSocketConnection(ServerWebSocket socket) {
     this.socket = socket;
     socket.frameHandler(this::onFrame);
+    // Vert.x runs the end handler when the client's close frame is taken from its queue.
+    // socket.endHandler(v -> ended());
+  }
+
+  private void ended() {
+    if (!ended) {
+      ended = true;
+      if (endHandler != null) {
+        endHandler.handle(null);
+      }
+    }
   }
 
   private void onFrame(WebSocketFrame frame) {
@@ -98,9 +114,11 @@ final class WebSocketConnection implements Connection {
   private void refuse(short status, String reason) {
     refused = true;
     message = null;
-    // Vert.x closes through the shutdown handler, which is the session's goodbye at shutdown.
-    socket.shutdownHandler(null);
-    socket.close(status, reason);
+    if (!socket.isClosed()) {
+      // Vert.x closes through the shutdown handler, which is the session's goodbye at shutdown.
+      socket.shutdownHandler(null);
+      socket.close(status, reason);
+    }
   }
 
   @Override
@@ -115,7 +133,9 @@ final class WebSocketConnection implements Connection {
 
   @Override
   public void pause() {
-    socket.pause();
+    if (!closed) {
+      socket.pause();
+    }
   }
 
   @Override
@@ -125,7 +145,20 @@ final class WebSocketConnection implements Connection {
 
   @Override
   public void closeHandler(Handler<Void> handler) {
-    socket.closeHandler(handler);
+    socket.closeHandler(
+        v -> {
+          closed = true;
+          handler.handle(null);
+          // The frames held back while paused come now (Vert.x hands them over on a later turn of
+          // the event loop), then the end, if no close frame came among them.
+          socket.resume();
+          Vertx.currentContext().runOnContext(done -> ended());
+        });
+  }
+
+  @Override
+  public void endHandler(Handler<Void> handler) {
+    this.endHandler = handler;
   }
 
   @Override
@@ -133,24 +166,51 @@ final class WebSocketConnection implements Connection {
     socket.exceptionHandler(handler);
   }
 
+  // Vert.x refuses most calls once the WebSocket is closed, which it is from the moment the
+  // client's close frame arrives: they do nothing then.
+
+  /**
+   * Vert.x also runs the shutdown handler when the client's close frame arrives (the WebSocket is
+   * closed from then on); only the server's own shutdown reaches the session's handler, a turn of
+   * the event loop later.
+   */
   @Override
   public void shutdownHandler(Handler<Void> handler) {
-    socket.shutdownHandler(handler);
+    if (!socket.isClosed()) {
+      socket.shutdownHandler(
+          handler == null
+              ? null
+              // Vert.x marks the WebSocket closed right after it runs the handler for a close
+              // frame: the check comes on the next turn of the event loop.
+              : v ->
+                  Vertx.currentContext()
+                      .runOnContext(
+                          next -> {
+                            if (!socket.isClosed()) {
+                              handler.handle(null);
+                            }
+                          }));
+    }
   }
 
   @Override
   public boolean writeQueueFull() {
-    return socket.writeQueueFull();
+    return !socket.isClosed() && socket.writeQueueFull();
   }
 
   @Override
   public void drainHandler(Handler<Void> handler) {
-    socket.drainHandler(handler);
+    if (!socket.isClosed()) {
+      socket.drainHandler(handler);
+    }
   }
 
   /** Sends each line as one text frame, without its CRLF. */
   @Override
   public void write(Buffer lines) {
+    if (socket.isClosed()) {
+      return;
+    }
     int start = 0;
     int length = lines.length();
     for (int i = 0; i < length; i++) {
@@ -178,7 +238,9 @@ final class WebSocketConnection implements Connection {
       default:
         status = NORMAL;
     }
-    socket.close(status);
+    if (!socket.isClosed()) {
+      socket.close(status);
+    }
   }
 
   @Override
