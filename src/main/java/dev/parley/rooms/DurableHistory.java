@@ -1,12 +1,12 @@
 package dev.parley.rooms;
 
 import dev.parley.config.ParleyConfig;
-import dev.parley.history.HistoryMerge;
-import dev.parley.history.HistoryStore;
-import dev.parley.history.HistoryWriter;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.RoomSnapshot;
+import dev.parley.store.HistoryMerge;
+import dev.parley.store.HistoryStore;
+import dev.parley.store.HistoryWriter;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The rooms' side of the durable history store: what the store adds to the state a host continues
  * from, the lines the host writes to it (through a bounded {@link HistoryWriter}), and retention
  * every {@value #RETENTION_MILLIS} ms. With a store that is not durable ({@link
- * dev.parley.history.MemoryStore}) it does nothing. A store that is away costs history, never the
+ * dev.parley.store.MemoryStore}) it does nothing. A store that is away costs history, never the
  * chat: failures are logged, never thrown. Confined to the {@link RoomVerticle}'s context.
  */
 final class DurableHistory {

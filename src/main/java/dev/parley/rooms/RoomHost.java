@@ -4,9 +4,9 @@ import dev.parley.bus.Addresses;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomReady;
 import dev.parley.config.ParleyConfig;
-import dev.parley.history.HistoryStore;
 import dev.parley.node.RoomRelay;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.store.HistoryStore;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -75,7 +75,7 @@ public final class RoomHost extends VerticleBase {
    * @param group the room group this host campaigns for
    * @param groups how many room groups the cluster has
    * @param listener told of takeovers
-   * @param store the durable history store ({@link dev.parley.history.MemoryStore} for none)
+   * @param store the durable history store ({@link dev.parley.store.MemoryStore} for none)
    * @param metrics where the rooms count what their history store lost
    */
   public RoomHost(

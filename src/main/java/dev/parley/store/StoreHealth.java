@@ -1,4 +1,4 @@
-package dev.parley.history;
+package dev.parley.store;
 
 import io.vertx.core.json.JsonObject;
 

@@ -1,4 +1,4 @@
-package dev.parley.history;
+package dev.parley.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -255,7 +255,7 @@ class PostgresHistoryTest {
     // A database left by the first version of the schema, with a line in it.
     Flyway.configure()
         .dataSource(url, postgres.user(), "")
-        .locations("classpath:dev/parley/history/db")
+        .locations("classpath:dev/parley/store/db")
         .target("1")
         .load()
         .migrate();
@@ -356,7 +356,7 @@ class PostgresHistoryTest {
   void retentionDeletesOldLinesAndLinesBeyondMaxLinesOfEachRoom(Vertx vertx) throws Exception {
     Flyway.configure()
         .dataSource(url, postgres.user(), "")
-        .locations("classpath:dev/parley/history/db")
+        .locations("classpath:dev/parley/store/db")
         .load()
         .migrate();
     PostgresStore store =

@@ -1,4 +1,4 @@
-package dev.parley.history;
+package dev.parley.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Durable history in PostgreSQL ({@code history.store} = {@code postgres}): the official JDBC
  * driver behind a small HikariCP pool, every call on one worker thread of its own (never an event
- * loop), the schema created and migrated by Flyway (scripts in {@code dev/parley/history/db}).
+ * loop), the schema created and migrated by Flyway (scripts in {@code dev/parley/store/db}).
  *
  * <p>A database that is away when the node starts does not stop the node: the pool starts empty,
  * the migration is tried again before the next use, and every call until then fails quickly (after
@@ -102,11 +102,7 @@ public final class PostgresStore extends VerticleBase implements HistoryStore {
 
   /** Creates or migrates the schema. Blocking: on the worker only. */
   private void migrate() {
-    Flyway.configure()
-        .dataSource(pool)
-        .locations("classpath:dev/parley/history/db")
-        .load()
-        .migrate();
+    Flyway.configure().dataSource(pool).locations("classpath:dev/parley/store/db").load().migrate();
     migrated = true;
     health.up();
     LOG.info("history schema ready in {}", settings.url());
