@@ -3,13 +3,13 @@ package dev.parley.store;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What the node knows of its history store, for readiness: whether its last use succeeded, the last
- * error, and how many lines wait to be written. Written by the store's worker and by the room
- * verticle's {@link HistoryWriter}, read by the operations server: each field is volatile and
+ * What the node knows of its store, for readiness: whether its last use succeeded, the last error,
+ * and how many history lines wait to be written. Written by the store's worker and by the room
+ * verticles' {@link HistoryWriter}s, read by the operations server: each field is volatile and
  * stands alone (no field is derived from another), so no lock is needed.
  */
 public final class StoreHealth {
-  private final String store;
+  private final String kind;
   private volatile boolean reachable = true;
   private volatile String lastError = "";
   private volatile int queued;
@@ -17,10 +17,10 @@ public final class StoreHealth {
   /**
    * Creates the health of a store that has not failed yet.
    *
-   * @param store the store's name as configured: {@code memory} or {@code postgres}
+   * @param kind the store's kind as configured: {@code sqlite}, {@code postgres} or {@code memory}
    */
-  public StoreHealth(String store) {
-    this.store = store;
+  public StoreHealth(String kind) {
+    this.kind = kind;
   }
 
   /** The store answered. */
@@ -31,7 +31,7 @@ public final class StoreHealth {
   /**
    * The store failed.
    *
-   * @param error what went wrong, in one line
+   * @param error what went wrong, in one line (never a password)
    */
   void down(String error) {
     reachable = false;
@@ -39,7 +39,7 @@ public final class StoreHealth {
   }
 
   /**
-   * How many lines wait for the store now.
+   * How many history lines wait for the store now.
    *
    * @param lines lines queued or being written
    */
@@ -48,16 +48,25 @@ public final class StoreHealth {
   }
 
   /**
-   * The readiness check's data: {@code store}, {@code state} ({@code up} or {@code down}), {@code
-   * queued}, and {@code error} when down. The chat does not depend on the store, so this never
-   * makes the node unready.
+   * Whether the store's last use succeeded.
+   *
+   * @return false while the store is away
+   */
+  public boolean isUp() {
+    return reachable;
+  }
+
+  /**
+   * The readiness check's data: {@code kind}, {@code state} ({@code up} or {@code down}), {@code
+   * queued}, and {@code error} when down. The chat goes on without the store, so this never makes
+   * the node unready.
    *
    * @return a new JSON object
    */
   public JsonObject toJson() {
     JsonObject json =
         new JsonObject()
-            .put("store", store)
+            .put("kind", kind)
             .put("state", reachable ? "up" : "down")
             .put("queued", queued);
     if (!reachable) {
