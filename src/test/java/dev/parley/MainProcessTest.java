@@ -155,6 +155,46 @@ class MainProcessTest {
   }
 
   @Test
+  void historyLastsAcrossARestartOnTheDefaultStore() throws Exception {
+    Path config = dir.resolve("config.json");
+    // No store setting: the default, parley.db in the working directory.
+    Files.writeString(
+        config,
+        "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"shutdown\": {\"drainSeconds\": 1}}");
+    Process first = start("--config", config.toString());
+    try (ChatClient alice = ChatClient.join(chatPort(first), "alice")) {
+      alice.say("said before the restart");
+      alice.expect("alice: said before the restart");
+      first.destroy(); // SIGTERM
+      alice.expect("* server is shutting down");
+    }
+    assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the server did not exit");
+    assertEquals(0, first.exitValue());
+    assertTrue(Files.isRegularFile(dir.resolve("parley.db")), "parley.db in " + dir);
+
+    Process second = start("--config", config.toString());
+    try (ChatClient bob = ChatClient.connect(chatPort(second))) {
+      bob.expect("* welcome to parley, what is your name?");
+      bob.say("bob");
+      bob.expect("* you are bob").expect("* online (1): bob").expect("* history (1):");
+      String line = bob.nextLine();
+      assertTrue(line.endsWith("] alice: said before the restart"), line);
+    } finally {
+      second.destroy();
+      assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the server did not exit");
+    }
+  }
+
+  private static int chatPort(Process process) throws IOException {
+    Matcher listening = LISTENING.matcher(listeningLine(process));
+    assertTrue(listening.find());
+    return Integer.parseInt(listening.group(1));
+  }
+
+  @Test
   void sigtermShutsDownGracefullyAndExitsWithZero() throws Exception {
     Path config = dir.resolve("config.json");
     Files.writeString(
