@@ -33,6 +33,9 @@ public final class MemoryStore extends VerticleBase implements Store {
   private AsyncMap<String, String> accounts;
   private AsyncMap<String, String> rooms;
 
+  /** Creates the store; its maps are opened when it is deployed. */
+  public MemoryStore() {}
+
   @Override
   public Future<?> start() {
     Future<AsyncMap<String, String>> a = vertx.sharedData().getAsyncMap(ACCOUNTS);
