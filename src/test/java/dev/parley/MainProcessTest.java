@@ -200,6 +200,7 @@ class MainProcessTest {
     Files.writeString(
         config,
         "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"shutdown\": {\"drainSeconds\": 2}}");
     Process process = start("--config", config.toString());
