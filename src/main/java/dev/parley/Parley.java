@@ -4,9 +4,6 @@ import dev.parley.api.Nodes;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.config.ParleyConfig;
-import dev.parley.history.HistoryStore;
-import dev.parley.history.MemoryStore;
-import dev.parley.history.PostgresStore;
 import dev.parley.node.RoomRelay;
 import dev.parley.ops.OpsServer;
 import dev.parley.ops.ParleyMetrics;
@@ -14,6 +11,7 @@ import dev.parley.placement.RoomGroups;
 import dev.parley.placement.RoomPlacement;
 import dev.parley.rooms.ApiFront;
 import dev.parley.rooms.RoomHost;
+import dev.parley.store.Store;
 import dev.parley.time.TimeSource;
 import dev.parley.transport.ChatServerVerticle;
 import dev.parley.transport.ConnectionGate;
@@ -138,16 +136,10 @@ public final class Parley {
             : -1 - (SHARED_PORT_KEYS.getAndIncrement() & 0x3fff_ffff);
     List<String> deployed = new ArrayList<>();
     List<ChatServerVerticle> servers = new ArrayList<>();
-    HistoryStore store =
-        config.history().store() == ParleyConfig.HistoryStore.POSTGRES
-            ? new PostgresStore(config.history().postgres())
-            : new MemoryStore();
+    // Deployed first and so undeployed last: the rooms write their last lines before it closes.
+    Store store = Store.create(config.store());
     OpsServer ops = new OpsServer(config, metrics, store.health(), roomGroups);
-    Future<Void> storeReady =
-        store instanceof PostgresStore postgres
-            ? deployInto(vertx, deployed, postgres)
-            : Future.succeededFuture();
-    return storeReady
+    return deployInto(vertx, deployed, store)
         .compose(v -> deployInto(vertx, deployed, new ConnectionGate(config, metrics)))
         .compose(v -> deployInto(vertx, deployed, new ApiFront(config, roomGroups)))
         .compose(
@@ -216,7 +208,7 @@ public final class Parley {
       String nodeId,
       int roomGroups,
       ParleyMetrics metrics,
-      HistoryStore store) {
+      Store store) {
     return List.of(
         new RoomPlacement(
             nodeId,

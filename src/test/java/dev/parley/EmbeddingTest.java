@@ -48,7 +48,9 @@ class EmbeddingTest {
             new JsonObject()
                 .put("server", new JsonObject().put("host", "127.0.0.1").put("port", 0))
                 .put("web", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-                .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)));
+                .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+                // No parley.db in the build's working directory.
+                .put("store", new JsonObject().put("kind", "memory")));
     Parley parley = Parley.deploy(applicationVertx, config).await(30, TimeUnit.SECONDS);
 
     ChatClient alice = clients.join(parley.port(), "alice");

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line, run as a separate process: start, refuse to start, and SIGTERM. */
+/**
+ * The command line, run as a separate process in a temporary working directory (where the default
+ * store, {@code parley.db}, is made): start, refuse to start, and SIGTERM.
+ */
 class MainProcessTest {
   private static final Pattern LISTENING = Pattern.compile("listening for chat on [^:]+:(\\d+)");
   private static final Pattern OPERATIONS = Pattern.compile("operations on [^:]+:(\\d+)");
@@ -74,6 +77,40 @@ class MainProcessTest {
   }
 
   @Test
+  void aClusterNodeOnTheSqliteDefaultExitsWithTwoAndOneLine() throws Exception {
+    Path config = dir.resolve("cluster.json");
+    Files.writeString(config, "{\"cluster\": {\"enabled\": true, \"members\": [\"127.0.0.1\"]}}");
+    Process process = start("--config", config.toString());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(Main.EXIT_BAD_CONFIG, process.exitValue());
+    assertEquals(
+        "parley: invalid setting store.kind = \"sqlite\": a cluster node keeps what lasts in"
+            + " PostgreSQL (store.kind = \"postgres\"), or \"memory\" for a throwaway cluster",
+        all(process.getErrorStream()));
+  }
+
+  @Test
+  void aStoreFileThatCannotBeOpenedExitsWithOneAndOneLine() throws Exception {
+    Path notAFile = Files.createDirectory(dir.resolve("a-directory.db"));
+    Path config = dir.resolve("config.json");
+    Files.writeString(
+        config,
+        "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"store\": {\"sqlite\": {\"path\": \"a-directory.db\"}}}");
+    Process process = start("--config", config.toString());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    String err = all(process.getErrorStream());
+    assertEquals(Main.EXIT_START_FAILED, process.exitValue(), err);
+    assertEquals(
+        "parley: cannot open the store file "
+            + notAFile.toRealPath()
+            + " (store.sqlite.path): it is a directory",
+        err);
+  }
+
+  @Test
   void aPortInUseExitsWithOneAndOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       Process process = start("--port", String.valueOf(taken.getLocalPort()));
@@ -109,10 +146,52 @@ class MainProcessTest {
               Integer.parseInt(web.group(1)),
               Integer.parseInt(ops.group(1))),
           ListeningPorts.of(process.pid()));
+      // The default store: a SQLite file in the working directory, made at the first start.
+      assertTrue(Files.isRegularFile(dir.resolve("parley.db")), "parley.db in " + dir);
     } finally {
       process.destroy();
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not exit");
     }
+  }
+
+  @Test
+  void historyLastsAcrossARestartOnTheDefaultStore() throws Exception {
+    Path config = dir.resolve("config.json");
+    // No store setting: the default, parley.db in the working directory.
+    Files.writeString(
+        config,
+        "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"shutdown\": {\"drainSeconds\": 1}}");
+    Process first = start("--config", config.toString());
+    try (ChatClient alice = ChatClient.join(chatPort(first), "alice")) {
+      alice.say("said before the restart");
+      alice.expect("alice: said before the restart");
+      first.destroy(); // SIGTERM
+      alice.expect("* server is shutting down");
+    }
+    assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the server did not exit");
+    assertEquals(0, first.exitValue());
+    assertTrue(Files.isRegularFile(dir.resolve("parley.db")), "parley.db in " + dir);
+
+    Process second = start("--config", config.toString());
+    try (ChatClient bob = ChatClient.connect(chatPort(second))) {
+      bob.expect("* welcome to parley, what is your name?");
+      bob.say("bob");
+      bob.expect("* you are bob").expect("* online (1): bob").expect("* history (1):");
+      String line = bob.nextLine();
+      assertTrue(line.endsWith("] alice: said before the restart"), line);
+    } finally {
+      second.destroy();
+      assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the server did not exit");
+    }
+  }
+
+  private static int chatPort(Process process) throws IOException {
+    Matcher listening = LISTENING.matcher(listeningLine(process));
+    assertTrue(listening.find());
+    return Integer.parseInt(listening.group(1));
   }
 
   @Test
@@ -121,6 +200,7 @@ class MainProcessTest {
     Files.writeString(
         config,
         "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"shutdown\": {\"drainSeconds\": 2}}");
     Process process = start("--config", config.toString());

@@ -19,6 +19,7 @@ final class ConfigChecks {
       readable("server.tls.keyPath", tls.keyPath());
     }
     checkHistory(config.history());
+    checkStore(config.store(), config.cluster().enabled());
     ParleyConfig.Tls webTls = config.web().tls();
     if (webTls.certPath().isEmpty() != webTls.keyPath().isEmpty()) {
       throw new ConfigException(
@@ -61,26 +62,46 @@ final class ConfigChecks {
               + history.maxLines()
               + ")");
     }
-    if (history.store() != ParleyConfig.HistoryStore.POSTGRES) {
-      return;
+  }
+
+  private static void checkStore(ParleyConfig.Store store, boolean clustered) {
+    switch (store.kind()) {
+      case SQLITE -> {
+        if (clustered) {
+          throw new ConfigException(
+              "invalid setting store.kind = \"sqlite\": a cluster node keeps what lasts in"
+                  + " PostgreSQL (store.kind = \"postgres\"), or \"memory\" for a throwaway"
+                  + " cluster");
+        }
+        if (store.sqlite().path().isBlank()) {
+          throw ConfigException.invalid(
+              "store.sqlite.path",
+              store.sqlite().path(),
+              "the path of a file (store.kind is sqlite)");
+        }
+      }
+      case POSTGRES -> checkPostgres(store.postgres());
+      case MEMORY -> {}
     }
-    ParleyConfig.Postgres pg = history.postgres();
+  }
+
+  private static void checkPostgres(ParleyConfig.Postgres pg) {
     if (!pg.url().startsWith("jdbc:postgresql://")) {
       throw ConfigException.invalid(
-          "history.postgres.url", pg.url(), "a JDBC URL jdbc:postgresql://HOST:PORT/DB");
+          "store.postgres.url", pg.url(), "a JDBC URL jdbc:postgresql://HOST:PORT/DB");
     }
     if (pg.user().isBlank()) {
       throw ConfigException.invalid(
-          "history.postgres.user", pg.user(), "a database user (history.store is postgres)");
+          "store.postgres.user", pg.user(), "a database user (store.kind is postgres)");
     }
     if (!pg.password().isEmpty() && !pg.passwordFile().isEmpty()) {
       throw new ConfigException(
-          "invalid settings history.postgres.password and history.postgres.passwordFile: set"
-              + " one of them, not both");
+          "invalid settings store.postgres.password and store.postgres.passwordFile: set one of"
+              + " them, not both");
     }
     if (!pg.passwordFile().isEmpty() && !Files.isReadable(Path.of(pg.passwordFile()))) {
       throw ConfigException.invalid(
-          "history.postgres.passwordFile", pg.passwordFile(), "a readable file");
+          "store.postgres.passwordFile", pg.passwordFile(), "a readable file");
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
  * @param limits the limits that protect the room
  * @param rooms rooms
  * @param history each room's history
+ * @param store what lasts: accounts, room policies and history
  * @param idle idle detection
  * @param slowClient slow-reader protection
  * @param shutdown graceful shutdown
@@ -28,6 +29,7 @@ public record ParleyConfig(
     Limits limits,
     Rooms rooms,
     History history,
+    Store store,
     Idle idle,
     SlowClient slowClient,
     Shutdown shutdown,
@@ -120,30 +122,55 @@ public record ParleyConfig(
    *     maxLines})
    * @param maxLines how many lines each room keeps, 1 to 100000
    * @param maxAge how old a kept line may be
-   * @param store where history lasts: the room owner's memory (replicated to the cluster's nodes)
-   *     or also PostgreSQL
-   * @param postgres the database, used when {@code store} is {@link HistoryStore#POSTGRES}
-   * @param writeQueueLines how many lines wait for the database at most; beyond it the oldest
-   *     waiting lines are lost to the database (they stay in memory) and counted
    */
-  public record History(
-      int onJoin,
-      int maxLines,
-      Seconds maxAge,
-      HistoryStore store,
-      Postgres postgres,
-      int writeQueueLines) {}
+  public record History(int onJoin, int maxLines, Seconds maxAge) {}
 
-  /** Where history is stored. */
-  public enum HistoryStore {
-    /** In memory only: lost when every node stops. */
-    MEMORY,
-    /** In memory and in PostgreSQL: kept across restarts of every node. */
-    POSTGRES
+  /**
+   * The store of what lasts (PROTOCOL.md section 15): accounts, room policies and history.
+   *
+   * @param kind which store
+   * @param sqlite the SQLite file, used when {@code kind} is {@link StoreKind#SQLITE}
+   * @param postgres the database, used when {@code kind} is {@link StoreKind#POSTGRES}
+   * @param writeQueueLines how many history lines wait for the store at most; beyond it the oldest
+   *     waiting lines are lost to the store (they stay in the rooms' memory) and counted
+   */
+  public record Store(StoreKind kind, Sqlite sqlite, Postgres postgres, int writeQueueLines) {}
+
+  /** Which store keeps what lasts ({@code store.kind}). */
+  public enum StoreKind {
+    /** An embedded SQLite file (the default): for a single node. */
+    SQLITE("sqlite"),
+    /** PostgreSQL: for a cluster, whose nodes share it. */
+    POSTGRES("postgres"),
+    /** Memory: nothing outlasts a restart of every node (tests, a throwaway cluster). */
+    MEMORY("memory");
+
+    private final String word;
+
+    StoreKind(String word) {
+      this.word = word;
+    }
+
+    /**
+     * The kind as configured.
+     *
+     * @return {@code sqlite}, {@code postgres} or {@code memory}
+     */
+    public String word() {
+      return word;
+    }
   }
 
   /**
-   * The PostgreSQL database of durable history.
+   * The SQLite file of the store.
+   *
+   * @param path the file, relative to the working directory or absolute; it and its parent
+   *     directories are made at the first start
+   */
+  public record Sqlite(String path) {}
+
+  /**
+   * The PostgreSQL database of the store.
    *
    * @param url a JDBC URL, {@code jdbc:postgresql://HOST:PORT/DB}
    * @param user the database user
@@ -295,15 +322,17 @@ public record ParleyConfig(
             new History(
                 r.integer("history.onJoin", 0, 100_000, "a number of lines from 0 to 100000"),
                 r.integer("history.maxLines", 1, 100_000, "a number of lines from 1 to 100000"),
-                r.seconds("history.maxAgeSeconds"),
-                r.historyStore("history.store"),
+                r.seconds("history.maxAgeSeconds")),
+            new Store(
+                r.storeKind("store.kind"),
+                new Sqlite(r.string("store.sqlite.path", true)),
                 new Postgres(
-                    r.string("history.postgres.url", true),
-                    r.string("history.postgres.user", true),
-                    r.string("history.postgres.password", true),
-                    r.string("history.postgres.passwordFile", true)),
+                    r.string("store.postgres.url", true),
+                    r.string("store.postgres.user", true),
+                    r.string("store.postgres.password", true),
+                    r.string("store.postgres.passwordFile", true)),
                 r.integer(
-                    "history.writeQueueLines",
+                    "store.writeQueueLines",
                     1,
                     10_000_000,
                     "a number of lines from 1 to 10000000")),

@@ -81,15 +81,14 @@ final class SettingsReader {
     return verdict.name();
   }
 
-  ParleyConfig.HistoryStore historyStore(String path) {
+  ParleyConfig.StoreKind storeKind(String path) {
     Object value = value(path);
-    if ("memory".equals(value)) {
-      return ParleyConfig.HistoryStore.MEMORY;
+    for (ParleyConfig.StoreKind kind : ParleyConfig.StoreKind.values()) {
+      if (kind.word().equals(value)) {
+        return kind;
+      }
     }
-    if ("postgres".equals(value)) {
-      return ParleyConfig.HistoryStore.POSTGRES;
-    }
-    throw ConfigException.invalid(path, value, "\"memory\" or \"postgres\"");
+    throw ConfigException.invalid(path, value, "\"sqlite\", \"postgres\" or \"memory\"");
   }
 
   boolean bool(String path) {

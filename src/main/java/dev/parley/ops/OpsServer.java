@@ -3,8 +3,8 @@ package dev.parley.ops;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomPing;
 import dev.parley.config.ParleyConfig;
-import dev.parley.history.StoreHealth;
 import dev.parley.placement.RoomGroups;
+import dev.parley.store.StoreHealth;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -40,7 +40,7 @@ public final class OpsServer extends VerticleBase {
 
   private final ParleyConfig config;
   private final ParleyMetrics metrics;
-  private final StoreHealth history;
+  private final StoreHealth store;
   private HttpServer server;
   private HealthChecks readiness;
   private Handler<HttpServerRequest> prometheus;
@@ -51,16 +51,16 @@ public final class OpsServer extends VerticleBase {
    *
    * @param config the node's settings ({@code http.*})
    * @param metrics the meters to publish
-   * @param history the history store's health, shown by readiness (never making the node unready:
-   *     the chat works without the store)
+   * @param store the store's health, shown by readiness in its {@code store} check (never making
+   *     the node unready: the chat goes on without the store)
+   * @param roomGroups how many room groups the node's cluster has
    */
-  public OpsServer(
-      ParleyConfig config, ParleyMetrics metrics, StoreHealth history, int roomGroups) {
+  public OpsServer(ParleyConfig config, ParleyMetrics metrics, StoreHealth store, int roomGroups) {
     this.defaultRoomAddress =
         Addresses.room(new RoomGroups(roomGroups).of(config.rooms().defaultRoom()));
     this.config = config;
     this.metrics = metrics;
-    this.history = history;
+    this.store = store;
   }
 
   @Override
@@ -73,7 +73,7 @@ public final class OpsServer extends VerticleBase {
                 closing
                     ? Status.KO(new JsonObject().put("reason", "shutting down"))
                     : Status.OK()));
-    readiness.register("history", promise -> promise.complete(Status.OK(history.toJson())));
+    readiness.register("store", promise -> promise.complete(Status.OK(store.toJson())));
     ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
     if (cluster != null) {
       readiness.register(

@@ -1,12 +1,12 @@
 package dev.parley.rooms;
 
 import dev.parley.config.ParleyConfig;
-import dev.parley.history.HistoryMerge;
-import dev.parley.history.HistoryStore;
-import dev.parley.history.HistoryWriter;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.RoomSnapshot;
+import dev.parley.store.HistoryMerge;
+import dev.parley.store.HistoryWriter;
+import dev.parley.store.Store;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rooms' side of the durable history store: what the store adds to the state a host continues
- * from, the lines the host writes to it (through a bounded {@link HistoryWriter}), and retention
- * every {@value #RETENTION_MILLIS} ms. With a store that is not durable ({@link
- * dev.parley.history.MemoryStore}) it does nothing. A store that is away costs history, never the
+ * The rooms' side of the store's history: what the store adds to the state a host continues from,
+ * the lines the host writes to it (through a bounded {@link HistoryWriter}), and retention every
+ * {@value #RETENTION_MILLIS} ms. With a store that is not durable ({@link
+ * dev.parley.store.MemoryStore}) it does nothing. A store that is away costs history, never the
  * chat: failures are logged, never thrown. Confined to the {@link RoomVerticle}'s context.
  */
 final class DurableHistory {
@@ -29,14 +29,20 @@ final class DurableHistory {
 
   private final ParleyConfig.History limits;
   private final TimeSource time;
-  private final HistoryStore store;
+  private final int writeQueueLines;
+  private final Store store;
   private final ParleyMetrics metrics;
   private HistoryWriter writer;
   private long retentionTimer = -1;
 
   DurableHistory(
-      ParleyConfig.History limits, TimeSource time, HistoryStore store, ParleyMetrics metrics) {
+      ParleyConfig.History limits,
+      int writeQueueLines,
+      TimeSource time,
+      Store store,
+      ParleyMetrics metrics) {
     this.limits = limits;
+    this.writeQueueLines = writeQueueLines;
     this.time = time;
     this.store = store;
     this.metrics = metrics;
@@ -52,7 +58,7 @@ final class DurableHistory {
       return Future.succeededFuture(base);
     }
     return store
-        .load(time.epochMillis() - limits.maxAge().toMillis(), limits.maxLines())
+        .loadHistory(time.epochMillis() - limits.maxAge().toMillis(), limits.maxLines())
         .map(
             stored ->
                 new RoomSnapshot(
@@ -62,7 +68,7 @@ final class DurableHistory {
                     HistoryMerge.merge(stored, base.history())))
         .otherwise(
             failure -> {
-              LOG.warn("history: cannot load from the database: {}", failure.getMessage());
+              LOG.warn("history: cannot load from the store: {}", failure.getMessage());
               return base;
             });
   }
@@ -75,7 +81,7 @@ final class DurableHistory {
    * @param context the room verticle's context, where the writer's callbacks run
    */
   void start(Vertx vertx, Context context, RoomSnapshot base) {
-    writer = new HistoryWriter(context, store, limits.writeQueueLines(), metrics);
+    writer = new HistoryWriter(context, store, writeQueueLines, metrics);
     if (!store.durable()) {
       return;
     }
@@ -114,7 +120,7 @@ final class DurableHistory {
 
   private void applyRetention() {
     store
-        .deleteExpired(time.epochMillis() - limits.maxAge().toMillis(), limits.maxLines())
+        .deleteExpiredHistory(time.epochMillis() - limits.maxAge().toMillis(), limits.maxLines())
         .onFailure(e -> LOG.debug("history: retention failed: {}", e.getMessage()));
   }
 }

@@ -4,9 +4,9 @@ import dev.parley.bus.Addresses;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomReady;
 import dev.parley.config.ParleyConfig;
-import dev.parley.history.HistoryStore;
 import dev.parley.node.RoomRelay;
 import dev.parley.ops.ParleyMetrics;
+import dev.parley.store.Store;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -60,7 +60,7 @@ public final class RoomHost extends VerticleBase {
   private final int groups;
   private final String lockName;
   private final Listener listener;
-  private final HistoryStore store;
+  private final Store store;
   private final ParleyMetrics metrics;
   private boolean stopping;
   private Lock lock;
@@ -75,7 +75,8 @@ public final class RoomHost extends VerticleBase {
    * @param group the room group this host campaigns for
    * @param groups how many room groups the cluster has
    * @param listener told of takeovers
-   * @param store the durable history store ({@link dev.parley.history.MemoryStore} for none)
+   * @param store the node's store (history lasts in it unless it is {@link
+   *     dev.parley.store.MemoryStore})
    * @param metrics where the rooms count what their history store lost
    */
   public RoomHost(
@@ -85,7 +86,7 @@ public final class RoomHost extends VerticleBase {
       int group,
       int groups,
       Listener listener,
-      HistoryStore store,
+      Store store,
       ParleyMetrics metrics) {
     this.config = config;
     this.time = time;

@@ -21,7 +21,6 @@ import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
 import dev.parley.cluster.MemberDepartures;
 import dev.parley.config.ParleyConfig;
-import dev.parley.history.HistoryStore;
 import dev.parley.names.NameRegistry;
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.Arrived;
@@ -33,6 +32,7 @@ import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomException;
 import dev.parley.room.RoomSnapshot;
 import dev.parley.room.Rooms;
+import dev.parley.store.Store;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -96,7 +96,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
    * @param groups how many room groups the cluster has
    * @param takeover the state to continue from
    * @param listener told how many rooms with members this node orders
-   * @param store the durable history store
+   * @param store the store, where history lasts
    * @param metrics where lines the store could not take are counted
    */
   RoomVerticle(
@@ -107,7 +107,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       int groups,
       Takeover takeover,
       RoomHost.Listener listener,
-      HistoryStore store,
+      Store store,
       ParleyMetrics metrics) {
     this.config = config;
     this.time = time;
@@ -115,7 +115,9 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
     this.group = group;
     this.takeover = takeover;
     this.listener = listener;
-    this.durable = new DurableHistory(config.history(), time, store, metrics);
+    this.durable =
+        new DurableHistory(
+            config.history(), config.store().writeQueueLines(), time, store, metrics);
     this.counts = new RoomCounts(group, groups);
   }
 

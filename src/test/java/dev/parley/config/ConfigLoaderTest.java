@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -176,40 +177,154 @@ class ConfigLoaderTest {
     assertEquals(
         "invalid setting history.onJoin = 30: at most history.maxLines (10)",
         failure(vertx, "{\"history\": {\"onJoin\": 30, \"maxLines\": 10}}", Map.of(), Map.of()));
+  }
+
+  @Test
+  void theStoreIsASqliteFileByDefaultAndItsSettingsComeFromTheEnvironment(Vertx vertx)
+      throws IOException {
+    ParleyConfig.Store defaults = load(vertx, null, Map.of(), Map.of(), new JsonObject()).store();
+    assertEquals(ParleyConfig.StoreKind.SQLITE, defaults.kind());
+    assertEquals("parley.db", defaults.sqlite().path());
+    assertEquals(10_000, defaults.writeQueueLines());
+
+    ParleyConfig.Store sqlite =
+        load(
+                vertx,
+                null,
+                Map.of(
+                    "PARLEY_STORE_SQLITE_PATH",
+                    "/var/lib/parley/chat.db",
+                    "PARLEY_STORE_WRITE_QUEUE_LINES",
+                    "50"),
+                Map.of(),
+                new JsonObject())
+            .store();
+    assertEquals("/var/lib/parley/chat.db", sqlite.sqlite().path());
+    assertEquals(50, sqlite.writeQueueLines());
+
+    ParleyConfig.Store postgres =
+        load(
+                vertx,
+                null,
+                Map.of(
+                    "PARLEY_STORE_KIND",
+                    "postgres",
+                    "PARLEY_STORE_POSTGRES_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/parley",
+                    "PARLEY_STORE_POSTGRES_USER",
+                    "parley",
+                    "PARLEY_STORE_POSTGRES_PASSWORD",
+                    "secret"),
+                Map.of(),
+                new JsonObject())
+            .store();
+    assertEquals(ParleyConfig.StoreKind.POSTGRES, postgres.kind());
+    assertEquals("jdbc:postgresql://127.0.0.1:5432/parley", postgres.postgres().url());
+    assertEquals("secret", postgres.postgres().password());
     assertEquals(
-        "invalid setting history.store = \"mysql\": expected \"memory\" or \"postgres\"",
-        failure(vertx, null, Map.of("PARLEY_HISTORY_STORE", "mysql"), Map.of()));
+        false, postgres.postgres().toString().contains("secret"), "the password is hidden");
+
     assertEquals(
-        "invalid setting history.postgres.url = \"\": expected a JDBC URL"
+        ParleyConfig.StoreKind.MEMORY,
+        load(vertx, "{\"store\": {\"kind\": \"memory\"}}", Map.of(), Map.of(), new JsonObject())
+            .store()
+            .kind());
+  }
+
+  @Test
+  void badStoreSettingsStopStartUpWithOneLine(Vertx vertx) {
+    assertEquals(
+        "invalid setting store.kind = \"mysql\": expected \"sqlite\", \"postgres\" or"
+            + " \"memory\"",
+        failure(vertx, null, Map.of("PARLEY_STORE_KIND", "mysql"), Map.of()));
+    assertEquals(
+        "invalid setting store.sqlite.path = \"\": expected the path of a file (store.kind is"
+            + " sqlite)",
+        failure(vertx, null, Map.of("PARLEY_STORE_SQLITE_PATH", ""), Map.of()));
+    assertEquals(
+        "invalid setting store.postgres.url = \"\": expected a JDBC URL"
             + " jdbc:postgresql://HOST:PORT/DB",
-        failure(vertx, null, Map.of("PARLEY_HISTORY_STORE", "postgres"), Map.of()));
+        failure(vertx, null, Map.of("PARLEY_STORE_KIND", "postgres"), Map.of()));
     assertEquals(
-        "invalid setting history.postgres.user = \"\": expected a database user (history.store is"
+        "invalid setting store.postgres.user = \"\": expected a database user (store.kind is"
             + " postgres)",
         failure(
             vertx,
             null,
             Map.of(
-                "PARLEY_HISTORY_STORE",
+                "PARLEY_STORE_KIND",
                 "postgres",
-                "PARLEY_HISTORY_POSTGRES_URL",
+                "PARLEY_STORE_POSTGRES_URL",
                 "jdbc:postgresql://127.0.0.1:5432/parley"),
             Map.of()));
     assertEquals(
-        "invalid setting history.postgres.passwordFile = \"/nonexistent/pw\": expected a readable"
+        "invalid setting store.postgres.passwordFile = \"/nonexistent/pw\": expected a readable"
             + " file",
         failure(
             vertx,
             null,
             Map.of(
-                "PARLEY_HISTORY_STORE",
+                "PARLEY_STORE_KIND",
                 "postgres",
-                "PARLEY_HISTORY_POSTGRES_URL",
+                "PARLEY_STORE_POSTGRES_URL",
                 "jdbc:postgresql://127.0.0.1:5432/parley",
-                "PARLEY_HISTORY_POSTGRES_USER",
+                "PARLEY_STORE_POSTGRES_USER",
                 "parley",
-                "PARLEY_HISTORY_POSTGRES_PASSWORD_FILE",
+                "PARLEY_STORE_POSTGRES_PASSWORD_FILE",
                 "/nonexistent/pw"),
+            Map.of()));
+    assertEquals(
+        "invalid settings store.postgres.password and store.postgres.passwordFile: set one of"
+            + " them, not both",
+        failure(
+            vertx,
+            "{\"store\": {\"kind\": \"postgres\", \"postgres\": {\"url\":"
+                + " \"jdbc:postgresql://db/parley\", \"user\": \"parley\", \"password\": \"x\","
+                + " \"passwordFile\": \"/etc/pw\"}}}",
+            Map.of(),
+            Map.of()));
+  }
+
+  @Test
+  void aClusterNodeOnTheSqliteFileStopsWithOneLineNamingTheSetting(Vertx vertx) {
+    String expected =
+        "invalid setting store.kind = \"sqlite\": a cluster node keeps what lasts in PostgreSQL"
+            + " (store.kind = \"postgres\"), or \"memory\" for a throwaway cluster";
+    Map<String, String> cluster =
+        Map.of("PARLEY_CLUSTER_ENABLED", "true", "PARLEY_CLUSTER_MEMBERS", "127.0.0.1");
+    // The default kind, and the kind said outright.
+    assertEquals(expected, failure(vertx, null, cluster, Map.of()));
+    assertEquals(
+        expected, failure(vertx, "{\"store\": {\"kind\": \"sqlite\"}}", cluster, Map.of()));
+    // Memory and PostgreSQL are a cluster's kinds.
+    assertEquals(
+        ParleyConfig.StoreKind.MEMORY,
+        assertDoesNotThrow(
+                () ->
+                    load(
+                        vertx,
+                        "{\"store\": {\"kind\": \"memory\"}}",
+                        cluster,
+                        Map.of(),
+                        new JsonObject()))
+            .store()
+            .kind());
+  }
+
+  @Test
+  void theOldHistoryStoreSettingsAreUnknownNow(Vertx vertx) {
+    String file = failure(vertx, "{\"history\": {\"store\": \"postgres\"}}", Map.of(), Map.of());
+    assertEquals(
+        "unknown setting history.store; known settings here: history.onJoin, history.maxLines,"
+            + " history.maxAgeSeconds",
+        file);
+    assertEquals(
+        "unknown environment variable PARLEY_HISTORY_POSTGRES_URL: it names no setting (see the"
+            + " README's table)",
+        failure(
+            vertx,
+            null,
+            Map.of("PARLEY_HISTORY_POSTGRES_URL", "jdbc:postgresql://db/parley"),
             Map.of()));
   }
 

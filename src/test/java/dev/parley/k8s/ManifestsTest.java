@@ -135,7 +135,7 @@ class ManifestsTest {
         "the ConfigMap's config file must set cluster.enabled to true");
     // Alone, the file names no discovery (cluster.kubernetesService comes from the environment),
     // which is invalid with cluster.enabled; with the cluster off every other setting is checked.
-    JsonObject withoutCluster = file.copy();
+    JsonObject withoutCluster = withMountedSecret(file);
     withoutCluster.getJsonObject("cluster").put("enabled", false);
     try {
       ParleyConfig config = ParleyConfig.fromJson(withoutCluster);
@@ -325,22 +325,34 @@ class ManifestsTest {
   }
 
   @Test
-  void theHistoryPasswordFileIsTheSecretsKeyMountedReadOnly() {
-    Path file =
-        Path.of(
-            configFileJson()
-                .getJsonObject("history")
-                .getJsonObject("postgres")
-                .getString("passwordFile"));
+  void theNodesKeepWhatLastsInPostgres() {
+    ParleyConfig.Store store = podConfig().store();
+    assertEquals(
+        ParleyConfig.StoreKind.POSTGRES,
+        store.kind(),
+        "a cluster's nodes keep what lasts in PostgreSQL: store.kind must be postgres");
+    assertTrue(
+        store.postgres().url().startsWith("jdbc:postgresql://"), "store.postgres.url is set");
+    assertFalse(store.postgres().user().isBlank(), "store.postgres.user is set");
+    assertEquals(
+        "",
+        configFileJson().getJsonObject("store").getJsonObject("postgres").getString("password"),
+        "the password comes from the Secret (store.postgres.passwordFile), not the ConfigMap");
+  }
+
+  @Test
+  void theStorePasswordFileIsTheSecretsKeyMountedReadOnly() {
+    Path file = passwordFile();
     Map<String, Object> mount = mountAt(file.getParent().toString());
     assertNotNull(mount, "no volume is mounted at the directory of " + file);
     assertEquals(Boolean.TRUE, mount.get("readOnly"), "the password volume is mounted read-only");
     Map<String, Object> secretVolume = map(volume((String) mount.get("name")).get("secret"));
     assertNotNull(secretVolume, "the password volume must be a Secret");
-    Manifest secret = object("Secret", (String) secretVolume.get("secretName"));
-    assertTrue(
-        map(secret.object().get("stringData")).containsKey(file.getFileName().toString()),
-        "Secret " + secret.name() + " must hold the key " + file.getFileName());
+    assertNotEquals(
+        Boolean.TRUE,
+        secretVolume.get("optional"),
+        "the Secret is not optional: without the password the node cannot reach its store");
+    assertNotNull(secretValue(file), "the Secret must hold the key " + file.getFileName());
   }
 
   @Test
@@ -457,6 +469,44 @@ class ManifestsTest {
     return new JsonObject(configFileText());
   }
 
+  /** The file that {@code store.postgres.passwordFile} names in the ConfigMap. */
+  private static Path passwordFile() {
+    return Path.of(
+        configFileJson()
+            .getJsonObject("store")
+            .getJsonObject("postgres")
+            .getString("passwordFile"));
+  }
+
+  /** The value of the Secret's key mounted as {@code file}, or null. */
+  private static String secretValue(Path file) {
+    Map<String, Object> mount = mountAt(file.getParent().toString());
+    assertNotNull(mount, "no volume is mounted at the directory of " + file);
+    Map<String, Object> secretVolume = map(volume((String) mount.get("name")).get("secret"));
+    Manifest secret = object("Secret", (String) secretVolume.get("secretName"));
+    Object value = map(secret.object().get("stringData")).get(file.getFileName().toString());
+    return value == null ? null : value.toString();
+  }
+
+  /**
+   * The config file as the pod reads it: its password file replaced by a copy, in this test's
+   * temporary directory, of the Secret's key that the pod has mounted there (the checks read it).
+   */
+  private static JsonObject withMountedSecret(JsonObject file) {
+    Path mounted = passwordFile();
+    String value = secretValue(mounted);
+    assertNotNull(value, "the Secret must hold the key " + mounted.getFileName());
+    Path copy = tmp.resolve("secret-" + mounted.getFileName());
+    try {
+      Files.writeString(copy, value);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    JsonObject out = file.copy();
+    out.getJsonObject("store").getJsonObject("postgres").put("passwordFile", copy.toString());
+    return out;
+  }
+
   /**
    * The configuration a pod loads: its config file and environment, through the same {@link
    * ConfigLoader} as {@code java -jar parley.jar --config FILE}.
@@ -466,7 +516,7 @@ class ManifestsTest {
       Vertx vertx = Vertx.vertx();
       try {
         Path file = tmp.resolve(Path.of(configFileArgument()).getFileName());
-        Files.writeString(file, configFileText());
+        Files.writeString(file, withMountedSecret(configFileJson()).encodePrettily());
         podConfig =
             ConfigLoader.load(
                     vertx,

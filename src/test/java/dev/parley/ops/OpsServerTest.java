@@ -14,9 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The operations endpoints: liveness, readiness and a Prometheus scrape. */
 @ExtendWith(VertxExtension.class)
@@ -49,6 +51,9 @@ public class OpsServerTest {
     HttpResponse<String> ready = get(ops, "/health/ready");
     assertEquals(200, ready.statusCode(), ready.body());
     assertEquals("UP", new JsonObject(ready.body()).getString("outcome"));
+    assertEquals(
+        new JsonObject().put("kind", "memory").put("state", "up").put("queued", 0),
+        check(ready, "store"));
 
     ChatClient alice = clients.join(parley.port(), "alice");
     alice.say("one");
@@ -68,5 +73,34 @@ public class OpsServerTest {
     assertTrue(metrics.contains("parley_rooms 1.0"), metrics);
     assertTrue(metrics.contains("parley_members 1.0"), metrics);
     assertEquals(404, get(ops, "/nothing").statusCode());
+  }
+
+  /** The data of one readiness check. */
+  private static JsonObject check(HttpResponse<String> ready, String id) {
+    return new JsonObject(ready.body())
+        .getJsonArray("checks").stream()
+            .map(c -> (JsonObject) c)
+            .filter(c -> c.getString("id").equals(id))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no check " + id + ": " + ready.body()))
+            .getJsonObject("data");
+  }
+
+  @Test
+  void readinessShowsTheSqliteStoreAndItsQueue(Vertx vertx, @TempDir Path dir) throws Exception {
+    Parley parley =
+        TestServer.start(
+            vertx,
+            TestServer.config(
+                "store.kind", "sqlite", "store.sqlite.path", dir.resolve("parley.db").toString()));
+    ChatClient alice = clients.join(parley.port(), "alice");
+    alice.say("kept in the file");
+    alice.expect("alice: kept in the file");
+    HttpResponse<String> ready = get(parley.opsPort(), "/health/ready");
+    assertEquals(200, ready.statusCode(), ready.body());
+    JsonObject store = check(ready, "store");
+    assertEquals("sqlite", store.getString("kind"), store.encode());
+    assertEquals("up", store.getString("state"), store.encode());
+    assertTrue(store.getInteger("queued") <= 1, store.encode());
   }
 }

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A clustered Parley node in a process of its own, started from the fat jar on 127.0.0.1, as the
  * README starts one: chat on {@link #port()}, no flood control. Everything it prints goes to {@code
- * target/<logs>/node<N>.log} and can be awaited with {@link #awaitOutput}.
+ * target/<logs>/node<N>.log} and can be awaited with {@link #awaitOutput}. Its store is the memory
+ * store: it writes no file.
  */
 public final class NodeProcess {
   /** The fat jar the nodes run. */
@@ -130,6 +131,8 @@ public final class NodeProcess {
                 new JsonObject().put("linesPerSecond", 0).put("maxConnectionsPerAddress", 0))
             // Enough to keep every line of a failover test's chat.
             .put("history", new JsonObject().put("maxLines", 5000))
+            // A cluster node may not use the SQLite default; these nodes keep nothing on disk.
+            .put("store", new JsonObject().put("kind", "memory"))
             .put("http", new JsonObject().put("host", "127.0.0.1").put("port", opsPort))
             .put("web", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
             .put(

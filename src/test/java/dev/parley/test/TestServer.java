@@ -34,7 +34,8 @@ public final class TestServer {
 
   /**
    * A test configuration: the defaults, on 127.0.0.1 and a free port with two listener instances,
-   * changed by {@code settings}, given as pairs of dotted name and value.
+   * with the memory store ({@code store.kind} = {@code memory}: a test leaves no file behind unless
+   * it asks for one), changed by {@code settings}, given as pairs of dotted name and value.
    */
   public static ParleyConfig config(Object... settings) {
     JsonObject json =
@@ -43,7 +44,8 @@ public final class TestServer {
                 "server",
                 new JsonObject().put("host", "127.0.0.1").put("port", 0).put("instances", 2))
             .put("web", new JsonObject().put("host", "127.0.0.1").put("port", 0))
-            .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+            .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+            .put("store", new JsonObject().put("kind", "memory"));
     for (int i = 0; i < settings.length; i += 2) {
       put(json, (String) settings[i], settings[i + 1]);
     }

@@ -1,4 +1,4 @@
-package dev.parley.history;
+package dev.parley.store;
 
 import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.HistoryLine;
@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * that fails goes back to the head of the queue and is tried again with backoff ({@value
  * #FIRST_RETRY_MILLIS} ms doubling to {@value #LAST_RETRY_MILLIS} ms), so a database that goes away
  * costs nothing while the queue holds: its lines are written, in order, when it returns. The queue
- * holds at most {@code history.writeQueueLines} lines (plus the batch being written); beyond that
- * the oldest waiting lines are dropped, counted in {@code parley_history_dropped_total} (each lost
- * line exactly once) and logged once per incident. They stay in the rooms' memory. Confined to the
- * room verticle's context: MUST be called on it; not thread-safe.
+ * holds at most {@code store.writeQueueLines} lines (plus the batch being written); beyond that the
+ * oldest waiting lines are dropped, counted in {@code parley_history_dropped_total} (each lost line
+ * exactly once) and logged once per incident. They stay in the rooms' memory. Confined to the room
+ * verticle's context: MUST be called on it; not thread-safe.
  */
 public final class HistoryWriter {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
@@ -37,7 +37,7 @@ public final class HistoryWriter {
   static final long LAST_RETRY_MILLIS = 4000;
 
   private final Context context;
-  private final HistoryStore store;
+  private final Store store;
   private final int capacity;
   private final ParleyMetrics metrics;
   private final ArrayDeque<HistoryLine> queue = new ArrayDeque<>();
@@ -54,10 +54,10 @@ public final class HistoryWriter {
    *
    * @param context the room verticle's context
    * @param store where lines go; a store that is not durable makes this writer do nothing
-   * @param capacity {@code history.writeQueueLines}, at least 1
+   * @param capacity {@code store.writeQueueLines}, at least 1
    * @param metrics where lost lines are counted
    */
-  public HistoryWriter(Context context, HistoryStore store, int capacity, ParleyMetrics metrics) {
+  public HistoryWriter(Context context, Store store, int capacity, ParleyMetrics metrics) {
     this.context = context;
     this.store = store;
     this.capacity = capacity;
@@ -128,8 +128,8 @@ public final class HistoryWriter {
     metrics.historyDropped(over);
     if (lostInIncident == 0) {
       LOG.warn(
-          "history: {} lines wait for the database (history.writeQueueLines); the oldest waiting"
-              + " lines are not written to it (they stay in memory)",
+          "history: {} lines wait for the store (store.writeQueueLines); the oldest waiting lines"
+              + " are not written to it (they stay in memory)",
           capacity);
     }
     lostInIncident += over;
@@ -153,7 +153,7 @@ public final class HistoryWriter {
       batch.add(queue.pollFirst());
     }
     writing = batch.size();
-    store.write(batch).onComplete(ar -> written(batch, ar.succeeded() ? null : ar.cause()));
+    store.writeHistory(batch).onComplete(ar -> written(batch, ar.succeeded() ? null : ar.cause()));
   }
 
   private void written(List<HistoryLine> batch, Throwable failure) {
@@ -162,10 +162,10 @@ public final class HistoryWriter {
       retryDelay = FIRST_RETRY_MILLIS;
       if (failing) {
         failing = false;
-        LOG.info("history: writing to the database again");
+        LOG.info("history: writing to the store again");
       }
       if (queue.isEmpty() && lostInIncident > 0) {
-        LOG.info("history: the database has caught up; {} lines were not written", lostInIncident);
+        LOG.info("history: the store has caught up; {} lines were not written", lostInIncident);
         lostInIncident = 0;
       }
       store.health().queued(queue.size());
@@ -187,7 +187,7 @@ public final class HistoryWriter {
     if (!failing) {
       failing = true;
       LOG.warn(
-          "history: cannot write to the database ({}); {} lines wait and are tried again",
+          "history: cannot write to the store ({}); {} lines wait and are tried again",
           failure.getMessage(),
           queue.size());
     }

@@ -1,4 +1,4 @@
-package dev.parley.history;
+package dev.parley.store;
 
 import dev.parley.room.HistoryLine;
 import java.util.ArrayList;

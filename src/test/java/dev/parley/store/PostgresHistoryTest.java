@@ -1,4 +1,4 @@
-package dev.parley.history;
+package dev.parley.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,11 +74,11 @@ class PostgresHistoryTest {
     List<Object> all =
         new ArrayList<>(
             List.of(
-                "history.store",
+                "store.kind",
                 "postgres",
-                "history.postgres.url",
+                "store.postgres.url",
                 url,
-                "history.postgres.user",
+                "store.postgres.user",
                 postgres.user()));
     all.addAll(List.of(settings));
     return TestServer.start(vertx, TestServer.config(all.toArray()));
@@ -115,13 +115,13 @@ class PostgresHistoryTest {
     }
   }
 
-  private static JsonObject historyCheck(Parley parley) throws Exception {
+  private static JsonObject storeCheck(Parley parley) throws Exception {
     var ready = OpsServerTest.get(parley.opsPort(), "/health/ready");
     assertEquals(200, ready.statusCode(), "the chat works without the database: " + ready.body());
     return new JsonObject(ready.body())
         .getJsonArray("checks").stream()
             .map(c -> (JsonObject) c)
-            .filter(c -> c.getString("id").equals("history"))
+            .filter(c -> c.getString("id").equals("store"))
             .findFirst()
             .orElseThrow()
             .getJsonObject("data");
@@ -165,7 +165,8 @@ class PostgresHistoryTest {
     ChatClient alice = clients.join(parley.port(), "alice");
     says(alice, "one");
     await("the first line is stored", () -> stored(this, List.of("one")));
-    assertEquals("up", historyCheck(parley).getString("state"));
+    assertEquals("up", storeCheck(parley).getString("state"));
+    assertEquals("postgres", storeCheck(parley).getString("kind"));
 
     postgres.stop();
     says(alice, "two", "three");
@@ -175,7 +176,7 @@ class PostgresHistoryTest {
         "readiness reports the database down",
         () -> {
           try {
-            JsonObject check = historyCheck(parley);
+            JsonObject check = storeCheck(parley);
             return check.getString("state").equals("down") && check.getInteger("queued") == 2;
           } catch (Exception e) {
             throw new AssertionError(e);
@@ -184,7 +185,7 @@ class PostgresHistoryTest {
 
     postgres.startAgain();
     await("the waiting lines are stored", () -> stored(this, List.of("one", "two", "three")));
-    JsonObject check = historyCheck(parley);
+    JsonObject check = storeCheck(parley);
     assertEquals("up", check.getString("state"));
     assertEquals(0, check.getInteger("queued"));
     assertEquals(0.0, dropped(parley));
@@ -196,7 +197,7 @@ class PostgresHistoryTest {
 
   @Test
   void aFullWriteQueueCountsExactlyTheLinesTheDatabaseLoses(Vertx vertx) throws Exception {
-    Parley parley = start(vertx, "history.writeQueueLines", 5);
+    Parley parley = start(vertx, "store.writeQueueLines", 5);
     ChatClient alice = clients.join(parley.port(), "alice");
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     Logger writer = (Logger) LoggerFactory.getLogger(HistoryWriter.class);
@@ -241,7 +242,7 @@ class PostgresHistoryTest {
     Parley parley = start(vertx);
     ChatClient alice = clients.join(parley.port(), "alice");
     says(alice, "said while the database was away");
-    assertEquals("down", historyCheck(parley).getString("state"));
+    assertEquals("down", storeCheck(parley).getString("state"));
 
     postgres.startAgain();
     await(
@@ -255,7 +256,7 @@ class PostgresHistoryTest {
     // A database left by the first version of the schema, with a line in it.
     Flyway.configure()
         .dataSource(url, postgres.user(), "")
-        .locations("classpath:dev/parley/history/db")
+        .locations("classpath:dev/parley/store/db")
         .target("1")
         .load()
         .migrate();
@@ -279,13 +280,13 @@ class PostgresHistoryTest {
     bob.say("bob");
     bob.expect("* you are bob").expect("* online (1): bob").expect("* history (1):");
     assertTrue(bob.nextLine().endsWith("] zed: from version 1"));
-    assertEquals(List.of("1", "2"), versions(url));
+    assertEquals(List.of("1", "2", "3"), versions(url));
 
     // And on an empty database, every version at once.
     newDatabase();
     Parley empty = start(vertx);
     clients.join(empty.port(), "carol");
-    assertEquals(List.of("1", "2"), versions(url));
+    assertEquals(List.of("1", "2", "3"), versions(url));
   }
 
   private List<String> versions(String database) throws SQLException {
@@ -305,7 +306,7 @@ class PostgresHistoryTest {
   /** The settings of a cluster node that keeps history in this test's database. */
   private Object[] clusterStore() {
     return new Object[] {
-      "history.store", "postgres", "history.postgres.url", url, "history.postgres.user", "parley"
+      "store.kind", "postgres", "store.postgres.url", url, "store.postgres.user", "parley"
     };
   }
 
@@ -356,14 +357,19 @@ class PostgresHistoryTest {
   void retentionDeletesOldLinesAndLinesBeyondMaxLinesOfEachRoom(Vertx vertx) throws Exception {
     Flyway.configure()
         .dataSource(url, postgres.user(), "")
-        .locations("classpath:dev/parley/history/db")
+        .locations("classpath:dev/parley/store/db")
         .load()
         .migrate();
-    PostgresStore store =
-        new PostgresStore(
-            TestServer.config("history.postgres.url", url, "history.postgres.user", "parley")
-                .history()
-                .postgres());
+    Store store =
+        Store.create(
+            TestServer.config(
+                    "store.kind",
+                    "postgres",
+                    "store.postgres.url",
+                    url,
+                    "store.postgres.user",
+                    "parley")
+                .store());
     vertx.deployVerticle(store).await(30, TimeUnit.SECONDS);
     long now = System.currentTimeMillis();
     List<HistoryLine> lines = new ArrayList<>();
@@ -372,16 +378,16 @@ class PostgresHistoryTest {
       lines.add(new HistoryLine("#lobby", "r", i, now - 10_000 + i, "alice", "lobby " + i));
     }
     lines.add(new HistoryLine("#ops", "r", 6, now, "alice", "ops 6"));
-    store.write(lines).await(30, TimeUnit.SECONDS);
+    store.writeHistory(lines).await(30, TimeUnit.SECONDS);
     // A line written twice (a new host writing what the old one may have written) is kept once.
-    store.write(lines.subList(5, 6)).await(30, TimeUnit.SECONDS);
+    store.writeHistory(lines.subList(5, 6)).await(30, TimeUnit.SECONDS);
 
-    store.deleteExpired(now - 50_000, 2).await(30, TimeUnit.SECONDS);
+    store.deleteExpiredHistory(now - 50_000, 2).await(30, TimeUnit.SECONDS);
     assertEquals(List.of("lobby 4", "lobby 5", "ops 6"), storedTexts());
     assertEquals(6L, store.lastSeq("r").await(30, TimeUnit.SECONDS));
     assertEquals(
         List.of("lobby 5", "ops 6"),
-        store.load(now - 20_000, 1).await(30, TimeUnit.SECONDS).stream()
+        store.loadHistory(now - 20_000, 1).await(30, TimeUnit.SECONDS).stream()
             .map(HistoryLine::text)
             .toList());
   }
