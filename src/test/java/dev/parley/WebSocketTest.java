@@ -139,6 +139,57 @@ class WebSocketTest {
   }
 
   @Test
+  void aSingleFrameOfExactly64KiBIsAccepted(Vertx vertx) throws IOException {
+    Parley parley = TestServer.start(vertx, TestServer.config());
+    try (Socket socket = new Socket("127.0.0.1", parley.webPort())) {
+      socket.setSoTimeout(ChatClient.TIMEOUT_MILLIS);
+      OutputStream out = socket.getOutputStream();
+      DataInputStream in = greeted(socket);
+      WebSocketFrames.writeText(out, "bob".getBytes(StandardCharsets.UTF_8));
+      assertEquals("* you are bob", text(in));
+      assertEquals("* online (1): bob", text(in));
+      // One frame of 65,530 + 6 bytes: a line over the line limit, refused alone, then a line.
+      byte[] frame = ("x".repeat(65_530) + "\nafter").getBytes(StandardCharsets.UTF_8);
+      assertEquals(65_536, frame.length);
+      WebSocketFrames.writeText(out, frame);
+      assertEquals("! line too long (max 1024 bytes)", text(in));
+      assertEquals("bob: after", text(in));
+    }
+  }
+
+  @Test
+  void aSingleFrameOver64KiBClosesWith1009(Vertx vertx) throws Exception {
+    Parley parley = TestServer.start(vertx, TestServer.config());
+    ChatClient alice = clients.join(parley.port(), "alice");
+    for (int size : new int[] {65_537, 1 << 20}) {
+      try (Socket socket = new Socket("127.0.0.1", parley.webPort())) {
+        socket.setSoTimeout(ChatClient.TIMEOUT_MILLIS);
+        OutputStream out = socket.getOutputStream();
+        DataInputStream in = greeted(socket);
+        WebSocketFrames.writeText(out, "bob".getBytes(StandardCharsets.UTF_8));
+        assertEquals("* you are bob", text(in));
+        text(in);
+        alice.expect("* bob has arrived");
+        byte[] payload = "x".repeat(size).getBytes(StandardCharsets.UTF_8);
+        // The server may close before the client has written the whole frame: it writes apart.
+        Thread writer =
+            new Thread(
+                () -> {
+                  try {
+                    WebSocketFrames.writeText(out, payload);
+                  } catch (IOException closedMeanwhile) {
+                    // the server refused the frame from its header on
+                  }
+                });
+        writer.start();
+        assertEquals(1009, WebSocketFrames.readCloseStatus(in), size + " bytes");
+        writer.join(ChatClient.TIMEOUT_MILLIS);
+        alice.expect("* bob has left");
+      }
+    }
+  }
+
+  @Test
   void aTextFrameThatIsNotUtf8ClosesWith1007(Vertx vertx) throws IOException {
     Parley parley = TestServer.start(vertx, TestServer.config());
     try (Socket socket = new Socket("127.0.0.1", parley.webPort())) {

@@ -1,6 +1,8 @@
 package dev.parley.transport;
 
 import dev.parley.session.Connection;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -163,7 +165,32 @@ final class WebSocketConnection implements Connection {
 
   @Override
   public void exceptionHandler(Handler<Throwable> handler) {
-    socket.exceptionHandler(handler);
+    socket.exceptionHandler(
+        failure -> {
+          if (failure instanceof CorruptedWebSocketFrameException corrupted
+              && corrupted.closeStatus() != null
+              && corrupted.closeStatus().code() == TOO_BIG) {
+            tooBigFrame();
+          }
+          handler.handle(failure);
+        });
+  }
+
+  /**
+   * A single frame over {@value #MAX_MESSAGE_BYTES} bytes: Netty's decoder refuses it before Vert.x
+   * hands it over, and Vert.x closes the connection as soon as this handler returns, without a
+   * close frame. The close frame (1009) is written here, straight to the channel, so that it goes
+   * out before the connection closes, as for a message of smaller frames.
+   */
+  private void tooBigFrame() {
+    if (!refused) {
+      refused = true;
+      ((WebSocketInternal) socket)
+          .channelHandlerContext()
+          .writeAndFlush(
+              new CloseWebSocketFrame(
+                  TOO_BIG, "a message is at most " + MAX_MESSAGE_BYTES + " bytes"));
+    }
   }
 
   // Vert.x refuses most calls once the WebSocket is closed, which it is from the moment the
