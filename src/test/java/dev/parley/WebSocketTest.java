@@ -350,6 +350,11 @@ class WebSocketTest {
             .orElse("")
             .contains("script-src 'self'"));
     assertEquals(200, OpsServerTest.get(parley.webPort(), "/app.js").statusCode());
+    for (String icon : new String[] {"/favicon.svg", "/favicon.ico"}) {
+      HttpResponse<String> got = OpsServerTest.get(parley.webPort(), icon);
+      assertEquals(200, got.statusCode(), icon);
+      assertEquals("image/svg+xml", got.headers().firstValue("Content-Type").orElse(""), icon);
+    }
     assertEquals(404, OpsServerTest.get(parley.webPort(), "/metrics").statusCode());
     assertEquals(404, OpsServerTest.get(parley.webPort(), "/health/ready").statusCode());
   }

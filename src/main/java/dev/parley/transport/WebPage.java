@@ -12,16 +12,28 @@ import java.util.Map;
 /**
  * The chat page: plain HTML, CSS and JavaScript shipped in the jar ({@code dev/parley/web/}), read
  * once when the listener starts and served from memory with headers that keep the page to its own
- * scripts. Anything but {@code GET} or {@code HEAD} of its three files gets 404 or 405. Immutable
- * once loaded; safe to share between listener instances.
+ * scripts. Anything but {@code GET} or {@code HEAD} of its files (the page, its script, its style
+ * sheet and its icon) gets 404 or 405. Immutable once loaded; safe to share between listener
+ * instances.
  */
 final class WebPage {
   private static final String FOLDER = "dev/parley/web/";
-  private static final Map<String, String> TYPES =
+
+  /** A file of the page: where it is in the jar, and its media type. */
+  private record File(String name, String type) {}
+
+  /**
+   * What is served, by path. The icon is an SVG, also at {@code /favicon.ico}, where browsers look
+   * for one when a page names none (the page names it, so that a load asks for nothing missing).
+   */
+  private static final Map<String, File> FILES =
       Map.of(
-          "/", "text/html; charset=utf-8",
-          "/app.js", "text/javascript; charset=utf-8",
-          "/style.css", "text/css; charset=utf-8");
+          "/", new File("index.html", "text/html; charset=utf-8"),
+          "/app.js", new File("app.js", "text/javascript; charset=utf-8"),
+          "/style.css", new File("style.css", "text/css; charset=utf-8"),
+          "/favicon.svg", new File("favicon.svg", "image/svg+xml"),
+          "/favicon.ico", new File("favicon.svg", "image/svg+xml"));
+
   private static final String POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:;"
           + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -41,13 +53,13 @@ final class WebPage {
   static Future<WebPage> load(Vertx vertx) {
     Map<String, Buffer> files = new HashMap<>();
     List<Future<Buffer>> reads =
-        TYPES.keySet().stream()
+        FILES.entrySet().stream()
             .map(
-                path ->
+                file ->
                     vertx
                         .fileSystem()
-                        .readFile(FOLDER + (path.equals("/") ? "index.html" : path.substring(1)))
-                        .onSuccess(b -> files.put(path, b)))
+                        .readFile(FOLDER + file.getValue().name())
+                        .onSuccess(b -> files.put(file.getKey(), b)))
             .toList();
     return Future.all(reads).map(v -> new WebPage(Map.copyOf(files)));
   }
@@ -66,7 +78,7 @@ final class WebPage {
     }
     request
         .response()
-        .putHeader("Content-Type", TYPES.get(path))
+        .putHeader("Content-Type", FILES.get(path).type())
         .putHeader("Content-Security-Policy", POLICY)
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")

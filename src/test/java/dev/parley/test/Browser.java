@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code @RegisterExtension}: it opens the browser before each test and quits it after. When the
  * test fails it first saves {@code target/browser-failures/CLASS.METHOD.png} and {@code
  * CLASS.METHOD-console.txt}, while the browser is still open (a {@link
- * TestExecutionExceptionHandler} runs before {@code @AfterEach}), then rethrows.
+ * TestExecutionExceptionHandler} runs before {@code @AfterEach}), then rethrows. A test whose page
+ * logged an error to the browser's console fails ({@link #afterEach}).
  *
  * <p>Every page it opens records what it sends over WebSocket in {@code window.parleySent} and how
  * often it calls {@code setInterval} in {@code window.parleyIntervals} (see {@link #sentLines}).
@@ -95,11 +96,27 @@ public final class Browser
     throw failure;
   }
 
+  /**
+   * Quits the browser, and fails the test if a page logged an error to its console: a file the page
+   * asks for and does not get, a script error, a refused policy. A WebSocket that cannot connect
+   * while the server is away is the page's business (it says so and reconnects), not an error of
+   * the page's load.
+   */
   @Override
   public void afterEach(ExtensionContext context) {
-    if (driver != null) {
-      driver.quit();
-      driver = null;
+    if (driver == null) {
+      return;
+    }
+    List<String> errors =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .filter(message -> !message.contains("WebSocket connection to"))
+            .toList();
+    driver.quit();
+    driver = null;
+    if (!errors.isEmpty()) {
+      throw new AssertionError("the page logged errors to its console: " + errors);
     }
   }
 
