@@ -66,15 +66,19 @@ public final class Addresses {
 
   /**
    * Where one room group's host takes the requests of the public API that concern its rooms: the
-   * node's {@link dev.parley.api.ApiAddresses} front hands them on.
+   * node's {@link dev.parley.api.ApiAddresses} front hands them on, naming the public address in
+   * the header {@value #API_ACTION}. One consumer per group, whatever the number of requests the
+   * API has: a host that opens registers few consumers in the cluster.
    *
    * @param group the group
-   * @param publicAddress the public address, such as {@code parley.api.join}
-   * @return {@code parley.room.group.<group>.api.join}
+   * @return {@code parley.room.group.<group>.api}
    */
-  public static String api(int group, String publicAddress) {
-    return room(group) + ".api." + publicAddress.substring(API_PREFIX.length());
+  public static String api(int group) {
+    return room(group) + ".api";
   }
+
+  /** The header of a request on {@link #api(int)} that names its public address. */
+  public static final String API_ACTION = "parley.action";
 
   /**
    * The address of one node's {@link RoomRelay}: the one cluster-wide registration per node for

@@ -4,6 +4,7 @@ import dev.parley.bus.Addresses;
 import dev.parley.cluster.MemberDepartures;
 import dev.parley.names.NameRegistry;
 import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.internal.VertxInternal;
@@ -37,10 +38,23 @@ public final class RoomPlacement extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RoomPlacement.class);
   private static final long RECHECK_MILLIS = 5000;
 
+  /**
+   * The hosts' own worker pool: a host waits for its group's lock on a worker thread (Vert.x's
+   * Hazelcast lock blocks one while it waits), and the cluster's other blocking work (registering
+   * consumers, the shared maps) must not queue behind the waits of every group's campaign.
+   */
+  private static final DeploymentOptions HOSTS =
+      new DeploymentOptions()
+          .setWorkerPoolName("parley-room-hosts")
+          .setWorkerPoolSize(RoomGroups.IN_A_CLUSTER);
+
   private final String nodeId;
   private final int groups;
   private final IntFunction<Deployable> hostOf;
+  // Per group: the host's deployment id, "" while it deploys, null when none runs here.
   private final String[] deployments;
+  // Per group: whether the last placement put it on this node.
+  private final boolean[] placedHere;
   private ClusterManager cluster;
   private AsyncMap<String, String> nodes;
   private NameRegistry names;
@@ -61,6 +75,7 @@ public final class RoomPlacement extends VerticleBase {
     this.groups = groups;
     this.hostOf = hostOf;
     this.deployments = new String[groups];
+    this.placedHere = new boolean[groups];
   }
 
   @Override
@@ -147,7 +162,8 @@ public final class RoomPlacement extends VerticleBase {
               }
               List<String> owners = RoomGroups.placement(groups, live);
               for (int g = 0; g < groups; g++) {
-                changes.add(follow(g, owners.get(g).equals(nodeId)));
+                placedHere[g] = owners.get(g).equals(nodeId);
+                follow(g);
               }
               return Future.join(changes);
             })
@@ -164,21 +180,36 @@ public final class RoomPlacement extends VerticleBase {
             });
   }
 
-  private Future<?> follow(int group, boolean here) {
+  /**
+   * Starts or stops the group's host to follow the placement, without waiting for it: a host that
+   * stops hands its group over, which takes until the next host opened it, and the placement of the
+   * other groups must not wait for that. A host placed elsewhere while it deploys is stopped once
+   * it has.
+   */
+  private void follow(int group) {
+    boolean here = placedHere[group];
     if (here && deployments[group] == null) {
       deployments[group] = "";
       LOG.info("room group {} is placed on this node", group);
-      return vertx
-          .deployVerticle(hostOf.apply(group))
-          .onComplete(ar -> deployments[group] = ar.succeeded() ? ar.result() : null);
-    }
-    if (!here && deployments[group] != null && !deployments[group].isEmpty()) {
+      vertx
+          .deployVerticle(hostOf.apply(group), HOSTS)
+          .onComplete(
+              ar -> {
+                deployments[group] = ar.succeeded() ? ar.result() : null;
+                if (ar.failed()) {
+                  LOG.warn("could not host room group {}: {}", group, ar.cause().toString());
+                } else if (!placedHere[group] && !leaving) {
+                  follow(group);
+                }
+              });
+    } else if (!here && deployments[group] != null && !deployments[group].isEmpty()) {
       String id = deployments[group];
       deployments[group] = null;
       LOG.info("room group {} is placed on another node; handing it over", group);
-      return vertx.undeploy(id);
+      vertx
+          .undeploy(id)
+          .onFailure(e -> LOG.warn("could not hand room group {} over: {}", group, e.toString()));
     }
-    return Future.succeededFuture();
   }
 
   @Override

@@ -112,7 +112,11 @@ public final class ApiFront extends VerticleBase {
   }
 
   private Future<JsonObject> ask(int group, String address, Object body) {
-    return bus.<JsonObject>request(Addresses.api(group, address), body, ASK).map(Message::body);
+    return bus.<JsonObject>request(
+            Addresses.api(group),
+            body,
+            new DeliveryOptions(ASK).addHeader(Addresses.API_ACTION, address))
+        .map(Message::body);
   }
 
   private void forward(Message<Object> m, int group, String address) {

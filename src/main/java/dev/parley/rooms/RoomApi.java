@@ -21,6 +21,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -51,38 +52,51 @@ final class RoomApi {
   }
 
   /**
-   * Registers the API's consumers of one group, adding them to {@code registered}; completes when
-   * all are registered.
+   * Registers the API's consumer of one group, adding it to {@code registered}: one for every
+   * request, which names its public address in a header ({@link Addresses#API_ACTION}); completes
+   * when it is registered.
    */
   Future<?> register(EventBus bus, int group, List<MessageConsumer<?>> registered) {
-    return Future.all(
-        List.of(
-            consume(bus, group, ApiAddresses.JOIN, this::join, registered),
-            consume(bus, group, ApiAddresses.ENTER, this::enter, registered),
-            consume(bus, group, ApiAddresses.ROOMS, sync(this::rooms), registered),
-            consume(bus, group, ApiAddresses.SAY, sync(this::say), registered),
-            consume(bus, group, ApiAddresses.MSG, this::msg, registered),
-            consume(bus, group, ApiAddresses.LEAVE, sync(this::leave), registered),
-            consume(bus, group, ApiAddresses.WHO, sync(this::who), registered),
-            consume(bus, group, ApiAddresses.KICK, sync(this::kick), registered),
-            consume(bus, group, ApiAddresses.HISTORY, sync(this::history), registered),
-            consume(bus, group, ROOMS_OF, sync(this::roomsOf), registered)));
+    Map<String, Function<Object, Future<JsonObject>>> handlers =
+        Map.of(
+            ApiAddresses.JOIN,
+            this::join,
+            ApiAddresses.ENTER,
+            this::enter,
+            ApiAddresses.ROOMS,
+            sync(this::rooms),
+            ApiAddresses.SAY,
+            sync(this::say),
+            ApiAddresses.MSG,
+            this::msg,
+            ApiAddresses.LEAVE,
+            sync(this::leave),
+            ApiAddresses.WHO,
+            sync(this::who),
+            ApiAddresses.KICK,
+            sync(this::kick),
+            ApiAddresses.HISTORY,
+            sync(this::history),
+            ROOMS_OF,
+            sync(this::roomsOf));
+    MessageConsumer<Object> consumer =
+        bus.consumer(
+            Addresses.api(group),
+            message -> {
+              Function<Object, Future<JsonObject>> handler =
+                  handlers.get(message.headers().get(Addresses.API_ACTION));
+              if (handler == null) {
+                message.fail(ErrorCode.BAD_REQUEST.code(), "not a request of the API");
+              } else {
+                answer(message, handler);
+              }
+            });
+    registered.add(consumer);
+    return consumer.completion();
   }
 
   private static Function<Object, Future<JsonObject>> sync(Function<Object, JsonObject> handler) {
     return body -> Future.succeededFuture(handler.apply(body));
-  }
-
-  private static Future<Void> consume(
-      EventBus bus,
-      int group,
-      String address,
-      Function<Object, Future<JsonObject>> handler,
-      List<MessageConsumer<?>> registered) {
-    MessageConsumer<Object> consumer =
-        bus.consumer(Addresses.api(group, address), message -> answer(message, handler));
-    registered.add(consumer);
-    return consumer.completion();
   }
 
   private static void answer(

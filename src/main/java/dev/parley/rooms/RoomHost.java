@@ -1,5 +1,6 @@
 package dev.parley.rooms;
 
+import dev.parley.api.ErrorCode;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomReady;
@@ -40,6 +41,12 @@ public final class RoomHost extends VerticleBase {
   private static final long HANDOVER_WAIT_MILLIS = 5000;
   private static final long MEMBERSHIP_CHECK_MILLIS = 100;
 
+  /**
+   * How long this node still answers for a group it handed over after the next host opened it:
+   * nodes route the group's address here for a moment after that.
+   */
+  private static final long MOVED_ANSWER_MILLIS = 500;
+
   /** Told what the rooms of this node do. Called on the rooms' verticle's context. */
   public interface Listener {
     /** This node now hosts rooms that another node hosted before. */
@@ -64,6 +71,7 @@ public final class RoomHost extends VerticleBase {
   private final ParleyMetrics metrics;
   private boolean stopping;
   private Lock lock;
+  private MessageConsumer<Object> moving;
   private String roomDeployment;
 
   /**
@@ -106,7 +114,16 @@ public final class RoomHost extends VerticleBase {
       return vertx
           .deployVerticle(
               new RoomVerticle(
-                  config, time, nodeId, group, groups, Takeover.FRESH, listener, store, metrics))
+                  config,
+                  time,
+                  nodeId,
+                  group,
+                  groups,
+                  Takeover.FRESH,
+                  listener,
+                  store,
+                  metrics,
+                  this::closing))
           .onSuccess(id -> roomDeployment = id);
     }
     campaign(cluster);
@@ -129,7 +146,10 @@ public final class RoomHost extends VerticleBase {
               lock = acquired;
               takeOver(cluster);
             })
-        .onFailure(timedOut -> campaign(cluster));
+        .onFailure(
+            timedOut -> {
+              campaign(cluster);
+            });
   }
 
   private void takeOver(ClusterManager cluster) {
@@ -147,7 +167,16 @@ public final class RoomHost extends VerticleBase {
               }
               return vertx.deployVerticle(
                   new RoomVerticle(
-                      config, time, nodeId, group, groups, takeover, listener, store, metrics));
+                      config,
+                      time,
+                      nodeId,
+                      group,
+                      groups,
+                      takeover,
+                      listener,
+                      store,
+                      metrics,
+                      this::closing));
             })
         .onSuccess(
             id -> {
@@ -176,19 +205,56 @@ public final class RoomHost extends VerticleBase {
   public Future<?> stop() {
     stopping = true;
     boolean hosting = lock != null;
-    Future<?> undeployed =
-        roomDeployment == null || !vertx.deploymentIDs().contains(roomDeployment)
-            ? Future.succeededFuture()
-            : vertx.undeploy(roomDeployment);
-    return undeployed.eventually(
-        () -> {
+    return closing()
+        .compose(
+            registered ->
+                roomDeployment == null || !vertx.deploymentIDs().contains(roomDeployment)
+                    ? Future.succeededFuture()
+                    : vertx.undeploy(roomDeployment))
+        .eventually(
+            () -> {
+              ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
+              if (!hosting || cluster == null || cluster.getNodes().size() < 2) {
+                release();
+                return Future.succeededFuture();
+              }
+              return handOver(cluster);
+            })
+        .eventually(this::stopAnswering);
+  }
+
+  /**
+   * The group is about to close here (its verticle is stopping, called on any context): while it
+   * moves to its next host, this node answers the requests that still reach it ({@link
+   * #answerWhileMoving}), from before the group's own consumer is unregistered.
+   *
+   * @return completed once that answer is registered in the cluster
+   */
+  Future<Void> closing() {
+    Promise<Void> registered = Promise.promise();
+    context.runOnContext(
+        v -> {
           ClusterManager cluster = ((VertxInternal) vertx).clusterManager();
-          if (!hosting || cluster == null || cluster.getNodes().size() < 2) {
-            release();
-            return Future.succeededFuture();
+          if (moving == null && lock != null && cluster != null && cluster.getNodes().size() > 1) {
+            moving = answerWhileMoving();
           }
-          return handOver(cluster);
+          (moving == null ? Future.<Void>succeededFuture() : moving.completion())
+              .onComplete(registered);
         });
+    return registered.future();
+  }
+
+  /**
+   * Stops answering for the group {@value #MOVED_ANSWER_MILLIS} ms after the next host opened it,
+   * once every node routes the group's address there.
+   */
+  private Future<Void> stopAnswering() {
+    MessageConsumer<Object> answering = moving;
+    moving = null;
+    if (answering == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.timer(MOVED_ANSWER_MILLIS).compose(t -> answering.unregister());
   }
 
   /**
@@ -204,9 +270,9 @@ public final class RoomHost extends VerticleBase {
             .localConsumer(
                 Addresses.LOCAL_EVENTS,
                 m -> {
-                  if (m.body().event() instanceof RoomReady ready
-                      && ready.group() == group
-                      && !ready.nodeId().equals(nodeId)) {
+                  // Another host opened the group: on another node, or, placed back here
+                  // meanwhile, a new host of this node's.
+                  if (m.body().event() instanceof RoomReady ready && ready.group() == group) {
                     opened.tryComplete();
                   }
                 });
@@ -234,6 +300,29 @@ public final class RoomHost extends VerticleBase {
             () -> {
               vertx.cancelTimer(timer);
               return watch.unregister();
+            });
+  }
+
+  /**
+   * While the group moves to its next host, a request that still reaches this node for it (nodes
+   * route the group's address here for a moment after the group closed) is answered {@link
+   * ErrorCode#UNAVAILABLE} at once instead of being dropped unanswered, so that the member asks
+   * again, and reaches the next host, instead of waiting for its request to time out. The consumer
+   * is registered in the cluster before the group's own is unregistered, and unregistered once the
+   * next host has opened the group: this node's address is never without a consumer in between.
+   * Chat lines (no reply) that reach it are dropped, as they would be; the members send them again
+   * when the group opens elsewhere.
+   */
+  private MessageConsumer<Object> answerWhileMoving() {
+    LOG.debug("answering for room group {} while it moves", group);
+    return vertx
+        .eventBus()
+        .consumer(
+            Addresses.room(group),
+            m -> {
+              if (m.replyAddress() != null) {
+                m.fail(ErrorCode.UNAVAILABLE.code(), "room group " + group + " is moving");
+              }
             });
   }
 

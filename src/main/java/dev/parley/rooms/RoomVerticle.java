@@ -48,6 +48,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,7 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private MemberDepartures departures;
   private final RoomHost.Listener listener;
   private final DurableHistory durable;
+  private final Supplier<Future<Void>> closing;
 
   /**
    * Creates the rooms' verticle, continuing from what a takeover learned ({@link Takeover#FRESH}
@@ -98,6 +100,8 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
    * @param listener told how many rooms with members this node orders
    * @param store the store, where history lasts
    * @param metrics where lines the store could not take are counted
+   * @param closing called first when the verticle stops, on its context: completes once requests
+   *     that still reach this node for the group will be answered ({@link RoomHost#closing})
    */
   RoomVerticle(
       ParleyConfig config,
@@ -108,7 +112,9 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
       Takeover takeover,
       RoomHost.Listener listener,
       Store store,
-      ParleyMetrics metrics) {
+      ParleyMetrics metrics,
+      Supplier<Future<Void>> closing) {
+    this.closing = closing;
     this.config = config;
     this.time = time;
     this.nodeId = nodeId;
@@ -179,12 +185,17 @@ public final class RoomVerticle extends VerticleBase implements Rooms.Output {
   }
 
   /**
-   * Closes the room for a handover: stops taking requests, and waits (up to two seconds) until
-   * every node has applied the room's last event, so that whichever node takes the room over starts
-   * from all of it, and until the cluster has forgotten the room's consumers.
+   * Closes the room for a handover: once this node answers the requests that still reach it while
+   * the group moves ({@link RoomHost#closing}), stops taking requests, and waits (up to two
+   * seconds) until every node has applied the room's last event, so that whichever node takes the
+   * room over starts from all of it, and until the cluster has forgotten the room's consumers.
    */
   @Override
   public Future<?> stop() {
+    return closing.get().transform(answered -> close());
+  }
+
+  private Future<?> close() {
     vertx.cancelTimer(sweepTimer);
     counts.stop();
     listener.roomsOrdered(0);

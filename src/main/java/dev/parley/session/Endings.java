@@ -40,6 +40,7 @@ final class Endings {
   private boolean shuttingDown;
   private boolean connectionClosed;
   private boolean leavingAfterLines;
+  private String quitting;
   private boolean finished;
   private long lingerTimer = -1;
   private String departure;
@@ -93,8 +94,39 @@ final class Endings {
     close();
   }
 
-  /** {@code /quit}: says bye, announces the departure with the reason, closes. */
+  /**
+   * {@code /quit}: once the lines before it have been answered (their echoes, a move's answer),
+   * says bye, announces the departure with the reason and closes; nothing the client sends after it
+   * is read.
+   */
   void quit(String reason) {
+    quitting = reason == null ? "" : reason;
+    connection.pause();
+    quitWhenAnswered();
+  }
+
+  /** Whether the member has quit and waits for the answers to its earlier lines. */
+  boolean quitting() {
+    return quitting != null;
+  }
+
+  private void quitWhenAnswered() {
+    if (quitting == null) {
+      return;
+    }
+    if (session.state() == Session.State.MEMBER && (sender.waiting() || !rooms.settled())) {
+      lingerUntil(this::quitNow);
+    } else {
+      quitNow();
+    }
+  }
+
+  private void quitNow() {
+    String reason = quitting;
+    quitting = null;
+    if (session.state() == Session.State.CLOSED) {
+      return;
+    }
     outbox.send(Replies.bye());
     depart(reason);
     close();
@@ -121,6 +153,9 @@ final class Endings {
    * member leaves ({@code * NAME has left}) once the room has ordered the lines it sent.
    */
   void inputEnded() {
+    if (quitting != null) {
+      return;
+    }
     switch (session.state()) {
       case MEMBER -> {
         if (sender.waiting()) {
@@ -140,6 +175,12 @@ final class Endings {
     if (leavingAfterLines) {
       leaveAtEnd();
     }
+    quitWhenAnswered();
+  }
+
+  /** The member has been told where it is after a move. */
+  void movesSettled() {
+    quitWhenAnswered();
   }
 
   private void leaveAtEnd() {

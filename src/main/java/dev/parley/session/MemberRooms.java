@@ -196,6 +196,11 @@ final class MemberRooms {
     moves.move(requested);
   }
 
+  /** Whether no move is under way: the member has been told where it is. */
+  boolean settled() {
+    return moves.settled();
+  }
+
   /** The run of the member's room's group, after a move to a room of another group. */
   void run(String run) {
     this.run = run;

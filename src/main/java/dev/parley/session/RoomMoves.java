@@ -34,6 +34,8 @@ final class RoomMoves {
   // After a move's reply, until the member's departure from its old room has been delivered.
   private Runnable arrival;
   private long arrivalTimer = -1;
+  // From a move's request until the member has been told where it is (or that it stayed).
+  private boolean moving;
 
   RoomMoves(
       Session session,
@@ -70,6 +72,7 @@ final class RoomMoves {
       }
     }
     long position = sender.lastId();
+    moving = true;
     membership.moving();
     host.followAll(session, true);
     room.move(requested)
@@ -81,7 +84,8 @@ final class RoomMoves {
               }
               if (ar.failed()) {
                 membership.stayed();
-                session.fail(ar.cause());
+                session.failAfter(position, ar.cause());
+                settledNow();
                 return;
               }
               arrived(position, ar.result());
@@ -95,6 +99,7 @@ final class RoomMoves {
    */
   private void moveToGroup(int target, String requested) {
     long position = sender.lastId();
+    moving = true;
     membership.moving();
     host.followAll(session, true);
     held.crossing(true);
@@ -138,6 +143,7 @@ final class RoomMoves {
               if (ar.failed()) {
                 membership.stayed();
                 session.fail(ar.cause());
+                settledNow();
               } else {
                 arrived(position, ar.result());
               }
@@ -178,6 +184,16 @@ final class RoomMoves {
     pending.run();
   }
 
+  /** Whether no move is under way: the member has been told where it is. */
+  boolean settled() {
+    return !moving;
+  }
+
+  private void settledNow() {
+    moving = false;
+    session.movesSettled();
+  }
+
   private void announce(long position, MoveReply reply, List<RelayedEvent> early) {
     replies.sendAfter(position, Replies.nowIn(reply.room()));
     replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
@@ -192,5 +208,6 @@ final class RoomMoves {
     for (RelayedEvent e : membership.takeWaiting()) {
       rooms.deliver((RoomEvent) e.event(), e.line());
     }
+    settledNow();
   }
 }

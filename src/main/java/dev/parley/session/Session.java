@@ -1,5 +1,6 @@
 package dev.parley.session;
 
+import dev.parley.api.ErrorCode;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
@@ -84,7 +85,7 @@ public final class Session implements LineFramer.Listener {
             host.time());
     this.room =
         new RoomLink(
-            host.vertx().eventBus(),
+            host.vertx(),
             host.time(),
             id,
             host.nodeId(),
@@ -142,7 +143,7 @@ public final class Session implements LineFramer.Listener {
     if (held.holdIfWaiting(line)) {
       return;
     }
-    if (state != State.NAMING && state != State.MEMBER) {
+    if ((state != State.NAMING && state != State.MEMBER) || endings.quitting()) {
       return;
     }
     host.metrics().lineIn();
@@ -165,7 +166,7 @@ public final class Session implements LineFramer.Listener {
    */
   @Override
   public void onLineTooLong() {
-    if (held.holdTooLongIfWaiting()) {
+    if (held.holdTooLongIfWaiting() || endings.quitting()) {
       return;
     }
     if (state == State.NAMING || state == State.MEMBER) {
@@ -192,6 +193,11 @@ public final class Session implements LineFramer.Listener {
   /** Every chat line this member sent has been ordered by its room. */
   void linesOrdered() {
     endings.linesOrdered();
+  }
+
+  /** The member has been told where it is after a move. */
+  void movesSettled() {
+    endings.movesSettled();
   }
 
   /**
@@ -277,11 +283,23 @@ public final class Session implements LineFramer.Listener {
 
   /** Answers a failed room request: the room's error text, or that the room is unavailable. */
   public void fail(Throwable failure) {
-    if (failure instanceof ReplyException e && e.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-      send(Replies.error(e.getMessage()));
-    } else {
-      send(Replies.roomUnavailable());
-    }
+    send(refusal(failure));
+  }
+
+  /**
+   * Answers a failed room request after the echoes of the chat lines up to {@code position}: for a
+   * request sent when that was the client's last line, while its later lines went on.
+   */
+  void failAfter(long position, Throwable failure) {
+    replies.sendAfter(position, refusal(failure));
+  }
+
+  private static String refusal(Throwable failure) {
+    return failure instanceof ReplyException e
+            && e.failureType() == ReplyFailure.RECIPIENT_FAILURE
+            && e.failureCode() != ErrorCode.UNAVAILABLE.code()
+        ? Replies.error(e.getMessage())
+        : Replies.roomUnavailable();
   }
 
   /** The session's requests to its room, for the commands. */

@@ -7,7 +7,9 @@ import dev.parley.cluster.ClusterSetup;
 import dev.parley.config.ParleyConfig;
 import dev.parley.placement.RoomGroups;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,39 +68,69 @@ public final class ClusterNodes implements AutoCloseable {
     ClusterNodes cluster = new ClusterNodes();
     try {
       for (int i = 0; i < ports.size(); i++) {
-        Object[] all = new Object[settings.length + 12];
-        System.arraycopy(
-            new Object[] {
-              "cluster.enabled",
-              true,
-              "cluster.host",
-              "127.0.0.1",
-              "cluster.port",
-              ports.get(i),
-              "cluster.members",
-              members,
-              "cluster.eventBusHost",
-              "127.0.0.1",
-              "cluster.name",
-              clusterName
-            },
-            0,
-            all,
-            0,
-            12);
-        System.arraycopy(settings, 0, all, 12, settings.length);
-        ParleyConfig config = TestServer.config(all);
-        Vertx vertx =
-            ClusterSetup.start(config, new io.vertx.core.VertxOptions(), null)
-                .await(60, TimeUnit.SECONDS);
-        beforeDeploy.accept(i, vertx);
-        cluster.nodes.add(new Node(vertx, TestServer.start(vertx, config)));
+        cluster.addNode(clusterName, members, ports.get(i), i, beforeDeploy, settings);
       }
       return cluster;
     } catch (Exception | Error e) {
       cluster.close();
       throw e;
     }
+  }
+
+  /**
+   * Starts one more node on {@code port}, in the cluster {@code clusterName} of {@code members},
+   * with the test configuration changed by {@code settings}; it is the last of {@link #nodes}.
+   */
+  public ClusterNodes add(String clusterName, JsonArray members, int port, Object... settings)
+      throws Exception {
+    addNode(clusterName, members, port, nodes.size(), (index, vertx) -> {}, settings);
+    return this;
+  }
+
+  private void addNode(
+      String clusterName,
+      JsonArray members,
+      int port,
+      int index,
+      BiConsumer<Integer, Vertx> beforeDeploy,
+      Object... settings)
+      throws Exception {
+    Object[] all = new Object[settings.length + 12];
+    System.arraycopy(
+        new Object[] {
+          "cluster.enabled",
+          true,
+          "cluster.host",
+          "127.0.0.1",
+          "cluster.port",
+          port,
+          "cluster.members",
+          members,
+          "cluster.eventBusHost",
+          "127.0.0.1",
+          "cluster.name",
+          clusterName
+        },
+        0,
+        all,
+        0,
+        12);
+    System.arraycopy(settings, 0, all, 12, settings.length);
+    ParleyConfig config = TestServer.config(all);
+    Vertx vertx =
+        ClusterSetup.start(config, new io.vertx.core.VertxOptions(), null)
+            .await(60, TimeUnit.SECONDS);
+    beforeDeploy.accept(index, vertx);
+    nodes.add(new Node(vertx, TestServer.start(vertx, config)));
+  }
+
+  /**
+   * Stops a node gracefully, as SIGTERM does ({@link Node#stop}); the others remain, and {@link
+   * #awaitPlacement} places the groups on them.
+   */
+  public void stop(Node node) throws java.util.concurrent.TimeoutException {
+    nodes.remove(node);
+    node.stop();
   }
 
   /**
@@ -110,14 +142,22 @@ public final class ClusterNodes implements AutoCloseable {
     List<String> owners = RoomGroups.placement(RoomGroups.IN_A_CLUSTER, ids);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     for (int g = 0; g < owners.size(); g++) {
-      while (!owners.get(g).equals(hostId(g))) {
+      // Open on its node, and no other node still answering for it while it moved.
+      while (!owners.get(g).equals(hostId(g)) || subscriptions(Addresses.room(g)) != 1) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("room group " + g + " is not on " + owners.get(g));
+          throw new AssertionError("room group " + g + " is not on " + owners.get(g) + " alone");
         }
         nodes.get(0).vertx().timer(50).await();
       }
     }
     return this;
+  }
+
+  /** How many consumers the cluster has for an address. */
+  private int subscriptions(String address) {
+    HazelcastClusterManager manager =
+        (HazelcastClusterManager) ((VertxInternal) nodes.get(0).vertx()).clusterManager();
+    return manager.getHazelcastInstance().getMultiMap("__vertx.subs").valueCount(address);
   }
 
   /** The id of the node that hosts a room group now, or null when none answers. */
