@@ -21,8 +21,9 @@ public enum ErrorCode {
   /**
    * The room did not answer: no node hosts it right now (it is moving to another node, or no node
    * runs Parley), or no reply came within the send timeout. {@link RoomClient} and {@link
-   * BusMember} report Vert.x's {@code NO_HANDLERS} and {@code TIMEOUT} failures with this code; the
-   * room itself never replies with it.
+   * BusMember} report Vert.x's {@code NO_HANDLERS} and {@code TIMEOUT} failures with this code; a
+   * node that hands a room group over answers with it, for a moment, the requests that still reach
+   * it for that group. Asking again a little later is right.
    */
   UNAVAILABLE(503);
 
