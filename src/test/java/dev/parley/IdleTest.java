@@ -3,11 +3,11 @@ package dev.parley;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parley.api.RoomClient;
-import dev.parley.api.RosterEntry;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.ManualTimeSource;
 import dev.parley.test.TestServer;
+import dev.parley.values.RosterEntry;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.parley.api;
 
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.RoomNames;
+import dev.parley.values.ErrorCode;
 
 /**
  * The public event-bus addresses of a Parley room. Bodies are {@code JsonObject}s; the fields of

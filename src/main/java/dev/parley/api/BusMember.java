@@ -1,5 +1,6 @@
 package dev.parley.api;
 
+import dev.parley.values.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.EventBus;

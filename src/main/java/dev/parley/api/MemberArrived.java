@@ -1,5 +1,6 @@
 package dev.parley.api;
 
+import dev.parley.values.MemberKind;
 import io.vertx.core.json.JsonObject;
 
 /**

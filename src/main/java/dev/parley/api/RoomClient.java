@@ -1,5 +1,7 @@
 package dev.parley.api;
 
+import dev.parley.values.ErrorCode;
+import dev.parley.values.RosterEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -109,7 +111,7 @@ public final class RoomClient {
               JsonArray members = reply.getJsonArray("members");
               List<RosterEntry> entries = new ArrayList<>(members.size());
               for (int i = 0; i < members.size(); i++) {
-                entries.add(RosterEntry.fromJson(members.getJsonObject(i)));
+                entries.add(RosterJson.fromJson(members.getJsonObject(i)));
               }
               return entries;
             });

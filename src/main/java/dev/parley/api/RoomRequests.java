@@ -1,6 +1,7 @@
 package dev.parley.api;
 
 import dev.parley.protocol.Replies;
+import dev.parley.values.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;

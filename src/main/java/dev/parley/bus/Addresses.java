@@ -1,6 +1,5 @@
 package dev.parley.bus;
 
-import dev.parley.node.RoomRelay;
 import dev.parley.room.RoomEvent;
 
 /**
@@ -25,8 +24,8 @@ public final class Addresses {
   public static final String EVENTS = "parley.room.events";
 
   /**
-   * Node-local: room events relayed by the node's {@link RoomRelay} to the node's chat servers, as
-   * {@link RelayedEvent}s.
+   * Node-local: room events relayed by the node's {@code node.RoomRelay} to the node's chat
+   * servers, as {@link RelayedEvent}s.
    */
   public static final String LOCAL_EVENTS = "parley.local.events";
 
@@ -36,7 +35,7 @@ public final class Addresses {
    */
   public static final String LOCAL_DIRECT = "parley.local.direct";
 
-  /** Node-local: sessions tell the {@link RoomRelay} that they joined or left. */
+  /** Node-local: sessions tell the {@code node.RoomRelay} that they joined or left. */
   public static final String LOCAL_MEMBERS = "parley.local.members";
 
   /** Node-local: a session asks the node's connection gate to admit its address. */
@@ -81,8 +80,8 @@ public final class Addresses {
   public static final String API_ACTION = "parley.action";
 
   /**
-   * The address of one node's {@link RoomRelay}: the one cluster-wide registration per node for
-   * what the room sends to that node's sessions.
+   * The address of one node's {@code node.RoomRelay}: the one cluster-wide registration per node
+   * for what the room sends to that node's sessions.
    *
    * @param nodeId the node's id
    * @return {@code parley.node.<id>}

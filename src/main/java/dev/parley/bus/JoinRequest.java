@@ -1,10 +1,11 @@
 package dev.parley.bus;
 
-import dev.parley.api.MemberKind;
+import dev.parley.room.Entered;
+import dev.parley.values.MemberKind;
 
 /**
- * Asks the room to admit a member. Reply: {@link JoinReply}, or a failure with a {@link
- * dev.parley.api.ErrorCode} code.
+ * Asks the room to admit a member. Reply: {@link Entered}, or a failure with a {@link
+ * dev.parley.values.ErrorCode} code.
  *
  * @param sessionId the session's id, unique in the cluster
  * @param nodeId the id of the node the session lives on

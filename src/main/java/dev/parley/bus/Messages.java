@@ -2,9 +2,14 @@ package dev.parley.bus;
 
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
+import dev.parley.room.Entered;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
+import dev.parley.room.Moved;
+import dev.parley.room.PrivateSent;
+import dev.parley.room.RecentLines;
 import dev.parley.room.Renamed;
+import dev.parley.room.RoomList;
 import dev.parley.room.RoomSnapshot;
 import java.util.List;
 
@@ -18,14 +23,14 @@ final class Messages {
   static final List<Class<? extends Record>> TYPES =
       List.of(
           JoinRequest.class,
-          JoinReply.class,
+          Entered.class,
           MoveRequest.class,
-          MoveReply.class,
+          Moved.class,
           RoomsRequest.class,
-          RoomsReply.class,
-          RoomsReply.RoomCount.class,
+          RoomList.class,
+          RoomList.RoomCount.class,
           HistoryRequest.class,
-          HistoryReply.class,
+          RecentLines.class,
           HistoryLine.class,
           SayRequest.class,
           HostedSay.class,
@@ -34,7 +39,7 @@ final class Messages {
           WhoRequest.class,
           RosterReply.class,
           PrivateRequest.class,
-          PrivateReply.class,
+          PrivateSent.class,
           LeaveRequest.class,
           DepartRequest.class,
           RoomCountNotice.class,

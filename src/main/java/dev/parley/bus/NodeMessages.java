@@ -1,12 +1,10 @@
 package dev.parley.bus;
 
-import dev.parley.node.RoomMirror;
-import dev.parley.node.RoomRelay;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomSnapshot;
 import java.util.List;
 
-/** The requests and replies between a room host and the {@link RoomRelay}s of the nodes. */
+/** The requests and replies between a room host and the {@code node.RoomRelay}s of the nodes. */
 public final class NodeMessages {
   private NodeMessages() {}
 
@@ -25,7 +23,7 @@ public final class NodeMessages {
    * @param liveSessions the sessions of this node that are members now
    */
   public record NodeReport(
-      String nodeId, RoomSnapshot mirror, RoomMirror.State state, List<String> liveSessions) {
+      String nodeId, RoomSnapshot mirror, CopyState state, List<String> liveSessions) {
     public NodeReport {
       liveSessions = List.copyOf(liveSessions);
     }

@@ -1,7 +1,10 @@
 package dev.parley.bus;
 
+import dev.parley.room.PrivateSent;
+import dev.parley.values.ErrorCode;
+
 /**
- * A private message. Reply: {@link PrivateReply}, or a failure with {@link
+ * A private message. Reply: {@link PrivateSent}, or a failure with {@link
  * ErrorCode#NO_SUCH_MEMBER}.
  *
  * @param sessionId the sender's session

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  *
  * @param <T> the record type
  */
-public final class RecordCodec<T extends Record> implements MessageCodec<T, T> {
+final class RecordCodec<T extends Record> implements MessageCodec<T, T> {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Class<T> type;

@@ -1,7 +1,9 @@
 package dev.parley.bus;
 
+import dev.parley.room.RoomList;
+
 /**
- * A member asks for the list of rooms ({@code /rooms}). Reply: {@link RoomsReply}.
+ * A member asks for the list of rooms ({@code /rooms}). Reply: {@link RoomList}.
  *
  * @param sessionId the member's session
  */

@@ -1,6 +1,6 @@
 package dev.parley.bus;
 
-import dev.parley.api.RosterEntry;
+import dev.parley.values.RosterEntry;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.parley.names;
 
-import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberKind;
 import dev.parley.protocol.NameKey;
 import dev.parley.protocol.Replies;
 import dev.parley.room.RoomException;
+import dev.parley.values.ErrorCode;
+import dev.parley.values.MemberKind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package dev.parley.node;
 
+import dev.parley.bus.CopyState;
 import dev.parley.bus.RoomReady;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
@@ -33,20 +34,10 @@ public final class RoomMirror {
   /** How often (in events) lines past the age limit are dropped, by the time of the last line. */
   private static final int EXPIRY_EVERY = 1024;
 
-  /** What a copy amounts to, for a new host deciding how to continue the room. */
-  public enum State {
-    /** Nothing was ever heard of a room: no event, no start, no snapshot. */
-    NONE,
-    /** A room was heard of, but the copy lacks a snapshot or has a gap: it is not a copy. */
-    PARTIAL,
-    /** The whole state of the room as of {@link #seq()}. */
-    WHOLE
-  }
-
   private final Map<String, RoomSnapshot.Entry> members = new LinkedHashMap<>();
   private final ArrayDeque<RoomEvent> recent = new ArrayDeque<>();
   private final History history;
-  private State state = State.NONE;
+  private CopyState state = CopyState.NONE;
   private RoomSnapshot.Entry moving;
   private String run = "";
   private long seq;
@@ -69,12 +60,12 @@ public final class RoomMirror {
     return run;
   }
 
-  public State state() {
+  public CopyState state() {
     return state;
   }
 
   public boolean whole() {
-    return state == State.WHOLE;
+    return state == CopyState.WHOLE;
   }
 
   /**
@@ -101,7 +92,7 @@ public final class RoomMirror {
     snapshot.history().forEach(history::add);
     run = snapshot.run();
     seq = snapshot.seq();
-    state = State.WHOLE;
+    state = CopyState.WHOLE;
     later.forEach(this::apply);
   }
 
@@ -113,7 +104,7 @@ public final class RoomMirror {
    * @return whether the copy is whole after it
    */
   public boolean started(RoomReady ready) {
-    if (ready.run().equals(run) && state != State.NONE) {
+    if (ready.run().equals(run) && state != CopyState.NONE) {
       return whole();
     }
     members.clear();
@@ -122,7 +113,7 @@ public final class RoomMirror {
     history.clear();
     run = ready.run();
     seq = ready.seq();
-    state = ready.seq() == 0 ? State.WHOLE : State.PARTIAL;
+    state = ready.seq() == 0 ? CopyState.WHOLE : CopyState.PARTIAL;
     return whole();
   }
 
@@ -136,8 +127,8 @@ public final class RoomMirror {
     if (event.seq() <= seq) {
       return false;
     }
-    if (event.seq() != seq + 1 || state == State.NONE) {
-      state = State.PARTIAL;
+    if (event.seq() != seq + 1 || state == CopyState.NONE) {
+      state = CopyState.PARTIAL;
     }
     seq = event.seq();
     RoomSnapshot.Entry before = moving;

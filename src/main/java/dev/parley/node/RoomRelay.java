@@ -1,6 +1,7 @@
 package dev.parley.node;
 
 import dev.parley.bus.Addresses;
+import dev.parley.bus.CopyState;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.HostedSay;
 import dev.parley.bus.LocalMember;
@@ -16,12 +17,11 @@ import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomReady;
 import dev.parley.config.ParleyConfig;
-import dev.parley.ops.ParleyMetrics;
+import dev.parley.lines.EventLines;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.placement.RoomGroups;
-import dev.parley.protocol.EventLines;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomSnapshot;
-import dev.parley.rooms.RoomHost;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * sequence number, keeps the node's {@link RoomMirror} and hands each event to the node's sessions
  * over the node-local bus; it takes what the room sends to one session ({@link Addresses#node}) and
  * hands it to that session; and it answers a new room host's questions when the room moves. One per
- * node, parent of the node's {@link RoomHost}; confined to its context.
+ * node, parent of the node's {@code rooms.RoomHost}; confined to its context.
  */
 public final class RoomRelay extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RoomRelay.class);
@@ -83,9 +83,10 @@ public final class RoomRelay extends VerticleBase {
    * @param history the history limits, for the node's copy of the rooms' history
    * @param metrics where the count of this node's members goes
    * @param groups how many room groups the cluster has
-   * @param roomHosts the node's {@link RoomHost}s, one per group, deployed as this relay's children
-   *     once the relay listens, so that Vert.x stops them (and they hand their groups over) while
-   *     the relay still answers the next hosts' questions and relays their announcements
+   * @param roomHosts the node's {@code rooms.RoomHost}s, one per group, deployed as this relay's
+   *     children once the relay listens, so that Vert.x stops them (and they hand their groups
+   *     over) while the relay still answers the next hosts' questions and relays their
+   *     announcements
    */
   public RoomRelay(
       String nodeId,
@@ -194,7 +195,7 @@ public final class RoomRelay extends VerticleBase {
       RoomMirror mirror = copies[ready.group()].mirror;
       if (!ready.run().equals(mirror.run())
           && !mirror.run().isEmpty()
-          && mirror.state() != RoomMirror.State.NONE) {
+          && mirror.state() != CopyState.NONE) {
         LOG.info(
             "room group {} started on {} with another order than this node knew",
             ready.group(),

@@ -3,6 +3,7 @@ package dev.parley.ops;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomPing;
 import dev.parley.config.ParleyConfig;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.placement.RoomGroups;
 import dev.parley.store.StoreHealth;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,10 +1,8 @@
 package dev.parley.protocol;
 
-import dev.parley.room.HistoryLine;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -444,18 +442,13 @@ public final class Replies {
   }
 
   /**
-   * A replay of history (PROTOCOL.md section 10): the heading, then one line per history line.
+   * The heading of a replay of history (PROTOCOL.md section 10).
    *
-   * @param lines the lines, oldest first
-   * @return {@code * history (N):} and then {@code [HH:MM] NAME: text} per line
+   * @param count how many lines follow
+   * @return {@code * history (N):}
    */
-  public static List<String> history(List<HistoryLine> lines) {
-    List<String> out = new ArrayList<>(lines.size() + 1);
-    out.add("* history (" + lines.size() + "):");
-    for (HistoryLine line : lines) {
-      out.add(historyLine(line.time(), line.name(), line.text()));
-    }
-    return out;
+  public static String historyHeading(int count) {
+    return "* history (" + count + "):";
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.parley.room;
 
-import dev.parley.api.MemberKind;
+import dev.parley.values.MemberKind;
 
 /**
  * A member arrived.

@@ -1,7 +1,7 @@
 package dev.parley.room;
 
-import dev.parley.api.MemberKind;
 import dev.parley.protocol.NameKey;
+import dev.parley.values.MemberKind;
 import java.util.ArrayList;
 import java.util.List;
 

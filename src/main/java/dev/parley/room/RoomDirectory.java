@@ -1,9 +1,9 @@
 package dev.parley.room;
 
-import dev.parley.api.ErrorCode;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
 import dev.parley.protocol.RoomNames;
+import dev.parley.values.ErrorCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -2,12 +2,11 @@ package dev.parley.room;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.parley.bus.Addresses;
 
 /**
- * Something that happened in a room, published on {@link Addresses#EVENTS} in the one order of its
- * room group. Sequence numbers increase by one per event, without gaps, across the group's rooms;
- * the events of one room are in that room's order.
+ * Something that happened in a room, published on the event bus ({@code bus.Addresses.EVENTS}) in
+ * the one order of its room group. Sequence numbers increase by one per event, without gaps, across
+ * the group's rooms; the events of one room are in that room's order.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "@type")
 @JsonSubTypes({

@@ -1,6 +1,6 @@
 package dev.parley.room;
 
-import dev.parley.api.ErrorCode;
+import dev.parley.values.ErrorCode;
 
 /**
  * A request the room refuses; becomes a reply failure with the code and the message. Carries no

@@ -1,11 +1,8 @@
 package dev.parley.room;
 
-import dev.parley.api.RosterEntry;
-import dev.parley.bus.JoinReply;
-import dev.parley.bus.MoveReply;
-import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
 import dev.parley.time.TimeSource;
+import dev.parley.values.RosterEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +27,8 @@ final class RoomViews {
   }
 
   /** The reply to a member that entered {@code room} with the event {@code event}. */
-  JoinReply entered(Member member, Arrived event, RoomRoster room) {
-    return new JoinReply(
+  Entered entered(Member member, Arrived event, RoomRoster room) {
+    return new Entered(
         event.seq(),
         member.name,
         room.name(),
@@ -42,8 +39,8 @@ final class RoomViews {
   }
 
   /** The reply to a member that left its room with {@code left} and entered {@code target}. */
-  MoveReply moved(Left left, Arrived arrived, RoomRoster target) {
-    return new MoveReply(
+  Moved moved(Left left, Arrived arrived, RoomRoster target) {
+    return new Moved(
         left.seq(),
         arrived.seq(),
         target.name(),
@@ -56,13 +53,13 @@ final class RoomViews {
    * The rooms that have members, largest first, equal counts by case-folded name, code point by
    * code point; at most {@value Rooms#LISTED_ROOMS}.
    */
-  RoomsReply listing() {
+  RoomList listing() {
     List<RoomRoster> open = directory.occupiedRooms();
-    List<RoomsReply.RoomCount> listed = new ArrayList<>();
+    List<RoomList.RoomCount> listed = new ArrayList<>();
     for (RoomRoster room : open.subList(0, Math.min(Rooms.LISTED_ROOMS, open.size()))) {
-      listed.add(new RoomsReply.RoomCount(room.name(), room.size()));
+      listed.add(new RoomList.RoomCount(room.name(), room.size()));
     }
-    return new RoomsReply(open.size(), listed);
+    return new RoomList(open.size(), listed);
   }
 
   /** Everyone in a room, in order of arrival, with their idle time in seconds. */

@@ -1,17 +1,11 @@
 package dev.parley.room;
 
-import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberKind;
-import dev.parley.api.RosterEntry;
-import dev.parley.bus.HistoryReply;
-import dev.parley.bus.JoinReply;
-import dev.parley.bus.MoveReply;
-import dev.parley.bus.NickReply;
-import dev.parley.bus.PrivateReply;
-import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.Replies;
 import dev.parley.time.TimeSource;
+import dev.parley.values.ErrorCode;
+import dev.parley.values.MemberKind;
+import dev.parley.values.RosterEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -163,7 +157,7 @@ public final class Rooms {
    *     lastLineId + 1}
    * @throws RoomException if the session is a member already, or the name is invalid or taken
    */
-  public JoinReply join(
+  public Entered join(
       String sessionId, String nodeId, String requested, MemberKind kind, long lastLineId) {
     return join(sessionId, nodeId, requested, kind, lastLineId, null);
   }
@@ -175,7 +169,7 @@ public final class Rooms {
    * @throws RoomException if the session is a member already, the name is invalid or taken, the
    *     room name is bad, or {@code rooms.maxRooms} rooms have members and this one has none
    */
-  public JoinReply join(
+  public Entered join(
       String sessionId,
       String nodeId,
       String requested,
@@ -192,7 +186,7 @@ public final class Rooms {
    * @param freesOne whether the member comes from a room of another group that its move empties:
    *     that room no longer counts for {@code rooms.maxRooms}
    */
-  public JoinReply join(
+  public Entered join(
       String sessionId,
       String nodeId,
       String requested,
@@ -220,7 +214,7 @@ public final class Rooms {
    * @throws RoomException if the member is not a bus member, is in that room already, the room name
    *     is bad, or {@code rooms.maxRooms} rooms have members and this one has none
    */
-  public JoinReply enter(String memberId, String room) {
+  public Entered enter(String memberId, String room) {
     Member member = member(memberId);
     if (member.kind != MemberKind.BUS) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "a line session changes rooms with /join");
@@ -299,7 +293,7 @@ public final class Rooms {
    * @throws RoomException if the name is bad, the member is in that room already, or {@code
    *     rooms.maxRooms} rooms have members and this one has none
    */
-  public MoveReply move(String sessionId, String requested) {
+  public Moved move(String sessionId, String requested) {
     Member member = member(sessionId);
     RoomRoster from = member.room();
     if (member.kind != MemberKind.TCP || from == null) {
@@ -315,7 +309,7 @@ public final class Rooms {
    * The rooms that have members, largest first, equal counts by case-folded name, code point by
    * code point; at most {@value #LISTED_ROOMS}.
    */
-  public RoomsReply rooms(String askingSession) {
+  public RoomList rooms(String askingSession) {
     touch(askingSession);
     return views.listing();
   }
@@ -326,9 +320,9 @@ public final class Rooms {
    * @param limit at most this many, from 1 to {@code history.maxLines}
    * @throws RoomException if the session is not a member
    */
-  public HistoryReply history(String sessionId, int limit) {
+  public RecentLines history(String sessionId, int limit) {
     Member member = member(sessionId);
-    return new HistoryReply(order.last(member.room().name(), limit));
+    return new RecentLines(order.last(member.room().name(), limit));
   }
 
   /**
@@ -409,7 +403,13 @@ public final class Rooms {
     return order.chat(member, directory.of(member, room), 0, text);
   }
 
-  public NickReply rename(String sessionId, String requested) {
+  /**
+   * Renames a member: each of its rooms orders a {@link Renamed} event.
+   *
+   * @return the new name, in NFC
+   * @throws RoomException if the session is not a member, or the name is invalid, its own or taken
+   */
+  public String rename(String sessionId, String requested) {
     Member member = member(sessionId);
     String name = roster.acceptableName(requested, member);
     String oldName = member.name;
@@ -417,7 +417,7 @@ public final class Rooms {
     for (RoomRoster room : member.rooms) {
       order.renamed(member, room, oldName);
     }
-    return new NickReply(name);
+    return name;
   }
 
   /**
@@ -442,11 +442,11 @@ public final class Rooms {
     return found == null ? List.of() : views.entries(found);
   }
 
-  public PrivateReply privateMessage(String sessionId, String target, String text) {
+  public PrivateSent privateMessage(String sessionId, String target, String text) {
     Member sender = member(sessionId);
     Member recipient = roster.find(target);
     output.privateLine(recipient, sender.name, text);
-    return new PrivateReply(sender.name, recipient.name);
+    return new PrivateSent(sender.name, recipient.name);
   }
 
   /**

@@ -1,10 +1,9 @@
 package dev.parley.room;
 
-import dev.parley.api.ErrorCode;
 import dev.parley.protocol.NameKey;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
-import dev.parley.rooms.RoomVerticle;
+import dev.parley.values.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +15,7 @@ import java.util.Map;
  * The members of the server in order of arrival, indexed by session and by every collision key of
  * their names, and the naming decisions that rest on them (a free guest name, whether a name is
  * acceptable, whom a name finds). Refusals are thrown as {@link RoomException}s. Confined to the
- * {@link RoomVerticle}; not thread-safe.
+ * {@code rooms.RoomVerticle}; not thread-safe.
  */
 final class Roster {
   private final Map<String, Member> bySession = new LinkedHashMap<>();

@@ -1,16 +1,16 @@
 package dev.parley.rooms;
 
-import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberKind;
-import dev.parley.bus.JoinReply;
 import dev.parley.bus.NickReply;
-import dev.parley.bus.PrivateReply;
 import dev.parley.names.NameRegistry;
 import dev.parley.names.NameRegistry.Holder;
 import dev.parley.protocol.NameRules;
+import dev.parley.room.Entered;
 import dev.parley.room.Member;
+import dev.parley.room.PrivateSent;
 import dev.parley.room.RoomException;
 import dev.parley.room.Rooms;
+import dev.parley.values.ErrorCode;
+import dev.parley.values.MemberKind;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ final class Admissions {
    * @return the join's reply; fails with a {@link RoomException} for a bad or taken name, a bad
    *     room or the room limit
    */
-  Future<JoinReply> admit(
+  Future<Entered> admit(
       String id, String node, String requested, MemberKind kind, long lastLineId, String room) {
     return admit(id, node, requested, kind, lastLineId, room, false, GUEST_TRIES);
   }
@@ -60,12 +60,12 @@ final class Admissions {
    *
    * @param freesOne whether its move empties its room there
    */
-  Future<JoinReply> admitMoving(
+  Future<Entered> admitMoving(
       String id, String node, String name, long lastLineId, String room, boolean freesOne) {
     return admit(id, node, name, MemberKind.TCP, lastLineId, room, freesOne, 1);
   }
 
-  private Future<JoinReply> admit(
+  private Future<Entered> admit(
       String id,
       String node,
       String requested,
@@ -113,7 +113,7 @@ final class Admissions {
    *
    * @return the entry's reply; fails with a {@link RoomException}
    */
-  Future<JoinReply> enter(String memberId, String room) {
+  Future<Entered> enter(String memberId, String room) {
     if (isMember(memberId)) {
       try {
         return Future.succeededFuture(rooms.enter(memberId, room));
@@ -161,7 +161,7 @@ final class Admissions {
             taken -> {
               NickReply reply;
               try {
-                reply = rooms.rename(sessionId, name);
+                reply = new NickReply(rooms.rename(sessionId, name));
               } catch (RoomException e) {
                 return giveBack(taken, name, sessionId, e);
               }
@@ -175,7 +175,7 @@ final class Admissions {
    * @param deliver sends the line to the holder found in the registry
    * @return the reply; fails with a {@link RoomException} when nobody holds the name
    */
-  Future<PrivateReply> privateMessage(
+  Future<PrivateSent> privateMessage(
       String sessionId, String target, String text, PrivateDelivery deliver) {
     String from;
     try {
@@ -201,7 +201,7 @@ final class Admissions {
                   return Future.failedFuture(e);
                 }
                 deliver.deliver(holder, from, text);
-                return Future.succeededFuture(new PrivateReply(from, holder.name()));
+                return Future.succeededFuture(new PrivateSent(from, holder.name()));
               });
     }
   }

@@ -1,9 +1,7 @@
 package dev.parley.rooms;
 
 import dev.parley.api.ApiAddresses;
-import dev.parley.api.ErrorCode;
 import dev.parley.bus.Addresses;
-import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
 import dev.parley.names.NameRegistry;
 import dev.parley.placement.RoomGroups;
@@ -11,7 +9,9 @@ import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
 import dev.parley.protocol.RoomNames;
 import dev.parley.room.RoomException;
+import dev.parley.room.RoomList;
 import dev.parley.room.Rooms;
+import dev.parley.values.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -278,19 +278,19 @@ public final class ApiFront extends VerticleBase {
         ApiAddresses.ROOMS,
         m.body(),
         answers -> {
-          List<RoomsReply> replies = new ArrayList<>();
+          List<RoomList> replies = new ArrayList<>();
           for (JsonObject answer : answers) {
-            List<RoomsReply.RoomCount> counts = new ArrayList<>();
+            List<RoomList.RoomCount> counts = new ArrayList<>();
             for (Object r : answer.getJsonArray("rooms")) {
               JsonObject room = (JsonObject) r;
               counts.add(
-                  new RoomsReply.RoomCount(room.getString("name"), room.getInteger("members")));
+                  new RoomList.RoomCount(room.getString("name"), room.getInteger("members")));
             }
-            replies.add(new RoomsReply(answer.getInteger("total"), counts));
+            replies.add(new RoomList(answer.getInteger("total"), counts));
           }
-          RoomsReply merged = RoomsReply.merge(replies, Rooms.LISTED_ROOMS);
+          RoomList merged = RoomList.merge(replies, Rooms.LISTED_ROOMS);
           JsonArray rooms = new JsonArray();
-          for (RoomsReply.RoomCount count : merged.rooms()) {
+          for (RoomList.RoomCount count : merged.rooms()) {
             rooms.add(new JsonObject().put("name", count.name()).put("members", count.members()));
           }
           m.reply(new JsonObject().put("total", merged.total()).put("rooms", rooms));

@@ -1,12 +1,11 @@
 package dev.parley.rooms;
 
 import dev.parley.bus.Addresses;
+import dev.parley.bus.CopyState;
 import dev.parley.bus.NodeMessages.EventsReply;
 import dev.parley.bus.NodeMessages.EventsRequest;
 import dev.parley.bus.NodeMessages.NodeReport;
 import dev.parley.bus.NodeMessages.ReportRequest;
-import dev.parley.node.RoomMirror;
-import dev.parley.node.RoomRelay;
 import dev.parley.room.RoomSnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -28,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How a node that has won the room learns where to continue it: it asks every node's {@link
- * RoomRelay} for its copy of the room, waits for the nodes that run Parley, and continues the most
- * advanced whole copy, with the events that some nodes lack. One gathering per takeover; runs on
- * the {@link RoomHost}'s context.
+ * How a node that has won the room learns where to continue it: it asks every node's relay ({@code
+ * node.RoomRelay}) for its copy of the room, waits for the nodes that run Parley, and continues the
+ * most advanced whole copy, with the events that some nodes lack. One gathering per takeover; runs
+ * on the {@link RoomHost}'s context.
  */
 final class CopyGathering {
   private static final Logger LOG = LoggerFactory.getLogger(CopyGathering.class);
@@ -136,10 +135,10 @@ final class CopyGathering {
     NodeReport best = null;
     int partial = 0;
     for (NodeReport r : reports) {
-      if (r.state() == RoomMirror.State.PARTIAL) {
+      if (r.state() == CopyState.PARTIAL) {
         partial++;
       }
-      if (r.state() != RoomMirror.State.WHOLE || r.mirror().run().isEmpty()) {
+      if (r.state() != CopyState.WHOLE || r.mirror().run().isEmpty()) {
         continue;
       }
       if (best == null
@@ -170,7 +169,7 @@ final class CopyGathering {
     // whole again by its relay from a snapshot of the room once it opens.
     long least = base.seq();
     for (NodeReport r : reports) {
-      if (r.state() == RoomMirror.State.WHOLE && r.mirror().run().equals(base.run())) {
+      if (r.state() == CopyState.WHOLE && r.mirror().run().equals(base.run())) {
         least = Math.min(least, r.mirror().seq());
       }
     }

@@ -1,7 +1,7 @@
 package dev.parley.rooms;
 
 import dev.parley.config.ParleyConfig;
-import dev.parley.ops.ParleyMetrics;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.RoomSnapshot;
 import dev.parley.store.HistoryMerge;

@@ -1,8 +1,8 @@
 package dev.parley.rooms;
 
-import dev.parley.api.ErrorCode;
 import dev.parley.protocol.LineCleaner;
 import dev.parley.room.RoomException;
+import dev.parley.values.ErrorCode;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package dev.parley.rooms;
 
 import dev.parley.api.ApiAddresses;
-import dev.parley.api.MemberKind;
 import dev.parley.api.PrivateMessage;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.PrivateLine;
+import dev.parley.values.MemberKind;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 

@@ -2,18 +2,19 @@ package dev.parley.rooms;
 
 import dev.parley.api.ApiAddresses;
 import dev.parley.api.ChatMessage;
-import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberKind;
-import dev.parley.api.RosterEntry;
+import dev.parley.api.RosterJson;
 import dev.parley.bus.Addresses;
-import dev.parley.bus.JoinReply;
-import dev.parley.bus.RoomsReply;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.RoomNames;
+import dev.parley.room.Entered;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.RoomException;
+import dev.parley.room.RoomList;
 import dev.parley.room.Rooms;
+import dev.parley.values.ErrorCode;
+import dev.parley.values.MemberKind;
+import dev.parley.values.RosterEntry;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -150,7 +151,7 @@ final class RoomApi {
     return new JsonObject().put("rooms", new JsonArray(room.roomsOf(member)));
   }
 
-  private static JsonObject entered(JoinReply joined) {
+  private static JsonObject entered(Entered joined) {
     return new JsonObject()
         .put("room", joined.room())
         .put("seq", joined.seq())
@@ -160,9 +161,9 @@ final class RoomApi {
 
   private JsonObject rooms(Object body) {
     JsonRequest.of(body);
-    RoomsReply reply = room.rooms("");
+    RoomList reply = room.rooms("");
     JsonArray listed = new JsonArray();
-    for (RoomsReply.RoomCount count : reply.rooms()) {
+    for (RoomList.RoomCount count : reply.rooms()) {
       listed.add(new JsonObject().put("name", count.name()).put("members", count.members()));
     }
     return new JsonObject().put("total", reply.total()).put("rooms", listed);
@@ -203,7 +204,7 @@ final class RoomApi {
     String roomName = JsonRequest.of(body, "room").stripped("room", false);
     JsonArray members = new JsonArray();
     for (RosterEntry entry : room.rosterOf(roomName)) {
-      members.add(entry.toJson());
+      members.add(RosterJson.toJson(entry));
     }
     return new JsonObject().put("members", members);
   }

@@ -1,14 +1,13 @@
 package dev.parley.rooms;
 
-import dev.parley.api.ErrorCode;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomReady;
 import dev.parley.config.ParleyConfig;
-import dev.parley.node.RoomRelay;
-import dev.parley.ops.ParleyMetrics;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.store.Store;
 import dev.parley.time.TimeSource;
+import dev.parley.values.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -24,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * Decides where the room runs. On a single node it simply runs the {@link RoomVerticle}. In a
  * cluster every node campaigns for the cluster-wide lock {@value #LOCK}; the holder hosts the room
  * and the others stand by, waiting on the lock. A node that wins the lock first asks every node's
- * {@link RoomRelay} what it knows, continues the room from the most advanced copy, publishes again
- * the events some nodes missed, and then opens the room. When the host stops, the room is closed
- * for handover and the lock released; when the host dies, Hazelcast releases its lock.
+ * {@code node.RoomRelay} what it knows, continues the room from the most advanced copy, publishes
+ * again the events some nodes missed, and then opens the room. When the host stops, the room is
+ * closed for handover and the lock released; when the host dies, Hazelcast releases its lock.
  */
 public final class RoomHost extends VerticleBase {
   /**

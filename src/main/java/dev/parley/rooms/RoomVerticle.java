@@ -1,7 +1,6 @@
 package dev.parley.rooms;
 
 import dev.parley.api.ApiAddresses;
-import dev.parley.api.ErrorCode;
 import dev.parley.bus.ActivityNotice;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.DepartRequest;
@@ -21,8 +20,8 @@ import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
 import dev.parley.cluster.MemberDepartures;
 import dev.parley.config.ParleyConfig;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.names.NameRegistry;
-import dev.parley.ops.ParleyMetrics;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
 import dev.parley.room.HistoryLine;
@@ -34,6 +33,7 @@ import dev.parley.room.RoomSnapshot;
 import dev.parley.room.Rooms;
 import dev.parley.store.Store;
 import dev.parley.time.TimeSource;
+import dev.parley.values.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * record on {@link Addresses#EVENTS} for the chat servers, as JSON on {@link ApiAddresses#EVENTS}
  * for services), and the periodic idle sweep every {@code idle.sweepSeconds}.
  */
-public final class RoomVerticle extends VerticleBase implements Rooms.Output {
+final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
 
   private static final DeliveryOptions FLUSH = new DeliveryOptions().setSendTimeout(2000);

@@ -1,5 +1,6 @@
 package dev.parley.session;
 
+import dev.parley.lines.EventLines;
 import dev.parley.protocol.Replies;
 
 /**
@@ -18,7 +19,7 @@ final class HistoryCommand implements Command {
     }
     session.answer(
         session.room().history(limit),
-        reply -> Replies.history(reply.lines()).forEach(session::send));
+        reply -> EventLines.history(reply.lines()).forEach(session::send));
   }
 
   /** The number, or 0 when the argument is not a plain decimal number that fits an int. */

@@ -1,13 +1,14 @@
 package dev.parley.session;
 
 import dev.parley.bus.Addresses;
-import dev.parley.bus.JoinReply;
 import dev.parley.bus.LocalMember;
 import dev.parley.bus.RelayedEvent;
+import dev.parley.lines.EventLines;
 import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.Replies;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
+import dev.parley.room.Entered;
 import dev.parley.room.Left;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomEvent;
@@ -92,7 +93,7 @@ final class MemberRooms {
       String name,
       long lastLineId,
       String roomName,
-      Consumer<JoinReply> admitted,
+      Consumer<Entered> admitted,
       Consumer<Throwable> refused) {
     session.enter(Session.State.JOINING);
     room.join(name, lastLineId, roomName)
@@ -124,7 +125,7 @@ final class MemberRooms {
   }
 
   /** The room admitted the new member: it is told its name, the roster and the room's history. */
-  void joined(JoinReply reply) {
+  void joined(Entered reply) {
     session.name(reply.name());
     membership.entered(reply.room(), reply.seq());
     room.entered(reply.room());
@@ -136,12 +137,12 @@ final class MemberRooms {
     outbox.send(Replies.youAre(session.name()));
     outbox.send(Replies.online(reply.roster(), reply.total()));
     if (!reply.history().isEmpty()) {
-      Replies.history(reply.history()).forEach(outbox::send);
+      EventLines.history(reply.history()).forEach(outbox::send);
     }
   }
 
   /** A room that started afresh took the member back: it follows that room alone, silently. */
-  void rejoined(JoinReply reply) {
+  void rejoined(Entered reply) {
     session.name(reply.name());
     membership.entered(reply.room(), reply.seq());
     room.entered(reply.room());

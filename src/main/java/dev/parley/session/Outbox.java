@@ -1,6 +1,6 @@
 package dev.parley.session;
 
-import dev.parley.ops.ParleyMetrics;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.Replies;
 import dev.parley.time.TimeSource;

@@ -1,30 +1,30 @@
 package dev.parley.session;
 
-import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberKind;
 import dev.parley.bus.ActivityNotice;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.DepartRequest;
-import dev.parley.bus.HistoryReply;
 import dev.parley.bus.HistoryRequest;
 import dev.parley.bus.HostedSay;
-import dev.parley.bus.JoinReply;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
-import dev.parley.bus.MoveReply;
 import dev.parley.bus.MoveRequest;
 import dev.parley.bus.NickReply;
 import dev.parley.bus.NickRequest;
-import dev.parley.bus.PrivateReply;
 import dev.parley.bus.PrivateRequest;
-import dev.parley.bus.RoomsReply;
 import dev.parley.bus.RoomsRequest;
 import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
 import dev.parley.bus.WhoRequest;
 import dev.parley.placement.RoomGroups;
+import dev.parley.room.Entered;
+import dev.parley.room.Moved;
+import dev.parley.room.PrivateSent;
+import dev.parley.room.RecentLines;
+import dev.parley.room.RoomList;
 import dev.parley.room.Rooms;
 import dev.parley.time.TimeSource;
+import dev.parley.values.ErrorCode;
+import dev.parley.values.MemberKind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -191,7 +191,7 @@ final class RoomLink {
    * @param lastLineId the id of the session's last line before this room (0 for a new member)
    * @param room the room to enter, of this link's group; {@code null} for the default room
    */
-  Future<JoinReply> join(String name, long lastLineId, String room) {
+  Future<Entered> join(String name, long lastLineId, String room) {
     return request(
         new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId, room, false));
   }
@@ -205,27 +205,27 @@ final class RoomLink {
     }
   }
 
-  Future<MoveReply> move(String room) {
+  Future<Moved> move(String room) {
     return request(new MoveRequest(sessionId, room));
   }
 
   /** The rooms of every group, merged in the order of {@code /rooms}. */
-  Future<RoomsReply> rooms() {
+  Future<RoomList> rooms() {
     if (groups.count() == 1) {
       return request(new RoomsRequest(sessionId));
     }
-    List<Future<RoomsReply>> asked = new ArrayList<>();
+    List<Future<RoomList>> asked = new ArrayList<>();
     for (int g = 0; g < groups.count(); g++) {
       asked.add(request(Addresses.room(g), new RoomsRequest(sessionId)));
     }
     return Future.all(asked)
         .map(
             all -> {
-              List<RoomsReply> replies = new ArrayList<>();
-              for (Future<RoomsReply> f : asked) {
+              List<RoomList> replies = new ArrayList<>();
+              for (Future<RoomList> f : asked) {
                 replies.add(f.result());
               }
-              return RoomsReply.merge(replies, Rooms.LISTED_ROOMS);
+              return RoomList.merge(replies, Rooms.LISTED_ROOMS);
             });
   }
 
@@ -240,7 +240,7 @@ final class RoomLink {
    * @param lastLineId the id of the member's last line, all ordered in its old room's group
    * @param freesOne whether the move empties the member's room
    */
-  Future<JoinReply> enterElsewhere(
+  Future<Entered> enterElsewhere(
       int group, String name, long lastLineId, String room, boolean freesOne) {
     return request(
         Addresses.room(group),
@@ -265,7 +265,7 @@ final class RoomLink {
     return request(new NickRequest(sessionId, name));
   }
 
-  Future<HistoryReply> history(int limit) {
+  Future<RecentLines> history(int limit) {
     return request(new HistoryRequest(sessionId, limit));
   }
 
@@ -273,7 +273,7 @@ final class RoomLink {
     return request(new WhoRequest(sessionId));
   }
 
-  Future<PrivateReply> privateMessage(String target, String text) {
+  Future<PrivateSent> privateMessage(String target, String text) {
     return request(new PrivateRequest(sessionId, target, text));
   }
 

@@ -1,10 +1,11 @@
 package dev.parley.session;
 
-import dev.parley.bus.MoveReply;
 import dev.parley.bus.RelayedEvent;
+import dev.parley.lines.EventLines;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
 import dev.parley.protocol.RoomNames;
+import dev.parley.room.Moved;
 import dev.parley.room.RoomEvent;
 import java.util.List;
 import org.slf4j.Logger;
@@ -114,7 +115,7 @@ final class RoomMoves {
                         leftSeq -> {
                           room.entered(joined.room());
                           rooms.run(joined.run());
-                          return new MoveReply(
+                          return new Moved(
                               leftSeq,
                               joined.seq(),
                               joined.room(),
@@ -152,7 +153,7 @@ final class RoomMoves {
   }
 
   /** The member is in the room of a move's reply: it is told so once its departure has come. */
-  private void arrived(long position, MoveReply reply) {
+  private void arrived(long position, Moved reply) {
     List<RelayedEvent> early = membership.moved(reply.room(), reply.leftSeq(), reply.seq());
     rooms.follow(reply.room());
     arrival = () -> announce(position, reply, early);
@@ -194,11 +195,11 @@ final class RoomMoves {
     session.movesSettled();
   }
 
-  private void announce(long position, MoveReply reply, List<RelayedEvent> early) {
+  private void announce(long position, Moved reply, List<RelayedEvent> early) {
     replies.sendAfter(position, Replies.nowIn(reply.room()));
     replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
     if (!reply.history().isEmpty()) {
-      for (String line : Replies.history(reply.history())) {
+      for (String line : EventLines.history(reply.history())) {
         replies.sendAfter(position, line);
       }
     }

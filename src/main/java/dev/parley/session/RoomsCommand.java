@@ -1,7 +1,7 @@
 package dev.parley.session;
 
-import dev.parley.bus.RoomsReply;
 import dev.parley.protocol.Replies;
+import dev.parley.room.RoomList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +13,7 @@ final class RoomsCommand implements Command {
         session.room().rooms(),
         reply -> {
           List<String> listed = new ArrayList<>();
-          for (RoomsReply.RoomCount room : reply.rooms()) {
+          for (RoomList.RoomCount room : reply.rooms()) {
             listed.add(Replies.roomCount(room.name(), room.members()));
           }
           session.send(Replies.rooms(reply.total(), listed));

@@ -1,6 +1,5 @@
 package dev.parley.session;
 
-import dev.parley.api.ErrorCode;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
@@ -9,6 +8,7 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.LineCleaner;
 import dev.parley.protocol.LineFramer;
 import dev.parley.protocol.Replies;
+import dev.parley.values.ErrorCode;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;

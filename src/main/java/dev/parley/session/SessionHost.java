@@ -1,7 +1,7 @@
 package dev.parley.session;
 
 import dev.parley.config.ParleyConfig;
-import dev.parley.ops.ParleyMetrics;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.placement.RoomGroups;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Vertx;

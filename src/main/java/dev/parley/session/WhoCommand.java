@@ -1,7 +1,7 @@
 package dev.parley.session;
 
-import dev.parley.api.RosterEntry;
 import dev.parley.protocol.Replies;
+import dev.parley.values.RosterEntry;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.parley.store;
 
-import dev.parley.ops.ParleyMetrics;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.room.HistoryLine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * only (the history writer and the callers say what they lost). Undeploying it closes the database
  * once the calls made before have run.
  */
-public final class SqlStore extends VerticleBase implements Store {
+final class SqlStore extends VerticleBase implements Store {
   private static final Logger LOG = LoggerFactory.getLogger(SqlStore.class);
 
   private final SqlDatabase database;

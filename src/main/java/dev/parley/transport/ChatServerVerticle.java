@@ -3,7 +3,7 @@ package dev.parley.transport;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.config.ParleyConfig;
-import dev.parley.ops.ParleyMetrics;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.placement.RoomGroups;
 import dev.parley.session.Connection;
 import dev.parley.session.Outbox;

@@ -2,7 +2,7 @@ package dev.parley.transport;
 
 import dev.parley.bus.Addresses;
 import dev.parley.config.ParleyConfig;
-import dev.parley.ops.ParleyMetrics;
+import dev.parley.metrics.ParleyMetrics;
 import dev.parley.protocol.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.TestServer;
+import dev.parley.values.MemberKind;
+import dev.parley.values.RosterEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -202,7 +204,7 @@ class ApiRequestsTest {
     JsonObject reply = request(ApiAddresses.WHO, new JsonObject());
     List<RosterEntry> members =
         reply.getJsonArray("members").stream()
-            .map(m -> RosterEntry.fromJson((JsonObject) m))
+            .map(m -> RosterJson.fromJson((JsonObject) m))
             .toList();
     assertEquals(2, members.size());
     assertEquals("alice", members.get(0).name());

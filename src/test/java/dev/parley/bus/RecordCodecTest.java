@@ -3,15 +3,19 @@ package dev.parley.bus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.parley.api.MemberKind;
-import dev.parley.api.RosterEntry;
-import dev.parley.node.RoomMirror;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
+import dev.parley.room.Entered;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
+import dev.parley.room.Moved;
+import dev.parley.room.PrivateSent;
+import dev.parley.room.RecentLines;
 import dev.parley.room.Renamed;
+import dev.parley.room.RoomList;
 import dev.parley.room.RoomSnapshot;
+import dev.parley.values.MemberKind;
+import dev.parley.values.RosterEntry;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,7 @@ class RecordCodecTest {
   private static final List<Record> BODIES =
       List.of(
           new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 7, "#ops", true),
-          new JoinReply(
+          new Entered(
               3,
               "alice",
               "#lobby",
@@ -33,10 +37,10 @@ class RecordCodecTest {
               "run",
               List.of(new HistoryLine("#lobby", "run", 2, 1000, "bob", "hi"))),
           new MoveRequest("s1", "ops"),
-          new MoveReply(4, 5, "#ops", List.of("alice"), 1, List.of()),
+          new Moved(4, 5, "#ops", List.of("alice"), 1, List.of()),
           new RoomsRequest("s1"),
-          new RoomsReply(2, List.of(new RoomsReply.RoomCount("#ops", 1))),
-          new RoomsReply.RoomCount("#lobby", 1),
+          new RoomList(2, List.of(new RoomList.RoomCount("#ops", 1))),
+          new RoomList.RoomCount("#lobby", 1),
           new HistoryLine("#lobby", "run", 3, 1_700_000_000_000L, "carol", "yo"),
           new SayRequest("s1", 7, "hi \u00e9\u4e2d"),
           new HostedSay(3, new SayRequest("s1", 8, "via the host")),
@@ -45,10 +49,10 @@ class RecordCodecTest {
           new WhoRequest("s1"),
           new RosterReply(List.of(new RosterEntry("alice", 1_700_000_000_000L, 4, MemberKind.BUS))),
           new HistoryRequest("s1", 20),
-          new HistoryReply(
+          new RecentLines(
               List.of(new HistoryLine("#lobby", "run", 7, 1_700_000_000_000L, "bob", "hi"))),
           new PrivateRequest("s1", "bob", "psst"),
-          new PrivateReply("alice", "bob"),
+          new PrivateSent("alice", "bob"),
           new LeaveRequest("s1", "lunch"),
           new DepartRequest("s1", "#ops"),
           new RoomCountNotice(3, 12),
@@ -72,7 +76,7 @@ class RecordCodecTest {
           new NodeMessages.NodeReport(
               "n1",
               new RoomSnapshot("run", 1, List.of(), List.of()),
-              RoomMirror.State.WHOLE,
+              CopyState.WHOLE,
               List.of("s1")),
           new NodeMessages.EventsRequest(3, 1, 5),
           new NodeMessages.EventsReply(

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.api.BusMember;
-import dev.parley.api.MemberKind;
 import dev.parley.api.RoomClient;
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
 import dev.parley.test.ClusterNodes;
+import dev.parley.values.MemberKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,11 +3,10 @@ package dev.parley.room;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberKind;
-import dev.parley.api.RosterEntry;
-import dev.parley.bus.JoinReply;
 import dev.parley.node.RoomMirror;
+import dev.parley.values.ErrorCode;
+import dev.parley.values.MemberKind;
+import dev.parley.values.RosterEntry;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,10 +39,10 @@ class BusMembershipsTest {
   void aBusMemberJoinsAnyRoomAndEntersMoreUnderTheSameName() {
     Rooms rooms = rooms();
     rooms.join("s-alice", "n1", "alice", MemberKind.TCP, 0);
-    JoinReply joined = rooms.join("bot", "n1", "bot", MemberKind.BUS, 0, "ops");
+    Entered joined = rooms.join("bot", "n1", "bot", MemberKind.BUS, 0, "ops");
     assertEquals("#ops", joined.room());
     assertEquals(List.of("bot"), joined.roster());
-    JoinReply lobby = rooms.enter("bot", "#Lobby");
+    Entered lobby = rooms.enter("bot", "#Lobby");
     assertEquals("#lobby", lobby.room());
     assertEquals(List.of("alice", "bot"), lobby.roster());
 

@@ -2,7 +2,7 @@ package dev.parley.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.parley.api.MemberKind;
+import dev.parley.values.MemberKind;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.api.ErrorCode;
-import dev.parley.api.MemberKind;
-import dev.parley.bus.JoinReply;
-import dev.parley.bus.MoveReply;
-import dev.parley.bus.RoomsReply;
+import dev.parley.values.ErrorCode;
+import dev.parley.values.MemberKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,16 +23,16 @@ class RoomRulesTest {
     return log.rooms(settings);
   }
 
-  private static JoinReply join(Rooms rooms, String name) {
+  private static Entered join(Rooms rooms, String name) {
     return rooms.join("s-" + name, "n1", name, MemberKind.TCP, 0);
   }
 
   @Test
   void aMoveIsADepartureThenAnArrivalAndTheSequenceGoesOnAcrossRooms() {
     Rooms rooms = rooms();
-    JoinReply alice = join(rooms, "alice");
+    Entered alice = join(rooms, "alice");
     assertEquals("#lobby", alice.room());
-    MoveReply moved = rooms.move("s-alice", "ops");
+    Moved moved = rooms.move("s-alice", "ops");
 
     assertEquals("#ops", moved.room());
     assertEquals(List.of("alice"), moved.roster());
@@ -66,7 +63,7 @@ class RoomRulesTest {
         continued.roster("s-alice").stream().map(e -> e.name()).toList());
     assertEquals(List.of("bob"), continued.roster("s-bob").stream().map(e -> e.name()).toList());
     assertEquals(
-        List.of(new RoomsReply.RoomCount("#Ops", 2), new RoomsReply.RoomCount("#lobby", 1)),
+        List.of(new RoomList.RoomCount("#Ops", 2), new RoomList.RoomCount("#lobby", 1)),
         continued.rooms("s-bob").rooms());
     // alice's next line is 2: the line she sent in #Ops is not ordered twice.
     assertEquals(null, continued.say("s-alice", 1, "hi"));
@@ -77,7 +74,7 @@ class RoomRulesTest {
     Rooms rooms = rooms("rooms.quietAbove", 2);
     join(rooms, "a");
     join(rooms, "b");
-    JoinReply c = join(rooms, "c");
+    Entered c = join(rooms, "c");
     List<Boolean> announced = new ArrayList<>();
     for (RoomEvent e : events) {
       announced.add(((Arrived) e).announced());
@@ -97,7 +94,7 @@ class RoomRulesTest {
     for (int i = 0; i < 120; i++) {
       join(rooms, "m" + i);
     }
-    JoinReply last = join(rooms, "last");
+    Entered last = join(rooms, "last");
     assertEquals(121, last.total());
     assertEquals(Rooms.LARGE_ROSTER_NAMES, last.roster().size());
     assertEquals("m0", last.roster().get(0));
@@ -115,7 +112,7 @@ class RoomRulesTest {
     assertEquals(ErrorCode.TOO_MANY_ROOMS, refused.code());
     rooms.move("s-a", "two");
     assertEquals(
-        List.of(new RoomsReply.RoomCount("#lobby", 2), new RoomsReply.RoomCount("#two", 1)),
+        List.of(new RoomList.RoomCount("#lobby", 2), new RoomList.RoomCount("#two", 1)),
         rooms.rooms("s-a").rooms());
   }
 

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.api.MemberKind;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
 import dev.parley.room.Left;
 import dev.parley.room.RoomEvent;
+import dev.parley.values.MemberKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

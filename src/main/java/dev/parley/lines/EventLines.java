@@ -1,10 +1,15 @@
-package dev.parley.protocol;
+package dev.parley.lines;
 
+import dev.parley.protocol.EncodedLine;
+import dev.parley.protocol.Replies;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
+import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomEvent;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one place that turns a room event into the line members see (PROTOCOL.md section 2): {@code
@@ -45,5 +50,20 @@ public final class EventLines {
       return null;
     }
     return EncodedLine.of(line(event));
+  }
+
+  /**
+   * A replay of history (PROTOCOL.md section 10): the heading, then one line per history line.
+   *
+   * @param lines the lines, oldest first
+   * @return {@code * history (N):} and then {@code [HH:MM] NAME: text} per line
+   */
+  public static List<String> history(List<HistoryLine> lines) {
+    List<String> out = new ArrayList<>(lines.size() + 1);
+    out.add(Replies.historyHeading(lines.size()));
+    for (HistoryLine line : lines) {
+      out.add(Replies.historyLine(line.time(), line.name(), line.text()));
+    }
+    return out;
   }
 }

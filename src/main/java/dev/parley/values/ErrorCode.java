@@ -1,4 +1,4 @@
-package dev.parley.api;
+package dev.parley.values;
 
 /**
  * The failure codes of the room's replies, public and internal: {@code
@@ -20,10 +20,10 @@ public enum ErrorCode {
   TOO_MANY_ROOMS(429),
   /**
    * The room did not answer: no node hosts it right now (it is moving to another node, or no node
-   * runs Parley), or no reply came within the send timeout. {@link RoomClient} and {@link
-   * BusMember} report Vert.x's {@code NO_HANDLERS} and {@code TIMEOUT} failures with this code; a
-   * node that hands a room group over answers with it, for a moment, the requests that still reach
-   * it for that group. Asking again a little later is right.
+   * runs Parley), or no reply came within the send timeout. {@code dev.parley.api.RoomClient} and
+   * {@code dev.parley.api.BusMember} report Vert.x's {@code NO_HANDLERS} and {@code TIMEOUT}
+   * failures with this code; a node that hands a room group over answers with it, for a moment, the
+   * requests that still reach it for that group. Asking again a little later is right.
    */
   UNAVAILABLE(503);
 

@@ -1,4 +1,4 @@
-package dev.parley.ops;
+package dev.parley.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

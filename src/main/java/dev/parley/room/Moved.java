@@ -1,7 +1,5 @@
-package dev.parley.bus;
+package dev.parley.room;
 
-import dev.parley.room.Arrived;
-import dev.parley.room.HistoryLine;
 import java.util.List;
 
 /**
@@ -17,7 +15,7 @@ import java.util.List;
  * @param total how many members the room has, the mover included
  * @param history the room's last lines to replay, oldest first, at most {@code history.onJoin}
  */
-public record MoveReply(
+public record Moved(
     long leftSeq,
     long seq,
     String room,
@@ -25,7 +23,7 @@ public record MoveReply(
     int total,
     List<HistoryLine> history) {
   /** Copies the lists. */
-  public MoveReply {
+  public Moved {
     roster = List.copyOf(roster);
     history = List.copyOf(history);
   }

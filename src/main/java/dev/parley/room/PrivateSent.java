@@ -1,4 +1,4 @@
-package dev.parley.bus;
+package dev.parley.room;
 
 /**
  * A private message was delivered to its recipient's session.
@@ -6,4 +6,4 @@ package dev.parley.bus;
  * @param from the sender's name
  * @param target the recipient's name as it is in the room
  */
-public record PrivateReply(String from, String target) {}
+public record PrivateSent(String from, String target) {}

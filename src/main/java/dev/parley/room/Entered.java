@@ -1,11 +1,10 @@
-package dev.parley.bus;
+package dev.parley.room;
 
-import dev.parley.room.Arrived;
-import dev.parley.room.HistoryLine;
 import java.util.List;
 
 /**
- * The server admitted a member, into the default room.
+ * The rooms admitted a member (a new one into a room, or one that moves to a room of another
+ * group): what it is told on entering.
  *
  * @param seq the sequence number of the member's own {@link Arrived} event; events up to it are not
  *     for the newcomer
@@ -14,11 +13,11 @@ import java.util.List;
  * @param roster the room's members listed on entering, the newcomer included, in order of arrival
  *     (the first 100 in a large room)
  * @param total how many members the room has, the newcomer included
- * @param run the id of the order the member joined; a room that starts with another run (see {@link
- *     RoomReady}) does not have the member
+ * @param run the id of the order the member joined; a room that starts with another run (its room
+ *     group opened afresh) does not have the member
  * @param history the room's last lines to replay, oldest first, at most {@code history.onJoin}
  */
-public record JoinReply(
+public record Entered(
     long seq,
     String name,
     String room,
@@ -27,7 +26,7 @@ public record JoinReply(
     String run,
     List<HistoryLine> history) {
   /** Copies the lists. */
-  public JoinReply {
+  public Entered {
     roster = List.copyOf(roster);
     history = List.copyOf(history);
   }

@@ -1,4 +1,4 @@
-package dev.parley.bus;
+package dev.parley.room;
 
 import dev.parley.protocol.RoomNames;
 import java.util.ArrayList;
@@ -12,9 +12,9 @@ import java.util.List;
  * @param total how many rooms have members
  * @param rooms the first of them, at most 50
  */
-public record RoomsReply(int total, List<RoomCount> rooms) {
+public record RoomList(int total, List<RoomCount> rooms) {
   /** Copies the list. */
-  public RoomsReply {
+  public RoomList {
     rooms = List.copyOf(rooms);
   }
 
@@ -24,7 +24,7 @@ public record RoomsReply(int total, List<RoomCount> rooms) {
    */
   public static final Comparator<RoomCount> ORDER =
       Comparator.comparingInt((RoomCount r) -> -r.members())
-          .thenComparing(r -> RoomNames.key(r.name()).folded(), RoomsReply::compareCodePoints);
+          .thenComparing(r -> RoomNames.key(r.name()).folded(), RoomList::compareCodePoints);
 
   private static int compareCodePoints(String a, String b) {
     return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
@@ -37,15 +37,15 @@ public record RoomsReply(int total, List<RoomCount> rooms) {
    * @param listed how many rooms the merged list keeps at most
    * @return the total of all groups, and their largest rooms in {@link #ORDER}
    */
-  public static RoomsReply merge(List<RoomsReply> replies, int listed) {
+  public static RoomList merge(List<RoomList> replies, int listed) {
     int total = 0;
     List<RoomCount> all = new ArrayList<>();
-    for (RoomsReply reply : replies) {
+    for (RoomList reply : replies) {
       total += reply.total();
       all.addAll(reply.rooms());
     }
     all.sort(ORDER);
-    return new RoomsReply(total, all.subList(0, Math.min(listed, all.size())));
+    return new RoomList(total, all.subList(0, Math.min(listed, all.size())));
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.parley.api;
+package dev.parley.values;
 
 /** How a member is connected: in {@code who} replies and arrival events as "tcp" or "bus". */
 public enum MemberKind {
