@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.accounts.Accounts;
 import dev.parley.api.Nodes;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomCodecs;
@@ -139,8 +140,10 @@ public final class Parley {
     // Deployed first and so undeployed last: the rooms write their last lines before it closes.
     Store store = Store.create(config.store());
     OpsServer ops = new OpsServer(config, metrics, store.health(), roomGroups);
+    Accounts accounts = new Accounts(config, store, time);
     return deployInto(vertx, deployed, store)
-        .compose(v -> deployInto(vertx, deployed, new ConnectionGate(config, metrics)))
+        .compose(v -> deployInto(vertx, deployed, accounts))
+        .compose(v -> deployInto(vertx, deployed, new ConnectionGate(config, metrics, time)))
         .compose(v -> deployInto(vertx, deployed, new ApiFront(config, roomGroups)))
         .compose(
             v ->
@@ -149,6 +152,7 @@ public final class Parley {
                     deployed,
                     new RoomRelay(
                         nodeId,
+                        config.rooms().defaultRoom(),
                         config.history(),
                         metrics,
                         roomGroups,
@@ -160,7 +164,14 @@ public final class Parley {
                         () -> {
                           ChatServerVerticle server =
                               new ChatServerVerticle(
-                                  config, time, nodeId, listenPort, webPort, metrics, roomGroups);
+                                  config,
+                                  time,
+                                  nodeId,
+                                  listenPort,
+                                  webPort,
+                                  metrics,
+                                  roomGroups,
+                                  accounts);
                           servers.add(server);
                           return server;
                         },

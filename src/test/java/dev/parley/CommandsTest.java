@@ -170,7 +170,7 @@ class CommandsTest {
     ChatClient alice = clients.join(port, "alice");
 
     alice.say("/help");
-    List<String> help = alice.read(8);
+    List<String> help = alice.read(20);
     assertEquals(
         List.of(
             "* /who: list who is online (also: who online)",
@@ -180,7 +180,19 @@ class CommandsTest {
             "* /join ROOM: move to ROOM, opening it if nobody is there",
             "* /rooms: list the rooms and how many are in each",
             "* /history [N]: show the last N lines of your room (20 without N)",
-            "* /help: show these lines"),
+            "* /help: show these lines",
+            "* /register PASSWORD: make your name an account (operators: /register NAME PASSWORD)",
+            "* /password OLD NEW: change your account's password",
+            "* /whois NAME: where NAME is, and whether NAME is registered",
+            "* /op NAME: make the account NAME an operator of your room",
+            "* /deop NAME: make NAME no longer an operator of your room",
+            "* /topic [TEXT]: show your room's topic, or set it (/topic - clears it)",
+            "* /kick NAME [WHY]: remove NAME from its room",
+            "* /ban TARGET [MINUTES] [WHY]: ban an account, a guest's address or an address block",
+            "* /unban TARGET: lift a ban of your room",
+            "* /bans: list your room's bans",
+            "* /mute NAME [MINUTES]: keep NAME from speaking in your room",
+            "* /unmute NAME: let NAME speak again"),
         help);
     alice.say("after help");
     alice.expect("alice: after help");

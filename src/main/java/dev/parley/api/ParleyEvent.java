@@ -5,11 +5,12 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A room event as published on {@link ApiAddresses#EVENTS}: one of {@link MemberArrived}, {@link
- * MemberLeft}, {@link ChatMessage} and {@link MemberRenamed}. Within one {@link #run()}, sequence
- * numbers increase by exactly one per event, so a gap means a missed event. Private messages are
- * never events.
+ * MemberLeft}, {@link ChatMessage}, {@link MemberRenamed} and {@link PolicyEvent}. Within one
+ * {@link #run()}, sequence numbers increase by exactly one per event, so a gap means a missed
+ * event. Private messages are never events.
  */
-public sealed interface ParleyEvent permits MemberArrived, MemberLeft, ChatMessage, MemberRenamed {
+public sealed interface ParleyEvent
+    permits MemberArrived, MemberLeft, ChatMessage, MemberRenamed, PolicyEvent {
   /**
    * The room's name ({@code server.name}).
    *
@@ -81,6 +82,11 @@ public sealed interface ParleyEvent permits MemberArrived, MemberLeft, ChatMessa
       case MemberRenamed.TYPE:
         return new MemberRenamed(
             room, run, seq, time, json.getString("oldName"), json.getString("name"));
+      case PolicyEvent.TOPIC:
+      case PolicyEvent.OP:
+      case PolicyEvent.BAN:
+      case PolicyEvent.MUTE:
+        return PolicyEvent.fromJson(room, run, seq, time, json);
       default:
         throw new IllegalArgumentException("unknown event type " + type);
     }

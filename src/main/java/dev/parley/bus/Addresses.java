@@ -44,6 +44,12 @@ public final class Addresses {
   /** Node-local: a closed session gives its address's place back to the gate. */
   public static final String GATE_RELEASE = "parley.local.gate.release";
 
+  /**
+   * Node-local: the node's relay tells the connection gate the bans of the server (the default
+   * room's), whenever its copy of them changes; the body is a {@link ServerBans}.
+   */
+  public static final String GATE_BANS = "parley.local.gate.bans";
+
   /** Node-local: Parley on this node begins to shut down (the body is the node's id). */
   public static final String NODE_CLOSING = "parley.local.closing";
 

@@ -18,6 +18,9 @@ import dev.parley.values.MemberKind;
  *     moves to a room of another group enters it this way)
  * @param freesOne whether the member's move empties its room in another group, which then no longer
  *     counts for {@code rooms.maxRooms}
+ * @param account the account the member logged in to (its name is then {@code name}), empty for a
+ *     guest: a login takes the name over from any session that holds it (PROTOCOL.md section 12)
+ * @param address the client's address, for bans; empty when unknown
  */
 public record JoinRequest(
     String sessionId,
@@ -26,7 +29,21 @@ public record JoinRequest(
     MemberKind kind,
     long lastLineId,
     String room,
-    boolean freesOne) {
+    boolean freesOne,
+    String account,
+    String address) {
+  /** Asks to admit a guest from an unknown address. */
+  public JoinRequest(
+      String sessionId,
+      String nodeId,
+      String name,
+      MemberKind kind,
+      long lastLineId,
+      String room,
+      boolean freesOne) {
+    this(sessionId, nodeId, name, kind, lastLineId, room, freesOne, "", "");
+  }
+
   /** Asks to admit a member into the default room. */
   public JoinRequest(
       String sessionId, String nodeId, String name, MemberKind kind, long lastLineId) {

@@ -1,16 +1,21 @@
 package dev.parley.bus;
 
 import dev.parley.room.Arrived;
+import dev.parley.room.Ban;
 import dev.parley.room.Chat;
 import dev.parley.room.Entered;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
 import dev.parley.room.Moved;
+import dev.parley.room.Mute;
+import dev.parley.room.PolicyChanged;
 import dev.parley.room.PrivateSent;
 import dev.parley.room.RecentLines;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomList;
+import dev.parley.room.RoomPolicy;
 import dev.parley.room.RoomSnapshot;
+import dev.parley.room.Topic;
 import java.util.List;
 
 /**
@@ -62,5 +67,19 @@ final class Messages {
           NodeMessages.EventsReply.class,
           NodeMessages.FlushRequest.class,
           NodeMessages.Flushed.class,
-          LocalMember.class);
+          LocalMember.class,
+          PolicyChanged.class,
+          RoomPolicy.class,
+          Topic.class,
+          Ban.class,
+          Mute.class,
+          ModerationMessages.Act.class,
+          ModerationMessages.Answer.class,
+          ModerationMessages.BanList.class,
+          ModerationMessages.WhoisAnswer.class,
+          ModerationMessages.ServerBanned.class,
+          ModerationMessages.LineRefused.class,
+          ModerationMessages.KickedOut.class,
+          ModerationMessages.TakenOver.class,
+          ServerBans.class);
 }

@@ -1,5 +1,7 @@
 package dev.parley.bus;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
@@ -15,7 +17,10 @@ import java.io.UncheckedIOException;
  * @param <T> the record type
  */
 final class RecordCodec<T extends Record> implements MessageCodec<T, T> {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Records travel as their components; an isX() method of a record (RoomPolicy.isEmpty) is not
+  // one.
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
 
   private final Class<T> type;
 

@@ -20,6 +20,7 @@ final class ConfigChecks {
     }
     checkHistory(config.history());
     checkStore(config.store(), config.cluster().enabled());
+    checkJwt(config.accounts().jwt());
     ParleyConfig.Tls webTls = config.web().tls();
     if (webTls.certPath().isEmpty() != webTls.keyPath().isEmpty()) {
       throw new ConfigException(
@@ -108,6 +109,46 @@ final class ConfigChecks {
   private static void readable(String setting, String path) {
     if (!Files.isReadable(Path.of(path))) {
       throw ConfigException.invalid(setting, path, "a readable PEM file");
+    }
+  }
+
+  private static void checkJwt(ParleyConfig.Jwt jwt) {
+    if (!jwt.enabled()) {
+      return;
+    }
+    int keys =
+        (jwt.secret().isEmpty() ? 0 : 1)
+            + (jwt.publicKeyPath().isEmpty() ? 0 : 1)
+            + (jwt.jwksPath().isEmpty() ? 0 : 1);
+    if (keys > 1) {
+      throw new ConfigException(
+          "invalid settings accounts.jwt.secret, accounts.jwt.publicKeyPath and"
+              + " accounts.jwt.jwksPath: set one of them");
+    }
+    boolean hmac = jwt.algorithm().startsWith("HS");
+    if (hmac && jwt.secret().isEmpty() && jwt.jwksPath().isEmpty()) {
+      throw ConfigException.invalid(
+          "accounts.jwt.secret",
+          "",
+          "a shared secret (accounts.jwt.algorithm is " + jwt.algorithm() + ")");
+    }
+    if (!hmac && !jwt.secret().isEmpty()) {
+      throw ConfigException.invalid(
+          "accounts.jwt.publicKeyPath",
+          "",
+          "a PEM public key file (accounts.jwt.algorithm is " + jwt.algorithm() + ")");
+    }
+    if (hmac && jwt.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+      throw ConfigException.invalid(
+          "accounts.jwt.secret", "(hidden)", "a secret of at least 32 bytes");
+    }
+    if (jwt.issuer().isEmpty()) {
+      throw ConfigException.invalid(
+          "accounts.jwt.issuer", "", "the issuer (iss) tokens must name, when tokens are on");
+    }
+    if (jwt.audience().isEmpty()) {
+      throw ConfigException.invalid(
+          "accounts.jwt.audience", "", "the audience (aud) tokens must name, when tokens are on");
     }
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param rooms rooms
  * @param history each room's history
  * @param store what lasts: accounts, room policies and history
+ * @param accounts accounts, operators and signed tokens
  * @param idle idle detection
  * @param slowClient slow-reader protection
  * @param shutdown graceful shutdown
@@ -30,6 +31,7 @@ public record ParleyConfig(
     Rooms rooms,
     History history,
     Store store,
+    Accounts accounts,
     Idle idle,
     SlowClient slowClient,
     Shutdown shutdown,
@@ -135,6 +137,46 @@ public record ParleyConfig(
    *     waiting lines are lost to the store (they stay in the rooms' memory) and counted
    */
   public record Store(StoreKind kind, Sqlite sqlite, Postgres postgres, int writeQueueLines) {}
+
+  /**
+   * Accounts and operators (PROTOCOL.md sections 12 and 13).
+   *
+   * @param registration whether guests may register their names ({@code accounts.registration})
+   * @param guests whether names without an account may join ({@code accounts.guests}); when false,
+   *     only server operators register accounts
+   * @param operators the names of the accounts that are server operators, in NFC
+   * @param jwt the signed tokens that log a WebSocket in
+   */
+  public record Accounts(boolean registration, boolean guests, List<String> operators, Jwt jwt) {}
+
+  /**
+   * Signed tokens from the application that embeds Parley (PROTOCOL.md section 12, "tokens"): on
+   * when a secret, a public key or a JWKS file is set.
+   *
+   * @param algorithm the JWS algorithm tokens must be signed with: HS256, HS384, HS512, RS256,
+   *     RS384, RS512, ES256, ES384 or ES512
+   * @param secret the shared secret of an HS algorithm, or empty
+   * @param publicKeyPath a PEM public key file of an RS or ES algorithm, or empty
+   * @param jwksPath a JSON Web Key Set file, or empty
+   * @param issuer the {@code iss} a token must have
+   * @param audience the {@code aud} a token must have
+   */
+  public record Jwt(
+      String algorithm,
+      String secret,
+      String publicKeyPath,
+      String jwksPath,
+      String issuer,
+      String audience) {
+    /**
+     * Whether tokens are taken.
+     *
+     * @return true when a secret, a public key or a JWKS file is set
+     */
+    public boolean enabled() {
+      return !secret.isEmpty() || !publicKeyPath.isEmpty() || !jwksPath.isEmpty();
+    }
+  }
 
   /** Which store keeps what lasts ({@code store.kind}). */
   public enum StoreKind {
@@ -336,6 +378,27 @@ public record ParleyConfig(
                     1,
                     10_000_000,
                     "a number of lines from 1 to 10000000")),
+            new Accounts(
+                r.choice("accounts.registration", "open", "closed").equals("open"),
+                r.bool("accounts.guests"),
+                r.names("accounts.operators"),
+                new Jwt(
+                    r.choice(
+                        "accounts.jwt.algorithm",
+                        "HS256",
+                        "HS384",
+                        "HS512",
+                        "RS256",
+                        "RS384",
+                        "RS512",
+                        "ES256",
+                        "ES384",
+                        "ES512"),
+                    r.string("accounts.jwt.secret", true),
+                    r.string("accounts.jwt.publicKeyPath", true),
+                    r.string("accounts.jwt.jwksPath", true),
+                    r.string("accounts.jwt.issuer", true),
+                    r.string("accounts.jwt.audience", true))),
             new Idle(r.seconds("idle.timeoutSeconds"), r.seconds("idle.sweepSeconds")),
             new SlowClient(
                 r.integer(

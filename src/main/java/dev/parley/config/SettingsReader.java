@@ -91,6 +91,38 @@ final class SettingsReader {
     throw ConfigException.invalid(path, value, "\"sqlite\", \"postgres\" or \"memory\"");
   }
 
+  /** One of {@code words}, exactly as written. */
+  String choice(String path, String... words) {
+    Object value = value(path);
+    for (String word : words) {
+      if (word.equals(value)) {
+        return word;
+      }
+    }
+    StringBuilder allowed = new StringBuilder();
+    for (int i = 0; i < words.length; i++) {
+      allowed
+          .append(i == 0 ? "" : i == words.length - 1 ? " or " : ", ")
+          .append('"')
+          .append(words[i])
+          .append('"');
+    }
+    throw ConfigException.invalid(path, value, allowed.toString());
+  }
+
+  /** A list of names (PROTOCOL.md section 5), each in NFC. */
+  List<String> names(String path) {
+    List<String> names = new ArrayList<>();
+    for (String name : strings(path)) {
+      NameRules.Verdict verdict = NameRules.check(name);
+      if (!verdict.valid()) {
+        throw ConfigException.invalid(path, name, "names of accounts: " + verdict.error());
+      }
+      names.add(verdict.name());
+    }
+    return List.copyOf(names);
+  }
+
   boolean bool(String path) {
     Object value = value(path);
     if (!(value instanceof Boolean flag)) {

@@ -1,11 +1,13 @@
 package dev.parley.lines;
 
 import dev.parley.protocol.EncodedLine;
+import dev.parley.protocol.ModerationReplies;
 import dev.parley.protocol.Replies;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
+import dev.parley.room.PolicyChanged;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomEvent;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ public final class EventLines {
       return Replies.arrived(arrived.name());
     } else if (event instanceof Left left) {
       return Replies.left(left.name(), left.reason());
+    } else if (event instanceof PolicyChanged changed) {
+      return policyLine(changed);
     }
     Renamed renamed = (Renamed) event;
     return Replies.renamed(renamed.oldName(), renamed.newName());
@@ -49,7 +53,34 @@ public final class EventLines {
         || (event instanceof Left l && !l.announced())) {
       return null;
     }
-    return EncodedLine.of(line(event));
+    String line = line(event);
+    return line == null ? null : EncodedLine.of(line);
+  }
+
+  /**
+   * The line the room sees for a change of its policy (PROTOCOL.md section 13), or {@code null} for
+   * a change told to nobody (a ban, an unban: the operator is answered; a first operator: it is
+   * told alone, {@link #firstOperator}).
+   */
+  private static String policyLine(PolicyChanged changed) {
+    return switch (changed.change()) {
+      case TOPIC_SET -> ModerationReplies.topicSet(changed.actor(), changed.text());
+      case TOPIC_CLEARED -> ModerationReplies.topicCleared(changed.actor());
+      case OPPED -> ModerationReplies.opped(changed.target(), changed.room());
+      case DEOPPED -> ModerationReplies.deopped(changed.target(), changed.room());
+      case MUTED -> ModerationReplies.muted(changed.target(), changed.actor());
+      case UNMUTED -> ModerationReplies.unmuted(changed.target());
+      case FIRST_OPERATOR, BANNED, UNBANNED -> null;
+    };
+  }
+
+  /**
+   * The line a member that opened a room is told when it becomes its first operator.
+   *
+   * @return {@code * you are an operator of #ROOM}
+   */
+  public static String firstOperator(PolicyChanged changed) {
+    return ModerationReplies.youAreOperator(changed.room());
   }
 
   /**

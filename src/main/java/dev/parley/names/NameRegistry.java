@@ -109,6 +109,43 @@ public final class NameRegistry {
             });
   }
 
+  /**
+   * Takes a name for a member logged in to the account of that name, from whichever member holds it
+   * now (PROTOCOL.md section 12, "one holder").
+   *
+   * @param holder the member and its account's name
+   * @return the member that held the name before, or {@code null} when none (or this member did);
+   *     fails with a {@link RoomException} when a bus member holds it, or the name is taken by one
+   *     that collides with it under another spelling and is not this account's
+   */
+  public Future<Holder> takeOver(Holder holder) {
+    String key = key(holder.name());
+    String encoded = holder.encode();
+    return names
+        .putIfAbsent(key, encoded)
+        .compose(
+            previous -> {
+              if (previous == null) {
+                return Future.succeededFuture(null);
+              }
+              Holder other = Holder.decode(previous);
+              if (other.memberId().equals(holder.memberId())) {
+                return Future.succeededFuture(null);
+              }
+              if (other.kind() == MemberKind.BUS) {
+                return Future.failedFuture(taken(holder.name(), other.name()));
+              }
+              return names
+                  .replaceIfPresent(key, previous, encoded)
+                  .compose(
+                      replaced ->
+                          replaced
+                              ? Future.succeededFuture(other)
+                              // Another member took it meanwhile: try again.
+                              : takeOver(holder));
+            });
+  }
+
   private static RoomException taken(String name, String holderName) {
     return new RoomException(
         ErrorCode.NAME_TAKEN,

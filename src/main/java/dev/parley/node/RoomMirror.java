@@ -7,8 +7,10 @@ import dev.parley.room.Chat;
 import dev.parley.room.History;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
+import dev.parley.room.PolicyChanged;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomEvent;
+import dev.parley.room.RoomPolicy;
 import dev.parley.room.RoomSnapshot;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ public final class RoomMirror {
   private static final int EXPIRY_EVERY = 1024;
 
   private final Map<String, RoomSnapshot.Entry> members = new LinkedHashMap<>();
+  private final Map<String, RoomPolicy> policies = new LinkedHashMap<>();
   private final ArrayDeque<RoomEvent> recent = new ArrayDeque<>();
   private final History history;
   private CopyState state = CopyState.NONE;
@@ -90,6 +93,8 @@ public final class RoomMirror {
     }
     history.clear();
     snapshot.history().forEach(history::add);
+    policies.clear();
+    snapshot.policies().forEach(this::keep);
     run = snapshot.run();
     seq = snapshot.seq();
     state = CopyState.WHOLE;
@@ -111,6 +116,8 @@ public final class RoomMirror {
     moving = null;
     recent.clear();
     history.clear();
+    policies.clear();
+    ready.policies().forEach(this::keep);
     run = ready.run();
     seq = ready.seq();
     state = ready.seq() == 0 ? CopyState.WHOLE : CopyState.PARTIAL;
@@ -144,7 +151,15 @@ public final class RoomMirror {
       members.put(
           key(a.sessionId(), a.room()),
           new RoomSnapshot.Entry(
-              a.sessionId(), a.nodeId(), a.kind(), a.name(), a.time(), lastLineId, a.room()));
+              a.sessionId(),
+              a.nodeId(),
+              a.kind(),
+              a.name(),
+              a.time(),
+              lastLineId,
+              a.room(),
+              a.account(),
+              a.address()));
     } else if (event instanceof Left l) {
       RoomSnapshot.Entry gone = members.remove(key(l.sessionId(), l.room()));
       moving = gone;
@@ -161,8 +176,12 @@ public final class RoomMirror {
                 r.newName(),
                 m.arrivedAt(),
                 m.lastLineId(),
-                m.room()));
+                m.room(),
+                m.account(),
+                m.address()));
       }
+    } else if (event instanceof PolicyChanged p) {
+      keep(p.policy());
     } else if (event instanceof Chat c) {
       history.add(HistoryLine.of(run, c));
       if (c.seq() % EXPIRY_EVERY == 0) {
@@ -179,7 +198,9 @@ public final class RoomMirror {
                 m.name(),
                 m.arrivedAt(),
                 c.lineId(),
-                m.room()));
+                m.room(),
+                m.account(),
+                m.address()));
       }
     }
     return true;
@@ -194,7 +215,32 @@ public final class RoomMirror {
   }
 
   public RoomSnapshot snapshot() {
-    return new RoomSnapshot(run, seq, new ArrayList<>(members.values()), history.lines());
+    return new RoomSnapshot(
+        run,
+        seq,
+        new ArrayList<>(members.values()),
+        history.lines(),
+        new ArrayList<>(policies.values()));
+  }
+
+  private void keep(RoomPolicy policy) {
+    String key = RoomPolicy.key(policy.room());
+    if (policy.isEmpty()) {
+      policies.remove(key);
+    } else {
+      policies.put(key, policy);
+    }
+  }
+
+  /**
+   * The policy of a room in this copy (a ban of the default room is a ban of the server).
+   *
+   * @param room a room's name
+   * @return its policy, empty when it has none
+   */
+  public RoomPolicy policyOf(String room) {
+    RoomPolicy policy = policies.get(RoomPolicy.key(room));
+    return policy == null ? RoomPolicy.empty(room) : policy;
   }
 
   /** The recent events with {@code after < seq <= upTo}, in order. */

@@ -5,6 +5,7 @@ import dev.parley.bus.CopyState;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.HostedSay;
 import dev.parley.bus.LocalMember;
+import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.NodeMessages.EventsReply;
 import dev.parley.bus.NodeMessages.EventsRequest;
 import dev.parley.bus.NodeMessages.FlushRequest;
@@ -16,10 +17,12 @@ import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomReady;
+import dev.parley.bus.ServerBans;
 import dev.parley.config.ParleyConfig;
 import dev.parley.lines.EventLines;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.placement.RoomGroups;
+import dev.parley.room.PolicyChanged;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomSnapshot;
 import io.vertx.core.Deployable;
@@ -67,6 +70,7 @@ public final class RoomRelay extends VerticleBase {
   }
 
   private final String nodeId;
+  private final String defaultRoom;
   private final List<Deployable> roomHosts;
   private final ParleyMetrics metrics;
   private final RoomGroups groups;
@@ -80,6 +84,7 @@ public final class RoomRelay extends VerticleBase {
    * Creates the relay.
    *
    * @param nodeId this node's id, unique in the cluster
+   * @param defaultRoom the default room, whose bans are the server's
    * @param history the history limits, for the node's copy of the rooms' history
    * @param metrics where the count of this node's members goes
    * @param groups how many room groups the cluster has
@@ -90,11 +95,13 @@ public final class RoomRelay extends VerticleBase {
    */
   public RoomRelay(
       String nodeId,
+      String defaultRoom,
       ParleyConfig.History history,
       ParleyMetrics metrics,
       int groups,
       List<Deployable> roomHosts) {
     this.nodeId = nodeId;
+    this.defaultRoom = defaultRoom;
     this.groups = new RoomGroups(groups);
     this.copies = new GroupCopy[groups];
     for (int g = 0; g < groups; g++) {
@@ -155,6 +162,7 @@ public final class RoomRelay extends VerticleBase {
             ar -> {
               if (ar.succeeded() && !mirror.whole()) {
                 mirror.reset(ar.result().body());
+                tellGate(copy);
                 if (copy.snapshotFailed && mirror.whole()) {
                   LOG.info(
                       "this node has a whole copy of room group {} again, at event {}",
@@ -204,6 +212,7 @@ public final class RoomRelay extends VerticleBase {
       if (!mirror.started(ready)) {
         refreshMirror(copies[ready.group()]);
       }
+      tellGate(copies[ready.group()]);
       bus.publish(Addresses.LOCAL_EVENTS, new RelayedEvent(ready, null), LOCAL);
       return;
     }
@@ -214,6 +223,9 @@ public final class RoomRelay extends VerticleBase {
     boolean wasWhole = mirror.whole();
     if (!mirror.apply(event)) {
       return;
+    }
+    if (event instanceof PolicyChanged) {
+      tellGate(copy);
     }
     if (event.seq() > expected && wasWhole) {
       LOG.warn(
@@ -231,6 +243,14 @@ public final class RoomRelay extends VerticleBase {
     }
   }
 
+  /** Tells the node's connection gate the server's bans, when this is the default room's group. */
+  private void tellGate(GroupCopy copy) {
+    if (copy.group == groups.of(defaultRoom)) {
+      bus.publish(
+          Addresses.GATE_BANS, new ServerBans(copy.mirror.policyOf(defaultRoom).bans()), LOCAL);
+    }
+  }
+
   @Override
   public Future<?> stop() {
     stopped = true;
@@ -239,7 +259,11 @@ public final class RoomRelay extends VerticleBase {
 
   private void onNodeMessage(Message<Object> message) {
     Object body = message.body();
-    if (body instanceof PrivateLine || body instanceof Evicted) {
+    if (body instanceof PrivateLine
+        || body instanceof Evicted
+        || body instanceof ModerationMessages.LineRefused
+        || body instanceof ModerationMessages.KickedOut
+        || body instanceof ModerationMessages.TakenOver) {
       bus.publish(Addresses.LOCAL_DIRECT, body, LOCAL);
     } else if (body instanceof ReportRequest request) {
       RoomMirror mirror = copies[request.group()].mirror;

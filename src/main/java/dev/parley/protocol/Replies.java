@@ -27,6 +27,9 @@ public final class Replies {
   /** Why a request to the room failed when the room did not answer (it is moving, or gone). */
   public static final String ROOM_UNAVAILABLE = "the room is not available right now, try again";
 
+  /** What guest names start with: {@code guest} and then a number (PROTOCOL.md section 3). */
+  public static final String GUEST_PREFIX = "guest";
+
   /** How many lines {@code /history} without a number shows. */
   public static final int HISTORY_DEFAULT = 20;
 
@@ -198,7 +201,19 @@ public final class Replies {
         "* /join ROOM: move to ROOM, opening it if nobody is there",
         "* /rooms: list the rooms and how many are in each",
         "* /history [N]: show the last N lines of your room (20 without N)",
-        "* /help: show these lines");
+        "* /help: show these lines",
+        "* /register PASSWORD: make your name an account (operators: /register NAME PASSWORD)",
+        "* /password OLD NEW: change your account's password",
+        "* /whois NAME: where NAME is, and whether NAME is registered",
+        "* /op NAME: make the account NAME an operator of your room",
+        "* /deop NAME: make NAME no longer an operator of your room",
+        "* /topic [TEXT]: show your room's topic, or set it (/topic - clears it)",
+        "* /kick NAME [WHY]: remove NAME from its room",
+        "* /ban TARGET [MINUTES] [WHY]: ban an account, a guest's address or an address block",
+        "* /unban TARGET: lift a ban of your room",
+        "* /bans: list your room's bans",
+        "* /mute NAME [MINUTES]: keep NAME from speaking in your room",
+        "* /unmute NAME: let NAME speak again");
   }
 
   /**
@@ -481,5 +496,25 @@ public final class Replies {
    */
   public static String error(String text) {
     return "! " + text;
+  }
+
+  /**
+   * Whether a name has the form of a guest name, {@code guestN} (any case, N decimal digits): such
+   * names are given to guests and cannot be registered (PROTOCOL.md section 12).
+   *
+   * @param name a valid name
+   * @return true for {@code guest} followed by one or more digits
+   */
+  public static boolean isGuestName(String name) {
+    if (name.length() <= GUEST_PREFIX.length()
+        || !name.regionMatches(true, 0, GUEST_PREFIX, 0, GUEST_PREFIX.length())) {
+      return false;
+    }
+    for (int i = GUEST_PREFIX.length(); i < name.length(); i++) {
+      if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

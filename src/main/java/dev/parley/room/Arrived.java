@@ -14,6 +14,8 @@ import dev.parley.values.MemberKind;
  * @param kind how the member is connected
  * @param announced whether the room's members are told ({@code * NAME has arrived}); false in a
  *     large room (PROTOCOL.md section 9)
+ * @param account the account the newcomer is logged in to, empty for a guest
+ * @param address the newcomer's client's address, empty when unknown (never in public events)
  */
 public record Arrived(
     long seq,
@@ -23,5 +25,20 @@ public record Arrived(
     String sessionId,
     String nodeId,
     MemberKind kind,
-    boolean announced)
-    implements RoomEvent {}
+    boolean announced,
+    String account,
+    String address)
+    implements RoomEvent {
+  /** A guest's arrival from an unknown address. */
+  public Arrived(
+      long seq,
+      long time,
+      String room,
+      String name,
+      String sessionId,
+      String nodeId,
+      MemberKind kind,
+      boolean announced) {
+    this(seq, time, room, name, sessionId, nodeId, kind, announced, "", "");
+  }
+}

@@ -16,6 +16,7 @@ import java.util.List;
  * @param run the id of the order the member joined; a room that starts with another run (its room
  *     group opened afresh) does not have the member
  * @param history the room's last lines to replay, oldest first, at most {@code history.onJoin}
+ * @param topic the room's topic, shown just before the roster line, or {@code null} for none
  */
 public record Entered(
     long seq,
@@ -24,7 +25,8 @@ public record Entered(
     List<String> roster,
     int total,
     String run,
-    List<HistoryLine> history) {
+    List<HistoryLine> history,
+    String topic) {
   /** Copies the lists. */
   public Entered {
     roster = List.copyOf(roster);

@@ -51,7 +51,9 @@ final class EventOrder {
             member.sessionId,
             member.nodeId,
             member.kind,
-            announced));
+            announced,
+            member.account,
+            member.address));
   }
 
   Left left(Member member, RoomRoster room, String reason, boolean announced) {
@@ -78,6 +80,21 @@ final class EventOrder {
     return publish(
         new Renamed(
             ++seq, time.epochMillis(), room.name(), oldName, member.name, member.sessionId));
+  }
+
+  PolicyChanged policyChanged(Moderation.PolicyEdit edit) {
+    return publish(
+        new PolicyChanged(
+            ++seq,
+            time.epochMillis(),
+            edit.after().room(),
+            edit.change(),
+            edit.actor(),
+            edit.target(),
+            edit.text(),
+            edit.untilMillis(),
+            edit.sessionId(),
+            edit.after()));
   }
 
   private <E extends RoomEvent> E publish(E event) {

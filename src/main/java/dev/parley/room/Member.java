@@ -18,6 +18,9 @@ public final class Member {
   NameKey key;
   long lastActiveNanos;
   long lastLineId;
+  // The account it is logged in to, "" for a guest; its client's address, "" when unknown.
+  String account = "";
+  String address = "";
 
   /**
    * The rooms the member is in, in order of entering: one for a line session, any for a bus member.
@@ -63,5 +66,15 @@ public final class Member {
   /** The member's current name. */
   public String name() {
     return name;
+  }
+
+  /** The account the member is logged in to, empty for a guest. */
+  public String account() {
+    return account;
+  }
+
+  /** The member's client's address, empty when unknown (a bus member). */
+  public String address() {
+    return address;
   }
 }

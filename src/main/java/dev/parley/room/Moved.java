@@ -14,6 +14,7 @@ import java.util.List;
  *     large room)
  * @param total how many members the room has, the mover included
  * @param history the room's last lines to replay, oldest first, at most {@code history.onJoin}
+ * @param topic the room's topic, shown just before the roster line, or {@code null} for none
  */
 public record Moved(
     long leftSeq,
@@ -21,7 +22,8 @@ public record Moved(
     String room,
     List<String> roster,
     int total,
-    List<HistoryLine> history) {
+    List<HistoryLine> history,
+    String topic) {
   /** Copies the lists. */
   public Moved {
     roster = List.copyOf(roster);

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(Chat.class),
   @JsonSubTypes.Type(Renamed.class)
 })
-public sealed interface RoomEvent permits Arrived, Left, Chat, Renamed {
+public sealed interface RoomEvent permits Arrived, Left, Chat, Renamed, PolicyChanged {
   /**
    * The event's place in the room's order.
    *

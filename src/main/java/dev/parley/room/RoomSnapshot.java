@@ -10,12 +10,24 @@ import java.util.List;
  * @param seq the sequence number of the last event applied, 0 before the first
  * @param members the members in order of arrival
  * @param history every room's kept chat lines, room by room, each room's oldest first
+ * @param policies the policies of the rooms that have one (PROTOCOL.md section 13)
  */
-public record RoomSnapshot(String run, long seq, List<Entry> members, List<HistoryLine> history) {
+public record RoomSnapshot(
+    String run,
+    long seq,
+    List<Entry> members,
+    List<HistoryLine> history,
+    List<RoomPolicy> policies) {
   /** Copies the lists. */
   public RoomSnapshot {
     members = List.copyOf(members);
     history = List.copyOf(history);
+    policies = List.copyOf(policies);
+  }
+
+  /** A snapshot of rooms without policies. */
+  public RoomSnapshot(String run, long seq, List<Entry> members, List<HistoryLine> history) {
+    this(run, seq, members, history, List.of());
   }
 
   /** The snapshot of a room that has not started. */
@@ -31,6 +43,8 @@ public record RoomSnapshot(String run, long seq, List<Entry> members, List<Histo
    * @param arrivedAt when it arrived, milliseconds since the Unix epoch
    * @param lastLineId the id of its last chat line the room ordered, 0 for none
    * @param room the name of the room it is in
+   * @param account the account it is logged in to, empty for a guest
+   * @param address its client's address, empty when unknown
    */
   public record Entry(
       String sessionId,
@@ -39,5 +53,19 @@ public record RoomSnapshot(String run, long seq, List<Entry> members, List<Histo
       String name,
       long arrivedAt,
       long lastLineId,
-      String room) {}
+      String room,
+      String account,
+      String address) {
+    /** A guest from an unknown address. */
+    public Entry(
+        String sessionId,
+        String nodeId,
+        MemberKind kind,
+        String name,
+        long arrivedAt,
+        long lastLineId,
+        String room) {
+      this(sessionId, nodeId, kind, name, arrivedAt, lastLineId, room, "", "");
+    }
+  }
 }

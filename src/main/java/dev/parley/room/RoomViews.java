@@ -18,12 +18,25 @@ final class RoomViews {
   private final TimeSource time;
   private final EventOrder order;
   private final RoomDirectory directory;
+  private final Policies policies;
 
-  RoomViews(ParleyConfig config, TimeSource time, EventOrder order, RoomDirectory directory) {
+  RoomViews(
+      ParleyConfig config,
+      TimeSource time,
+      EventOrder order,
+      RoomDirectory directory,
+      Policies policies) {
     this.config = config;
     this.time = time;
     this.order = order;
     this.directory = directory;
+    this.policies = policies;
+  }
+
+  /** The topic shown on entering a room, or {@code null}. */
+  private String topic(RoomRoster room) {
+    Topic topic = policies.of(room.name()).topic();
+    return topic == null ? null : topic.text();
   }
 
   /** The reply to a member that entered {@code room} with the event {@code event}. */
@@ -35,7 +48,8 @@ final class RoomViews {
         entryRoster(room),
         room.size(),
         order.run(),
-        replay(room));
+        replay(room),
+        topic(room));
   }
 
   /** The reply to a member that left its room with {@code left} and entered {@code target}. */
@@ -46,7 +60,8 @@ final class RoomViews {
         target.name(),
         entryRoster(target),
         target.size(),
-        replay(target));
+        replay(target),
+        topic(target));
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.parley.room;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.protocol.AccountReplies;
+import dev.parley.protocol.ModerationReplies;
 import dev.parley.protocol.Replies;
 import dev.parley.time.TimeSource;
 import dev.parley.values.ErrorCode;
@@ -33,6 +35,22 @@ public final class Rooms {
     void evicted(Member member, String notice, String reason, String kickReason);
 
     /**
+     * A line session was kicked out of a room other than the default one (PROTOCOL.md section 13):
+     * it receives {@code notice} and enters the default room again under its name, which it keeps.
+     *
+     * @param leftSeq the sequence number of its departure ({@code kicked: WHY})
+     */
+    default void kickedOut(Member member, String notice, long leftSeq) {}
+
+    /**
+     * A member's chat line reached nobody ({@code ! } line {@code text}); the member is told, and
+     * takes it as ordered.
+     *
+     * @param lineId the line's id
+     */
+    default void refused(Member member, long lineId, String text) {}
+
+    /**
      * A member left every room of this order and no longer holds its name here, for any reason but
      * a move to a room of another order. Nothing by default.
      */
@@ -55,6 +73,8 @@ public final class Rooms {
   private final RoomRoster defaultRoom;
   private final RoomViews views;
   private final IntSupplier roomsElsewhere;
+  private final Policies policies;
+  private final Moderation moderation;
 
   /**
    * Creates the room from a snapshot: a fresh room for {@link RoomSnapshot#EMPTY}, otherwise the
@@ -86,17 +106,28 @@ public final class Rooms {
             time, output, from, config.history().maxLines(), config.history().maxAge().toMillis());
     this.directory = new RoomDirectory(config.rooms().defaultRoom());
     this.defaultRoom = directory.defaultRoom();
-    this.views = new RoomViews(config, time, order, directory);
+    this.policies =
+        new Policies(config.accounts().operators(), config.rooms().defaultRoom(), from.policies());
+    this.views = new RoomViews(config, time, order, directory, policies);
+    this.moderation =
+        new Moderation(time, output, roster, directory, order, policies, this::kickOut);
     long now = time.nanoTime();
     for (RoomSnapshot.Entry e : from.members()) {
       Member member = roster.bySession(e.sessionId());
       if (member == null) {
         member = new Member(e.sessionId(), e.nodeId(), e.kind(), e.name(), e.arrivedAt(), now);
         member.lastLineId = e.lastLineId();
+        member.account = e.account();
+        member.address = e.address();
         roster.add(member);
       }
       directory.enter(member, directory.findOrOpen(e.room()));
     }
+  }
+
+  /** The rooms' operators, topics, bans and mutes, and the commands that change them. */
+  public Moderation moderation() {
+    return moderation;
   }
 
   /**
@@ -109,10 +140,18 @@ public final class Rooms {
       for (Member m : room.members()) {
         entries.add(
             new RoomSnapshot.Entry(
-                m.sessionId, m.nodeId, m.kind, m.name, m.arrivedAt, m.lastLineId, room.name()));
+                m.sessionId,
+                m.nodeId,
+                m.kind,
+                m.name,
+                m.arrivedAt,
+                m.lastLineId,
+                room.name(),
+                m.account,
+                m.address));
       }
     }
-    return new RoomSnapshot(order.run(), order.seq(), entries, order.lines());
+    return new RoomSnapshot(order.run(), order.seq(), entries, order.lines(), policies.all());
   }
 
   /** How many rooms have members. */
@@ -194,6 +233,29 @@ public final class Rooms {
       long lastLineId,
       String room,
       boolean freesOne) {
+    return join(sessionId, nodeId, requested, kind, lastLineId, room, freesOne, "", "");
+  }
+
+  /**
+   * Admits a member into a room (see {@link #join(String, String, String, MemberKind, long,
+   * String)}), logged in to an account or not, from an address that bans may name.
+   *
+   * @param account the account the member logged in to (its name is then {@code requested}), or
+   *     empty for a guest
+   * @param address the client's address, empty when unknown
+   * @throws RoomException also if a ban of the room keeps the member out ({@link ErrorCode#BANNED},
+   *     or {@link ErrorCode#BANNED_FROM_SERVER} for the default room's)
+   */
+  public Entered join(
+      String sessionId,
+      String nodeId,
+      String requested,
+      MemberKind kind,
+      long lastLineId,
+      String room,
+      boolean freesOne,
+      String account,
+      String address) {
     if (roster.bySession(sessionId) != null) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "already a member");
     }
@@ -201,8 +263,11 @@ public final class Rooms {
         requested.isEmpty() ? roster.freeGuestName() : roster.acceptableName(requested, null);
     RoomRoster target =
         room == null ? defaultRoom : directory.toEnter(room, null, freesOne, maxRooms());
+    moderation.checkNotBanned(target.name(), account, address);
     Member member = new Member(sessionId, nodeId, kind, name, time.epochMillis(), time.nanoTime());
     member.lastLineId = lastLineId;
+    member.account = account;
+    member.address = address;
     roster.add(member);
     return views.entered(member, arrive(member, target), target);
   }
@@ -300,6 +365,7 @@ public final class Rooms {
       throw new RoomException(ErrorCode.BAD_REQUEST, "a bus member enters and leaves rooms");
     }
     RoomRoster target = directory.toEnter(requested, member, from.size() == 1, maxRooms());
+    moderation.checkNotBanned(target.name(), member.account, member.address);
     Left left = depart(member, from, Replies.joinedReason(target.name()));
     Arrived arrived = arrive(member, target);
     return views.moved(left, arrived, target);
@@ -387,7 +453,12 @@ public final class Rooms {
       }
       member.lastLineId = lineId;
     }
-    return order.chat(member, member.room(), lineId, text);
+    RoomRoster room = member.room();
+    if (policies.muteOf(room.name(), member.name, time.epochMillis()) != null) {
+      output.refused(member, lineId, ModerationReplies.youAreMuted(room.name()));
+      return null;
+    }
+    return order.chat(member, room, lineId, text);
   }
 
   /**
@@ -400,7 +471,11 @@ public final class Rooms {
    */
   public Chat say(String memberId, String room, String text) {
     Member member = member(memberId);
-    return order.chat(member, directory.of(member, room), 0, text);
+    RoomRoster in = directory.of(member, room);
+    if (policies.muteOf(in.name(), member.name, time.epochMillis()) != null) {
+      throw new RoomException(ErrorCode.MUTED, ModerationReplies.youAreMutedText(in.name()));
+    }
+    return order.chat(member, in, 0, text);
   }
 
   /**
@@ -460,6 +535,40 @@ public final class Rooms {
     depart(member, directory.of(member, room), reason);
   }
 
+  /**
+   * A member of these rooms whose account logged in from another session: it is told so, leaves
+   * every room with {@code logged in elsewhere}, and its connection closes (PROTOCOL.md section
+   * 12). Its name is the other session's already.
+   *
+   * @return false if the session is not a member here
+   */
+  public boolean takeOver(String sessionId) {
+    Member member = roster.bySession(sessionId);
+    if (member == null) {
+      return false;
+    }
+    output.evicted(
+        member,
+        AccountReplies.loggedInElsewhere(),
+        AccountReplies.REASON_LOGGED_IN_ELSEWHERE,
+        AccountReplies.REASON_LOGGED_IN_ELSEWHERE);
+    roster.remove(member);
+    for (RoomRoster room : List.copyOf(member.rooms)) {
+      depart(member, room, AccountReplies.REASON_LOGGED_IN_ELSEWHERE);
+    }
+    return true;
+  }
+
+  /**
+   * A member registered its name (PROTOCOL.md section 12): it is logged in to that account now.
+   *
+   * @throws RoomException if the session is not a member
+   */
+  public void markRegistered(String sessionId) {
+    Member member = member(sessionId);
+    member.account = member.name;
+  }
+
   /** Removes a member from every room and frees its name; false if the session was not a member. */
   public boolean leave(String sessionId, String reason) {
     Member member = roster.bySession(sessionId);
@@ -485,6 +594,26 @@ public final class Rooms {
     for (Member m : idle) {
       output.evicted(m, notice, Replies.REASON_IDLE, null);
       remove(m, Replies.REASON_IDLE);
+    }
+  }
+
+  /**
+   * Kicks a member out of one room (PROTOCOL.md section 13): a line session leaves its room with
+   * {@code kicked: WHY} and is told to enter the default room, keeping its name; a bus member
+   * leaves that room only; from the default room, a line session is removed and its connection
+   * closes.
+   */
+  private void kickOut(Member member, RoomRoster room, String why) {
+    String reason = Replies.kickedReason(why);
+    if (member.kind == MemberKind.BUS) {
+      depart(member, room, reason);
+    } else if (room == defaultRoom) {
+      output.evicted(member, Replies.youWereKicked(why), reason, why);
+      remove(member, reason);
+    } else {
+      Left left = depart(member, room, reason);
+      roster.remove(member);
+      output.kickedOut(member, Replies.youWereKicked(why), left.seq());
     }
   }
 

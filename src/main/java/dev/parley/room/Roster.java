@@ -80,7 +80,7 @@ final class Roster {
 
   String freeGuestName() {
     while (true) {
-      String candidate = "guest" + nextGuest++;
+      String candidate = Replies.GUEST_PREFIX + nextGuest++;
       if (collision(NameKey.of(candidate), null) == null) {
         return candidate;
       }

@@ -12,6 +12,7 @@ import dev.parley.room.Rooms;
 import dev.parley.values.ErrorCode;
 import dev.parley.values.MemberKind;
 import io.vertx.core.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +36,15 @@ final class Admissions {
 
   private final Rooms rooms;
   private final NameRegistry names;
+  private final Consumer<Holder> takenOver;
 
-  Admissions(Rooms rooms, NameRegistry names) {
+  /**
+   * @param takenOver tells a session of another group that its account logged in elsewhere
+   */
+  Admissions(Rooms rooms, NameRegistry names, Consumer<Holder> takenOver) {
     this.rooms = rooms;
     this.names = names;
+    this.takenOver = takenOver;
   }
 
   /**
@@ -51,18 +57,29 @@ final class Admissions {
    */
   Future<Entered> admit(
       String id, String node, String requested, MemberKind kind, long lastLineId, String room) {
-    return admit(id, node, requested, kind, lastLineId, room, false, GUEST_TRIES);
+    return admit(id, node, requested, kind, lastLineId, room, false, GUEST_TRIES, "", "");
   }
 
   /**
-   * Admits a line session that moves from a room of another group (see {@link #admit(String,
-   * String, String, MemberKind, long, String)}).
+   * Admits a line session (see {@link #admit(String, String, String, MemberKind, long, String)}),
+   * logged in to an account or a guest, from an address that bans may name.
    *
-   * @param freesOne whether its move empties its room there
+   * @param account the account it logged in to, whose name is {@code requested}: the name is taken
+   *     over from whichever session holds it (told {@code logged in elsewhere}); empty for a guest
+   * @param address the client's address, empty when unknown
    */
-  Future<Entered> admitMoving(
-      String id, String node, String name, long lastLineId, String room, boolean freesOne) {
-    return admit(id, node, name, MemberKind.TCP, lastLineId, room, freesOne, 1);
+  Future<Entered> admit(
+      String id,
+      String node,
+      String requested,
+      MemberKind kind,
+      long lastLineId,
+      String room,
+      boolean freesOne,
+      String account,
+      String address) {
+    return admit(
+        id, node, requested, kind, lastLineId, room, freesOne, GUEST_TRIES, account, address);
   }
 
   private Future<Entered> admit(
@@ -73,7 +90,12 @@ final class Admissions {
       long lastLineId,
       String room,
       boolean freesOne,
-      int triesLeft) {
+      int triesLeft,
+      String account,
+      String address) {
+    if (!account.isEmpty()) {
+      return admitAccount(id, node, requested, kind, lastLineId, room, freesOne, account, address);
+    }
     String name;
     try {
       name = rooms.admissibleName(requested);
@@ -88,14 +110,76 @@ final class Admissions {
                 return requested.isEmpty()
                         && triesLeft > 1
                         && claimed.cause() instanceof RoomException
-                    ? admit(id, node, requested, kind, lastLineId, room, freesOne, triesLeft - 1)
+                    ? admit(
+                        id,
+                        node,
+                        requested,
+                        kind,
+                        lastLineId,
+                        room,
+                        freesOne,
+                        triesLeft - 1,
+                        account,
+                        address)
                     : Future.failedFuture(claimed.cause());
               }
               try {
                 return Future.succeededFuture(
-                    rooms.join(id, node, name, kind, lastLineId, room, freesOne));
+                    rooms.join(id, node, name, kind, lastLineId, room, freesOne, "", address));
               } catch (RoomException e) {
                 return giveBack(claimed.result(), name, id, e);
+              }
+            });
+  }
+
+  /**
+   * Admits a line session that moves from a room of another group, under the name it holds (see
+   * {@link #admit(String, String, String, MemberKind, long, String, boolean, String, String)}).
+   *
+   * @param freesOne whether its move empties its room there
+   */
+  Future<Entered> admitMoving(
+      String id,
+      String node,
+      String name,
+      long lastLineId,
+      String room,
+      boolean freesOne,
+      String account,
+      String address) {
+    return admit(id, node, name, MemberKind.TCP, lastLineId, room, freesOne, 1, account, address);
+  }
+
+  /**
+   * A login: the account's name is taken over in the registry; the session that held it is told
+   * {@code logged in elsewhere} and leaves (here at once, when it is a member of these rooms).
+   */
+  private Future<Entered> admitAccount(
+      String id,
+      String node,
+      String account,
+      MemberKind kind,
+      long lastLineId,
+      String room,
+      boolean freesOne,
+      String accountName,
+      String address) {
+    return names
+        .takeOver(new Holder(id, node, kind, account))
+        .compose(
+            previous -> {
+              if (previous != null) {
+                LOG.info("{} logged in elsewhere: its other session leaves", account);
+                if (!rooms.takeOver(previous.memberId())) {
+                  takenOver.accept(previous);
+                }
+              }
+              try {
+                return Future.succeededFuture(
+                    rooms.join(
+                        id, node, account, kind, lastLineId, room, freesOne, accountName, address));
+              } catch (RoomException e) {
+                return names.release(account, id).transform(v -> Future.failedFuture(e));
               }
             });
   }

@@ -7,6 +7,7 @@ import dev.parley.bus.DepartRequest;
 import dev.parley.bus.HistoryRequest;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
+import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.MoveRequest;
 import dev.parley.bus.NickRequest;
 import dev.parley.bus.NodeMessages;
@@ -22,13 +23,16 @@ import dev.parley.cluster.MemberDepartures;
 import dev.parley.config.ParleyConfig;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.names.NameRegistry;
+import dev.parley.placement.RoomGroups;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
 import dev.parley.room.Member;
+import dev.parley.room.Moved;
 import dev.parley.room.RoomEvent;
 import dev.parley.room.RoomException;
+import dev.parley.room.RoomPolicy;
 import dev.parley.room.RoomSnapshot;
 import dev.parley.room.Rooms;
 import dev.parley.store.Store;
@@ -74,11 +78,14 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
   private final TimeSource time;
   private final String nodeId;
   private final int group;
+  private final int groups;
+  private final Store store;
   private final Takeover takeover;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final Map<String, String> roomEventAddresses = new HashMap<>();
   private Rooms room;
   private Admissions admissions;
+  private ModerationDesk desk;
   private final RoomCounts counts;
   private EventBus bus;
   private long sweepTimer = -1;
@@ -125,6 +132,8 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
         new DurableHistory(
             config.history(), config.store().writeQueueLines(), time, store, metrics);
     this.counts = new RoomCounts(group, groups);
+    this.groups = groups;
+    this.store = store;
   }
 
   @Override
@@ -133,12 +142,45 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
     RoomCodecs.register(bus);
     return NameRegistry.open(vertx)
         .compose(
-            names -> durable.withStoredLines(takeover.base()).compose(base -> open(base, names)));
+            names ->
+                durable
+                    .withStoredLines(takeover.base())
+                    .compose(this::withStoredPolicies)
+                    .compose(base -> open(base, names)));
+  }
+
+  /**
+   * The policies of the group's rooms as the store keeps them (it saves every change before it is
+   * made); while the store is away, as the copy the group continues from has them.
+   */
+  private Future<RoomSnapshot> withStoredPolicies(RoomSnapshot base) {
+    RoomGroups placement = new RoomGroups(groups);
+    return store
+        .roomPolicies()
+        .map(
+            stored -> {
+              List<RoomPolicy> mine = new ArrayList<>();
+              for (RoomPolicy policy : stored) {
+                if (placement.of(policy.room()) == group) {
+                  mine.add(policy);
+                }
+              }
+              return new RoomSnapshot(base.run(), base.seq(), base.members(), base.history(), mine);
+            })
+        .otherwise(
+            failure -> {
+              LOG.warn(
+                  "room group {}: the store gave no room policies ({}); using the group's copy",
+                  group,
+                  failure.getMessage());
+              return base;
+            });
   }
 
   private Future<?> open(RoomSnapshot base, NameRegistry names) {
     room = new Rooms(config, time, this, base, counts::elsewhere);
-    admissions = new Admissions(room, names);
+    admissions = new Admissions(room, names, this::takenOver);
+    desk = new ModerationDesk(room, store, bus, group, groups);
     durable.start(vertx, context, base);
     for (RoomEvent missed : takeover.missed()) {
       bus.publish(Addresses.EVENTS, missed);
@@ -175,7 +217,9 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
                   group,
                   room.run(),
                   room.seq());
-              bus.publish(Addresses.EVENTS, new RoomReady(group, room.run(), room.seq(), nodeId));
+              bus.publish(
+                  Addresses.EVENTS,
+                  new RoomReady(group, room.run(), room.seq(), nodeId, room.snapshot().policies()));
               listener.roomsOrdered(room.occupied());
             });
   }
@@ -232,25 +276,44 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
       } else if (body instanceof JoinRequest join) {
         RoomApi.reply(
             message,
-            join.freesOne()
-                ? admissions.admitMoving(
-                    join.sessionId(),
-                    join.nodeId(),
-                    join.name(),
-                    join.lastLineId(),
-                    join.room(),
-                    true)
-                : admissions.admit(
-                    join.sessionId(),
-                    join.nodeId(),
-                    join.name(),
-                    join.kind(),
-                    join.lastLineId(),
-                    join.room()));
+            (join.freesOne()
+                    ? admissions.admitMoving(
+                        join.sessionId(),
+                        join.nodeId(),
+                        join.name(),
+                        join.lastLineId(),
+                        join.room(),
+                        true,
+                        join.account(),
+                        join.address())
+                    : admissions.admit(
+                        join.sessionId(),
+                        join.nodeId(),
+                        join.name(),
+                        join.kind(),
+                        join.lastLineId(),
+                        join.room(),
+                        false,
+                        join.account(),
+                        join.address()))
+                .onSuccess(
+                    entered -> {
+                      if (entered.total() == 1) {
+                        desk.opened(join.sessionId(), entered.room());
+                      }
+                    }));
+      } else if (body instanceof ModerationMessages.Act act) {
+        desk.handle(message, act);
+      } else if (body instanceof ModerationMessages.ServerBanned banned) {
+        desk.serverBanned(banned);
       } else if (body instanceof DepartRequest depart) {
         message.reply(room.departForMove(depart.sessionId(), depart.target()));
       } else if (body instanceof MoveRequest move) {
-        message.reply(room.move(move.sessionId(), move.room()));
+        Moved moved = room.move(move.sessionId(), move.room());
+        message.reply(moved);
+        if (moved.total() == 1) {
+          desk.opened(move.sessionId(), moved.room());
+        }
       } else if (body instanceof HistoryRequest history) {
         message.reply(room.history(history.sessionId(), history.limit()));
       } else if (body instanceof RoomsRequest rooms) {
@@ -318,6 +381,27 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
   @Override
   public void removed(Member member) {
     admissions.removed(member);
+  }
+
+  @Override
+  public void kickedOut(Member member, String notice, long leftSeq) {
+    LOG.info("{} kicked out of its room: {}", member.name(), notice);
+    bus.send(
+        Addresses.node(member.nodeId()),
+        new ModerationMessages.KickedOut(member.sessionId(), notice, leftSeq));
+  }
+
+  @Override
+  public void refused(Member member, long lineId, String text) {
+    bus.send(
+        Addresses.node(member.nodeId()),
+        new ModerationMessages.LineRefused(member.sessionId(), lineId, text));
+  }
+
+  /** The session of another group whose account logged in here: it leaves and closes. */
+  private void takenOver(NameRegistry.Holder previous) {
+    bus.send(
+        Addresses.node(previous.nodeId()), new ModerationMessages.TakenOver(previous.memberId()));
   }
 
   @Override

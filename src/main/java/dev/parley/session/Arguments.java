@@ -12,7 +12,9 @@ enum Arguments {
   /** Exactly one word: {@code /nick NEW}, {@code /join ROOM}. */
   ONE_WORD,
   /** A word, then text: {@code /msg NAME text}. */
-  WORD_AND_TEXT;
+  WORD_AND_TEXT,
+  /** Something, as the command reads it: {@code /kick NAME [WHY]}, {@code /register PASSWORD}. */
+  SOME;
 
   /**
    * Whether an argument fits.
@@ -27,6 +29,7 @@ enum Arguments {
       case ONE_WORD ->
           !argument.isEmpty() && argument.codePoints().noneMatch(Character::isWhitespace);
       case WORD_AND_TEXT -> argument.codePoints().anyMatch(Character::isWhitespace);
+      case SOME -> !argument.isEmpty();
     };
   }
 }

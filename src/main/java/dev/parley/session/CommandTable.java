@@ -47,23 +47,70 @@ final class CommandTable {
       new Spec(new NickCommand(), Arguments.ONE_WORD, "/nick NEW", false);
   private static final Spec QUIT = new Spec(new QuitCommand(), Arguments.ANY, "/quit", true);
   private static final Map<String, Spec> BY_WORD =
-      Map.of(
-          "who",
-          WHO,
-          "nick",
-          NICK,
-          "msg",
-          new Spec(new MsgCommand(), Arguments.WORD_AND_TEXT, "/msg NAME text", false),
-          "quit",
-          QUIT,
-          "join",
-          new Spec(new JoinCommand(), Arguments.ONE_WORD, "/join ROOM", false),
-          "rooms",
-          new Spec(new RoomsCommand(), Arguments.NONE, "/rooms", false),
-          "history",
-          new Spec(new HistoryCommand(), Arguments.ANY, "/history [N]", false),
-          "help",
-          new Spec(new HelpCommand(), Arguments.ANY, "/help", false));
+      Map.ofEntries(
+          Map.entry("who", WHO),
+          Map.entry("nick", NICK),
+          Map.entry(
+              "msg", new Spec(new MsgCommand(), Arguments.WORD_AND_TEXT, "/msg NAME text", false)),
+          Map.entry("quit", QUIT),
+          Map.entry("join", new Spec(new JoinCommand(), Arguments.ONE_WORD, "/join ROOM", false)),
+          Map.entry("rooms", new Spec(new RoomsCommand(), Arguments.NONE, "/rooms", false)),
+          Map.entry(
+              "history", new Spec(new HistoryCommand(), Arguments.ANY, "/history [N]", false)),
+          Map.entry("help", new Spec(new HelpCommand(), Arguments.ANY, "/help", false)),
+          Map.entry(
+              "register",
+              new Spec(
+                  new AccountCommands.Register(), Arguments.SOME, "/register PASSWORD", false)),
+          Map.entry(
+              "password",
+              new Spec(new AccountCommands.Password(), Arguments.SOME, "/password OLD NEW", false)),
+          Map.entry(
+              "whois",
+              new Spec(new ModerationCommands.Whois(), Arguments.ONE_WORD, "/whois NAME", false)),
+          Map.entry(
+              "topic",
+              new Spec(new ModerationCommands.Topic(), Arguments.ANY, "/topic [TEXT]", false)),
+          Map.entry(
+              "kick",
+              new Spec(new ModerationCommands.Kick(), Arguments.SOME, "/kick NAME [WHY]", false)),
+          Map.entry(
+              "ban",
+              new Spec(
+                  new ModerationCommands.BanCommand(),
+                  Arguments.SOME,
+                  "/ban TARGET [MINUTES] [WHY]",
+                  false)),
+          Map.entry(
+              "unban",
+              new Spec(new ModerationCommands.Unban(), Arguments.ONE_WORD, "/unban TARGET", false)),
+          Map.entry(
+              "bans", new Spec(new ModerationCommands.Bans(), Arguments.NONE, "/bans", false)),
+          Map.entry(
+              "mute",
+              new Spec(
+                  new ModerationCommands.MuteCommand(true),
+                  Arguments.SOME,
+                  "/mute NAME [MINUTES]",
+                  false)),
+          Map.entry(
+              "unmute",
+              new Spec(
+                  new ModerationCommands.MuteCommand(false),
+                  Arguments.ONE_WORD,
+                  "/unmute NAME",
+                  false)),
+          Map.entry(
+              "op",
+              new Spec(
+                  new ModerationCommands.Operator(true), Arguments.ONE_WORD, "/op NAME", false)),
+          Map.entry(
+              "deop",
+              new Spec(
+                  new ModerationCommands.Operator(false),
+                  Arguments.ONE_WORD,
+                  "/deop NAME",
+                  false)));
 
   private static final String RENAME_PREFIX = "rename|";
 

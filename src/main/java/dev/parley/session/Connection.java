@@ -88,6 +88,16 @@ public interface Connection {
    */
   void write(Buffer lines);
 
+  /**
+   * The account a signed token of the handshake logged this connection in to (PROTOCOL.md section
+   * 12, "tokens"): the session skips the name prompt.
+   *
+   * @return the account's name as the token gives it, or {@code null} when there is none
+   */
+  default String tokenAccount() {
+    return null;
+  }
+
   /** Why the server ends a connection; a WebSocket sends it as its close status. */
   enum Ending {
     /** Anything else: quit, idle, kicked (WebSocket status 1000). */

@@ -1,6 +1,7 @@
 package dev.parley.session;
 
 import dev.parley.bus.Evicted;
+import dev.parley.protocol.AccountReplies;
 import dev.parley.protocol.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,29 @@ final class Endings {
       host.metrics().idleDisconnect();
     }
     outbox.sendLast(evicted.notice());
+    close();
+  }
+
+  /**
+   * Sends a last line and closes, leaving the room first when a member: a ban of the server, the
+   * third wrong password, a token that could not log in.
+   */
+  void closeWith(String line) {
+    outbox.sendLast(line);
+    depart("");
+    close();
+  }
+
+  /**
+   * Another session logged in to this member's account (PROTOCOL.md section 12): the client is
+   * told, the member leaves its room with {@code logged in elsewhere}, and the connection closes.
+   */
+  void takenOver() {
+    if (session.state() == Session.State.CLOSED) {
+      return;
+    }
+    outbox.sendLast(AccountReplies.loggedInElsewhere());
+    depart(AccountReplies.REASON_LOGGED_IN_ELSEWHERE);
     close();
   }
 

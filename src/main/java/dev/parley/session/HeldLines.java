@@ -81,6 +81,7 @@ final class HeldLines {
   private boolean waiting() {
     Session.State state = session.state();
     return state == Session.State.ADMITTING
+        || state == Session.State.VERIFYING
         || state == Session.State.JOINING
         || (state == Session.State.MEMBER && (crossing || awaitingAnswer || sender.full()));
   }

@@ -5,11 +5,13 @@ import dev.parley.bus.LocalMember;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.lines.EventLines;
 import dev.parley.protocol.EncodedLine;
+import dev.parley.protocol.ModerationReplies;
 import dev.parley.protocol.Replies;
 import dev.parley.room.Arrived;
 import dev.parley.room.Chat;
 import dev.parley.room.Entered;
 import dev.parley.room.Left;
+import dev.parley.room.PolicyChanged;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomEvent;
 import java.util.ArrayList;
@@ -95,8 +97,22 @@ final class MemberRooms {
       String roomName,
       Consumer<Entered> admitted,
       Consumer<Throwable> refused) {
+    join(name, lastLineId, roomName, "", admitted, refused);
+  }
+
+  /**
+   * Asks the room to admit the session (see {@link #join(String, long, String, Consumer,
+   * Consumer)}), logged in to {@code account} (empty: a guest).
+   */
+  void join(
+      String name,
+      long lastLineId,
+      String roomName,
+      String account,
+      Consumer<Entered> admitted,
+      Consumer<Throwable> refused) {
     session.enter(Session.State.JOINING);
-    room.join(name, lastLineId, roomName)
+    room.join(name, lastLineId, roomName, account)
         .onComplete(
             ar -> {
               if (session.state() == Session.State.CLOSED) {
@@ -135,6 +151,9 @@ final class MemberRooms {
     countLocally(true);
     LOG.info("{} joined from {}", session.name(), address);
     outbox.send(Replies.youAre(session.name()));
+    if (reply.topic() != null) {
+      outbox.send(ModerationReplies.topic(reply.topic()));
+    }
     outbox.send(Replies.online(reply.roster(), reply.total()));
     if (!reply.history().isEmpty()) {
       EventLines.history(reply.history()).forEach(outbox::send);
@@ -202,6 +221,11 @@ final class MemberRooms {
     return moves.settled();
   }
 
+  /** The member was kicked out of its room: it enters the default room (see {@link RoomMoves}). */
+  void kickedOut(String notice, long leftSeq) {
+    moves.kickedOut(notice, leftSeq);
+  }
+
   /** The run of the member's room's group, after a move to a room of another group. */
   void run(String run) {
     this.run = run;
@@ -231,6 +255,14 @@ final class MemberRooms {
         session.name(renamed.newName());
       }
       outbox.write(line);
+    } else if (event instanceof PolicyChanged changed) {
+      if (changed.change() == PolicyChanged.Change.FIRST_OPERATOR) {
+        if (changed.sessionId().equals(session.id())) {
+          outbox.send(EventLines.firstOperator(changed));
+        }
+      } else if (line != null) {
+        outbox.write(line);
+      }
     }
   }
 }

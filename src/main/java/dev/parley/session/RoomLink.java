@@ -7,6 +7,7 @@ import dev.parley.bus.HistoryRequest;
 import dev.parley.bus.HostedSay;
 import dev.parley.bus.JoinRequest;
 import dev.parley.bus.LeaveRequest;
+import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.MoveRequest;
 import dev.parley.bus.NickReply;
 import dev.parley.bus.NickRequest;
@@ -65,6 +66,8 @@ final class RoomLink {
   private final String sessionId;
   private final String nodeId;
   private final RoomGroups groups;
+  private final String clientAddress;
+  private String account = "";
   private int group;
   private String address;
   private String hostNode;
@@ -79,7 +82,9 @@ final class RoomLink {
       String sessionId,
       String nodeId,
       RoomGroups groups,
-      String defaultRoom) {
+      String defaultRoom,
+      String clientAddress) {
+    this.clientAddress = clientAddress;
     this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.time = time;
@@ -192,8 +197,30 @@ final class RoomLink {
    * @param room the room to enter, of this link's group; {@code null} for the default room
    */
   Future<Entered> join(String name, long lastLineId, String room) {
+    return join(name, lastLineId, room, account);
+  }
+
+  /**
+   * Asks the room to admit the session, logged in to {@code account} (empty: a guest), from this
+   * link's client address.
+   */
+  Future<Entered> join(String name, long lastLineId, String room, String account) {
     return request(
-        new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId, room, false));
+        new JoinRequest(
+            sessionId,
+            nodeId,
+            name,
+            MemberKind.TCP,
+            lastLineId,
+            room,
+            false,
+            account,
+            clientAddress));
+  }
+
+  /** The member logged in to {@code account} (empty: a guest): later joins and moves carry it. */
+  void account(String account) {
+    this.account = account;
   }
 
   void say(long lineId, String text) {
@@ -229,6 +256,48 @@ final class RoomLink {
             });
   }
 
+  /**
+   * Asks the member's room group for a change or an answer of moderation (PROTOCOL.md sections 12
+   * and 13).
+   *
+   * @return the group's answer; fails with the refusal
+   */
+  <T> Future<T> act(ModerationMessages.Act act) {
+    return request(act);
+  }
+
+  /**
+   * Asks every room group (a kick, a {@code /whois}: the group that has the member answers).
+   *
+   * @return the first answer that succeeded, or the most telling failure: that of a group that has
+   *     the member but refused, else {@code no such member}
+   */
+  <T> Future<T> actEverywhere(ModerationMessages.Act act) {
+    if (groups.count() == 1) {
+      return request(act);
+    }
+    List<Future<T>> asked = new ArrayList<>();
+    for (int g = 0; g < groups.count(); g++) {
+      asked.add(request(Addresses.room(g), act));
+    }
+    return Future.join(asked)
+        .transform(
+            all -> {
+              Throwable refusal = null;
+              for (Future<T> f : asked) {
+                if (f.succeeded()) {
+                  return f;
+                }
+                if (refusal == null
+                    || (f.cause() instanceof ReplyException e
+                        && e.failureCode() != ErrorCode.NO_SUCH_MEMBER.code())) {
+                  refusal = f.cause();
+                }
+              }
+              return Future.failedFuture(refusal);
+            });
+  }
+
   /** The group of a valid room name. */
   int groupOf(String room) {
     return groups.of(room);
@@ -244,7 +313,16 @@ final class RoomLink {
       int group, String name, long lastLineId, String room, boolean freesOne) {
     return request(
         Addresses.room(group),
-        new JoinRequest(sessionId, nodeId, name, MemberKind.TCP, lastLineId, room, freesOne));
+        new JoinRequest(
+            sessionId,
+            nodeId,
+            name,
+            MemberKind.TCP,
+            lastLineId,
+            room,
+            freesOne,
+            account,
+            clientAddress));
   }
 
   /**

@@ -152,7 +152,8 @@ final class RoomMembership {
     if (event instanceof Left && event.sessionId().equals(sessionId)) {
       // The member's own departure: the last event of the old room that concerns it (the member
       // does not see it). Before the room's reply, later events of the old room are not its own.
-      if (moving && event.room().equals(room)) {
+      // (Not moving: the member was kicked out of its room, and will be told where it is now.)
+      if (event.room().equals(room)) {
         left(event.seq());
       }
       if (awaitingDeparture && event.seq() == departureSeq) {

@@ -2,6 +2,7 @@ package dev.parley.session;
 
 import dev.parley.bus.RelayedEvent;
 import dev.parley.lines.EventLines;
+import dev.parley.protocol.ModerationReplies;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.Replies;
 import dev.parley.protocol.RoomNames;
@@ -121,7 +122,8 @@ final class RoomMoves {
                               joined.room(),
                               joined.roster(),
                               joined.total(),
-                              joined.history());
+                              joined.history(),
+                              joined.topic());
                         })
                     .onFailure(
                         e -> {
@@ -145,6 +147,59 @@ final class RoomMoves {
                 membership.stayed();
                 session.fail(ar.cause());
                 settledNow();
+              } else {
+                arrived(position, ar.result());
+              }
+              held.crossing(false);
+            });
+  }
+
+  /**
+   * The member was kicked out of its room (PROTOCOL.md section 13): it is told, the lines it sent
+   * there since reach nobody, and it enters the default room under its name, with the lines of a
+   * {@code /join}. When the default room does not take it (a ban of the server), it is told why and
+   * the connection closes.
+   *
+   * @param notice {@code * you were kicked: WHY}
+   * @param leftSeq the sequence number of its departure from the room
+   */
+  void kickedOut(String notice, long leftSeq) {
+    sender.giveUp();
+    replies.release();
+    replies.send(notice);
+    long position = sender.lastId();
+    String lobby = session.settings().rooms().defaultRoom();
+    moving = true;
+    membership.moving();
+    host.followAll(session, true);
+    held.crossing(true);
+    room.enterElsewhere(room.groupOf(lobby), session.name(), position, lobby, false)
+        .map(
+            joined -> {
+              room.entered(joined.room());
+              rooms.run(joined.run());
+              return new Moved(
+                  leftSeq,
+                  joined.seq(),
+                  joined.room(),
+                  joined.roster(),
+                  joined.total(),
+                  joined.history(),
+                  joined.topic());
+            })
+        .onComplete(
+            ar -> {
+              host.followAll(session, false);
+              if (session.state() != Session.State.MEMBER) {
+                if (ar.succeeded()) {
+                  room.leave("");
+                }
+                return;
+              }
+              if (ar.failed()) {
+                membership.stayed();
+                settledNow();
+                session.closeWith(Session.refusal(ar.cause()));
               } else {
                 arrived(position, ar.result());
               }
@@ -197,6 +252,9 @@ final class RoomMoves {
 
   private void announce(long position, Moved reply, List<RelayedEvent> early) {
     replies.sendAfter(position, Replies.nowIn(reply.room()));
+    if (reply.topic() != null) {
+      replies.sendAfter(position, ModerationReplies.topic(reply.topic()));
+    }
     replies.sendAfter(position, Replies.online(reply.roster(), reply.total()));
     if (!reply.history().isEmpty()) {
       for (String line : EventLines.history(reply.history())) {

@@ -1,12 +1,15 @@
 package dev.parley.session;
 
+import dev.parley.accounts.AccountException;
 import dev.parley.bus.Evicted;
+import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.bus.RoomReady;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.LineCleaner;
 import dev.parley.protocol.LineFramer;
+import dev.parley.protocol.NameKey;
 import dev.parley.protocol.Replies;
 import dev.parley.values.ErrorCode;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -33,6 +36,10 @@ public final class Session implements LineFramer.Listener {
   enum State {
     ADMITTING,
     NAMING,
+    /** The accounts check a name or a password: the client's lines wait. */
+    VERIFYING,
+    /** The next line is the password of the name asked. */
+    PASSWORD,
     JOINING,
     MEMBER,
     CLOSED
@@ -59,6 +66,7 @@ public final class Session implements LineFramer.Listener {
   private final Timeouts timeouts;
   private State state = State.ADMITTING;
   private String name;
+  private String account = "";
 
   /**
    * Creates the session; nothing happens before {@link #start}.
@@ -90,13 +98,14 @@ public final class Session implements LineFramer.Listener {
             id,
             host.nodeId(),
             host.roomGroups(),
-            host.settings().rooms().defaultRoom());
+            host.settings().rooms().defaultRoom(),
+            connection.remoteAddress());
     this.sender = new ChatSender(room, host.time(), host.settings().limits().maxUnackedLines());
     this.replies = new ReplyOrder(sender, outbox);
     this.held = new HeldLines(this, connection, sender, replies);
     this.gate = new GatePass(host.vertx().eventBus(), address);
     this.rooms = new MemberRooms(this, host, outbox, replies, sender, room, held, address);
-    this.naming = new NameStep(this, outbox, rooms);
+    this.naming = new NameStep(this, outbox, rooms, host.accounts(), address);
     this.recovery = new Recovery(this, host, outbox, replies, sender, rooms);
     this.endings = new Endings(this, host, connection, outbox, room, gate, rooms, sender, address);
     this.timeouts = new Timeouts(this, host, outbox, sender, room, endings);
@@ -133,6 +142,10 @@ public final class Session implements LineFramer.Listener {
     state = State.NAMING;
     outbox.send(Replies.welcome(host.settings().server().name()));
     connection.shutdownHandler(v -> shutdown());
+    String token = connection.tokenAccount();
+    if (token != null) {
+      naming.withToken(token);
+    }
     held.release();
   }
 
@@ -143,7 +156,8 @@ public final class Session implements LineFramer.Listener {
     if (held.holdIfWaiting(line)) {
       return;
     }
-    if ((state != State.NAMING && state != State.MEMBER) || endings.quitting()) {
+    if ((state != State.NAMING && state != State.PASSWORD && state != State.MEMBER)
+        || endings.quitting()) {
       return;
     }
     host.metrics().lineIn();
@@ -154,6 +168,8 @@ public final class Session implements LineFramer.Listener {
       }
     } else if (state == State.NAMING) {
       naming.onName(LineCleaner.clean(line).strip());
+    } else if (state == State.PASSWORD) {
+      naming.onPassword(LineCleaner.clean(line).strip());
     } else {
       onMemberLine(LineCleaner.clean(line).strip());
     }
@@ -169,7 +185,7 @@ public final class Session implements LineFramer.Listener {
     if (held.holdTooLongIfWaiting() || endings.quitting()) {
       return;
     }
-    if (state == State.NAMING || state == State.MEMBER) {
+    if (state == State.NAMING || state == State.PASSWORD || state == State.MEMBER) {
       replies.send(Replies.lineTooLong(host.settings().limits().maxLineBytes()));
       if (state == State.NAMING) {
         replies.send(Replies.askName());
@@ -270,6 +286,18 @@ public final class Session implements LineFramer.Listener {
       outbox.send(Replies.privateFrom(line.from(), line.text()));
     } else if (body instanceof Evicted evicted) {
       endings.evicted(evicted);
+    } else if (body instanceof ModerationMessages.LineRefused refused) {
+      if (state == State.MEMBER) {
+        replies.beforeEcho(refused.lineId());
+        outbox.send(refused.text());
+        held.acknowledged(refused.lineId());
+      }
+    } else if (body instanceof ModerationMessages.KickedOut kicked) {
+      if (state == State.MEMBER) {
+        kickedOut(kicked.notice(), kicked.leftSeq());
+      }
+    } else if (body instanceof ModerationMessages.TakenOver) {
+      endings.takenOver();
     }
   }
 
@@ -294,12 +322,32 @@ public final class Session implements LineFramer.Listener {
     replies.sendAfter(position, refusal(failure));
   }
 
-  private static String refusal(Throwable failure) {
+  /** The {@code ! } line that answers a failed room request. */
+  static String refusal(Throwable failure) {
+    if (failure instanceof AccountException e) {
+      return Replies.error(e.getMessage());
+    }
     return failure instanceof ReplyException e
             && e.failureType() == ReplyFailure.RECIPIENT_FAILURE
             && e.failureCode() != ErrorCode.UNAVAILABLE.code()
         ? Replies.error(e.getMessage())
         : Replies.roomUnavailable();
+  }
+
+  /**
+   * Whether the member is logged in to a server operator's account ({@code accounts.operators}).
+   */
+  boolean isServerOperator() {
+    if (account.isEmpty()) {
+      return false;
+    }
+    String key = NameKey.of(account).foldedSkeleton();
+    for (String operator : host.settings().accounts().operators()) {
+      if (NameKey.of(operator).foldedSkeleton().equals(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The session's requests to its room, for the commands. */
@@ -335,6 +383,42 @@ public final class Session implements LineFramer.Listener {
   /** The member's name from now on, {@code null} when it has none again. */
   void name(String name) {
     this.name = name;
+  }
+
+  /** The account the member is logged in to, empty for a guest. */
+  String account() {
+    return account;
+  }
+
+  /** The member logged in to {@code account} (empty: a guest). */
+  void account(String account) {
+    this.account = account;
+    room.account(account);
+  }
+
+  /** The accounts of this node. */
+  dev.parley.accounts.Accounts accounts() {
+    return host.accounts();
+  }
+
+  /** The wait for the accounts is over: the lines the client sent meanwhile are read. */
+  void released() {
+    held.release();
+  }
+
+  /** The third wrong password on this connection: the client is told, and it closes. */
+  void tooManyWrongPasswords() {
+    closeWith(dev.parley.protocol.AccountReplies.tooManyWrongPasswords());
+  }
+
+  /** Sends a last line and closes (a ban of the server, a failed token login, wrong passwords). */
+  void closeWith(String line) {
+    endings.closeWith(line);
+  }
+
+  /** The member was kicked out of its room: it enters the default room under its name. */
+  void kickedOut(String notice, long leftSeq) {
+    rooms.kickedOut(notice, leftSeq);
   }
 
   // ---- endings

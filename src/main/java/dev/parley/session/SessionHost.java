@@ -14,6 +14,9 @@ public interface SessionHost {
 
   TimeSource time();
 
+  /** The node's accounts. */
+  dev.parley.accounts.Accounts accounts();
+
   /** The node's meters. */
   ParleyMetrics metrics();
 

@@ -55,7 +55,9 @@ final class Timeouts {
     }
     if (outbox.congestedFor(now) > host.settings().slowClient().timeout().toNanos()) {
       endings.tooSlow();
-    } else if (state == Session.State.NAMING
+    } else if ((state == Session.State.NAMING
+            || state == Session.State.PASSWORD
+            || state == Session.State.VERIFYING)
         && now - lastLineAt > host.settings().idle().timeout().toNanos()) {
       endings.idle();
     }

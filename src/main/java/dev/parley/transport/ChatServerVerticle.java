@@ -1,5 +1,6 @@
 package dev.parley.transport;
 
+import dev.parley.accounts.Accounts;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.config.ParleyConfig;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * closed). Everything here is confined to the instance's event loop.
  */
 public final class ChatServerVerticle extends VerticleBase implements SessionHost {
+  private final Accounts accounts;
   private final RoomGroups roomGroups;
 
   private final ParleyConfig config;
@@ -59,6 +61,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
    *     {@code web.enabled} is false
    * @param metrics the node's meters
    * @param roomGroups how many room groups the cluster has (1 on a single node)
+   * @param accounts the node's accounts
    */
   public ChatServerVerticle(
       ParleyConfig config,
@@ -67,7 +70,9 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
       int port,
       int webPort,
       ParleyMetrics metrics,
-      int roomGroups) {
+      int roomGroups,
+      Accounts accounts) {
+    this.accounts = accounts;
     this.roomGroups = new RoomGroups(roomGroups);
     this.config = config;
     this.time = time;
@@ -159,6 +164,11 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   @Override
   public TimeSource time() {
     return time;
+  }
+
+  @Override
+  public Accounts accounts() {
+    return accounts;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.parley.transport;
 
 import dev.parley.bus.Evicted;
+import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.protocol.EncodedLine;
@@ -110,10 +111,24 @@ final class SessionRegistry {
     }
   }
 
-  /** Hands a private line or an eviction to its session, if it is open here. */
+  /**
+   * Hands what a room sent one session (a private line, an eviction...) to it, if it is open here.
+   */
   void direct(Object body) {
-    String sessionId =
-        body instanceof PrivateLine line ? line.sessionId() : ((Evicted) body).sessionId();
+    String sessionId;
+    if (body instanceof PrivateLine line) {
+      sessionId = line.sessionId();
+    } else if (body instanceof Evicted evicted) {
+      sessionId = evicted.sessionId();
+    } else if (body instanceof ModerationMessages.LineRefused refused) {
+      sessionId = refused.sessionId();
+    } else if (body instanceof ModerationMessages.KickedOut kicked) {
+      sessionId = kicked.sessionId();
+    } else if (body instanceof ModerationMessages.TakenOver taken) {
+      sessionId = taken.sessionId();
+    } else {
+      return;
+    }
     Session session = sessions.get(sessionId);
     if (session != null) {
       session.onDirect(body);

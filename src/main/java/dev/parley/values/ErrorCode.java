@@ -18,6 +18,21 @@ public enum ErrorCode {
   NAME_TAKEN(409),
   /** {@code rooms.maxRooms} rooms have members: a room without members cannot be opened. */
   TOO_MANY_ROOMS(429),
+  /** Only an operator of the room (or of the server) may do that (PROTOCOL.md section 13). */
+  NOT_OPERATOR(401),
+  /** A ban of the room keeps the member out (PROTOCOL.md section 13). */
+  BANNED(451),
+  /**
+   * A ban of the server keeps the member out: the connection is to close (PROTOCOL.md section 13).
+   */
+  BANNED_FROM_SERVER(452),
+  /** The member is muted in the room: its chat line reached nobody. */
+  MUTED(423),
+  /**
+   * The store could not save the change, which was not made (PROTOCOL.md section 15); asking again
+   * later may work.
+   */
+  NOT_SAVED(507),
   /**
    * The room did not answer: no node hosts it right now (it is moving to another node, or no node
    * runs Parley), or no reply came within the send timeout. {@code dev.parley.api.RoomClient} and

@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.parley.room.Arrived;
+import dev.parley.room.Ban;
 import dev.parley.room.Chat;
 import dev.parley.room.Entered;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
 import dev.parley.room.Moved;
+import dev.parley.room.Mute;
+import dev.parley.room.PolicyChanged;
 import dev.parley.room.PrivateSent;
 import dev.parley.room.RecentLines;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomList;
+import dev.parley.room.RoomPolicy;
 import dev.parley.room.RoomSnapshot;
+import dev.parley.room.Topic;
 import dev.parley.values.MemberKind;
 import dev.parley.values.RosterEntry;
 import io.vertx.core.buffer.Buffer;
@@ -25,9 +30,18 @@ import org.junit.jupiter.api.Test;
  * JVM a body is handed over as the same instance (a broadcast is not copied per consumer).
  */
 class RecordCodecTest {
+  private static final RoomPolicy POLICY =
+      new RoomPolicy(
+          "#ops",
+          List.of("alice"),
+          new Topic("deploys only", "alice", 1_700_000_000_000L),
+          List.of(new Ban("bob", Ban.Kind.ACCOUNT, "alice", 1, 2, "spam")),
+          List.of(new Mute("carol", "alice", 0)));
+
   private static final List<Record> BODIES =
       List.of(
-          new JoinRequest("s1", "n1", "alice", MemberKind.TCP, 7, "#ops", true),
+          new JoinRequest(
+              "s1", "n1", "alice", MemberKind.TCP, 7, "#ops", true, "alice", "203.0.113.7"),
           new Entered(
               3,
               "alice",
@@ -35,9 +49,10 @@ class RecordCodecTest {
               List.of("bob", "alice"),
               2,
               "run",
-              List.of(new HistoryLine("#lobby", "run", 2, 1000, "bob", "hi"))),
+              List.of(new HistoryLine("#lobby", "run", 2, 1000, "bob", "hi")),
+              "deploys only"),
           new MoveRequest("s1", "ops"),
-          new Moved(4, 5, "#ops", List.of("alice"), 1, List.of()),
+          new Moved(4, 5, "#ops", List.of("alice"), 1, List.of(), null),
           new RoomsRequest("s1"),
           new RoomList(2, List.of(new RoomList.RoomCount("#ops", 1))),
           new RoomList.RoomCount("#lobby", 1),
@@ -57,20 +72,24 @@ class RecordCodecTest {
           new DepartRequest("s1", "#ops"),
           new RoomCountNotice(3, 12),
           new ActivityNotice("s1"),
-          new Arrived(1, 2, "#lobby", "alice", "s1", "n1", MemberKind.TCP, true),
+          new Arrived(
+              1, 2, "#lobby", "alice", "s1", "n1", MemberKind.TCP, true, "alice", "192.0.2.1"),
           new Left(2, 3, "#lobby", "alice", "idle", "s1", false),
           new Chat(3, 4, "#lobby", "alice", "text", "s1", 9),
           new Renamed(4, 5, "#ops", "alice", "alicia", "s1"),
           new PrivateLine("s2", "alice", "psst"),
           new Evicted("s2", "* you were kicked: spam", "kicked: spam"),
-          new RoomReady(3, "run", 42, "n1"),
+          new RoomReady(3, "run", 42, "n1", List.of(POLICY)),
           new RoomPing(),
           new RoomPing.Pong("run", "n1"),
           new RoomSnapshot(
               "run",
               42,
-              List.of(new RoomSnapshot.Entry("s1", "n1", MemberKind.TCP, "alice", 10, 9, "#ops")),
-              List.of(new HistoryLine("#ops", "run", 41, 1_700_000_000_000L, "alice", "hi"))),
+              List.of(
+                  new RoomSnapshot.Entry(
+                      "s1", "n1", MemberKind.TCP, "alice", 10, 9, "#ops", "alice", "::1")),
+              List.of(new HistoryLine("#ops", "run", 41, 1_700_000_000_000L, "alice", "hi")),
+              List.of(POLICY)),
           new NodeMessages.SnapshotRequest("n2"),
           new NodeMessages.ReportRequest("n2", 3),
           new NodeMessages.NodeReport(
@@ -85,7 +104,24 @@ class RecordCodecTest {
                   new Left(4, 5, "#lobby", "x", "", "s3", true))),
           new NodeMessages.FlushRequest(3, 5),
           new NodeMessages.Flushed(5),
-          new LocalMember("s1", true));
+          new LocalMember("s1", true),
+          new PolicyChanged(
+              5, 6, "#ops", PolicyChanged.Change.BANNED, "alice", "bob", "spam", 0, "s1", POLICY),
+          POLICY,
+          new Topic("deploys only", "alice", 1_700_000_000_000L),
+          new Ban("198.51.100.0/24", Ban.Kind.CIDR, "alice", 1, 0, ""),
+          new Mute("carol", "alice", 1_700_000_600_000L),
+          new ModerationMessages.Act(
+              ModerationMessages.Action.BAN, "s1", "alice", "alice", "bob", "bob", "spam", 60),
+          new ModerationMessages.Answer("#ops", "bob", "spam"),
+          new ModerationMessages.BanList("#ops", POLICY.bans()),
+          new ModerationMessages.WhoisAnswer("bob", "#ops", true, "#ops"),
+          new ModerationMessages.ServerBanned(
+              new Ban("203.0.113.9", Ban.Kind.ADDRESS, "root", 1, 0, "spam")),
+          new ModerationMessages.LineRefused("s1", 7, "! you are muted in #ops"),
+          new ModerationMessages.KickedOut("s1", "* you were kicked: by alice", 9),
+          new ModerationMessages.TakenOver("s1"),
+          new ServerBans(POLICY.bans()));
 
   @Test
   void everyBodyCrossesTheWireUnchanged() {
