@@ -58,6 +58,7 @@ public final class Parley {
   private final ParleyMetrics metrics;
   private final List<String> deployments;
   private final String opsDeployment;
+  private final Accounts accounts;
 
   private Parley(
       Vertx vertx,
@@ -67,7 +68,9 @@ public final class Parley {
       int opsPort,
       ParleyMetrics metrics,
       List<String> deployments,
-      String opsDeployment) {
+      String opsDeployment,
+      Accounts accounts) {
+    this.accounts = accounts;
     this.webPort = webPort;
     this.vertx = vertx;
     this.opsDeployment = opsDeployment;
@@ -206,7 +209,8 @@ public final class Parley {
                     config.http().enabled() ? ops.actualPort() : -1,
                     metrics,
                     deployed,
-                    config.http().enabled() ? deployed.get(0) : null));
+                    config.http().enabled() ? deployed.get(0) : null,
+                    accounts));
   }
 
   /**
@@ -282,6 +286,16 @@ public final class Parley {
       chain = chain.eventually(() -> vertx.undeploy(id));
     }
     return chain;
+  }
+
+  /**
+   * This node's accounts, for an application that makes accounts itself (the first one, say, when
+   * {@code accounts.registration} is closed): calls return at once, hashing runs on a worker.
+   *
+   * @return the accounts
+   */
+  public Accounts accounts() {
+    return accounts;
   }
 
   /**

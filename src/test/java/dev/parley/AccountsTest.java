@@ -123,6 +123,33 @@ class AccountsTest {
   }
 
   @Test
+  void aLoginTakesTheNameOverFromAnotherRoomAndMovesOn() {
+    registered("alice", "correct horse battery").say("/quit");
+    ChatClient first = login("alice", "correct horse battery");
+    first.say("/join ops");
+    first.readUntil("* you are an operator of #ops");
+    ChatClient carol = clients.join(port, "carol");
+    carol.say("/join ops");
+    carol.readUntil("* online (2): alice, carol");
+    first.say("/topic deploys only");
+    first.readUntil("* alice set the topic: deploys only");
+    first.say("/mute carol");
+    first.readUntil("* carol was muted by alice");
+    registered("bob", "correct horse battery");
+    first.say("/ban bob abuse");
+    first.readUntil("* bob is banned from #ops");
+    ChatClient second = login("alice", "correct horse battery");
+    first.readUntil("* disconnected: logged in elsewhere");
+    carol.readUntil("* alice has left (logged in elsewhere)");
+    second.say("/join ops");
+    second.expect("* now in #ops");
+    second.expect("* topic: deploys only");
+    second.expect("* online (2): carol, alice");
+    second.say("/join other");
+    second.expect("* now in #other");
+  }
+
+  @Test
   void passwordChangesWithTheOldOne() {
     ChatClient alice = registered("alice", "correct horse battery");
     alice.say("/password wrongold newpassword");
