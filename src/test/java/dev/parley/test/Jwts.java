@@ -50,10 +50,13 @@ public final class Jwts {
     return hmac(new JsonObject().put("alg", alg).put("typ", "JWT"), secret, claims);
   }
 
-  /** A token with the given header, signed with the HMAC its {@code alg} names. */
+  /**
+   * A token with the given header, signed with the HMAC its {@code alg} names (spaces around it
+   * ignored, so that a test can send a misspelt {@code alg} with a right signature).
+   */
   public static String hmac(JsonObject header, String secret, JsonObject claims) {
     String input = input(header, claims);
-    String mac = "Hmac" + "SHA" + header.getString("alg").substring(2);
+    String mac = "HmacSHA" + header.getString("alg").strip().substring(2);
     try {
       Mac hmac = Mac.getInstance(mac);
       hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), mac));
