@@ -1,6 +1,7 @@
 package dev.parley;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.parley.accounts.AccountCommand;
 import dev.parley.bench.BenchCommand;
 import dev.parley.cluster.ClusterSetup;
 import dev.parley.config.ConfigLoader;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Runs a Parley chat server: a room for nc, telnet, bots and services.",
-    subcommands = {BenchCommand.class})
+    subcommands = {BenchCommand.class, AccountCommand.class})
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
