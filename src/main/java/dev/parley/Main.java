@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * The fat jar's entry point: reads the configuration, starts Vert.x and Parley, and on SIGTERM or
  * SIGINT runs the graceful shutdown and exits with status 0. Exits with status 1 when the server
  * cannot start (the port is taken) and 2 when the configuration is invalid, after one line on
- * standard error.
+ * standard error. The subcommands {@code bench} ({@link BenchCommand}) and {@code account} ({@link
+ * AccountCommand}) run instead of the server and exit with their own status.
  */
 @Command(
     name = "parley",
