@@ -1,6 +1,7 @@
 package dev.parley;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.parley.accounts.AccountCommand;
 import dev.parley.bench.BenchCommand;
 import dev.parley.cluster.ClusterSetup;
 import dev.parley.config.ConfigLoader;
@@ -28,14 +29,15 @@ import picocli.CommandLine.Option;
  * The fat jar's entry point: reads the configuration, starts Vert.x and Parley, and on SIGTERM or
  * SIGINT runs the graceful shutdown and exits with status 0. Exits with status 1 when the server
  * cannot start (the port is taken) and 2 when the configuration is invalid, after one line on
- * standard error.
+ * standard error. The subcommands {@code bench} ({@link BenchCommand}) and {@code account} ({@link
+ * AccountCommand}) run instead of the server and exit with their own status.
  */
 @Command(
     name = "parley",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Runs a Parley chat server: a room for nc, telnet, bots and services.",
-    subcommands = {BenchCommand.class})
+    subcommands = {BenchCommand.class, AccountCommand.class})
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

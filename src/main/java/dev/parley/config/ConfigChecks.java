@@ -133,12 +133,21 @@ final class ConfigChecks {
           "a shared secret (accounts.jwt.algorithm is " + jwt.algorithm() + ")");
     }
     if (!hmac && !jwt.secret().isEmpty()) {
-      throw ConfigException.invalid(
-          "accounts.jwt.publicKeyPath",
-          "",
-          "a PEM public key file (accounts.jwt.algorithm is " + jwt.algorithm() + ")");
+      throw new ConfigException(
+          "invalid setting accounts.jwt.secret: "
+              + jwt.algorithm()
+              + " tokens are verified with a public key, not a secret: set"
+              + " accounts.jwt.publicKeyPath (a PEM file) or accounts.jwt.jwksPath instead");
     }
-    if (hmac && jwt.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+    if (!jwt.publicKeyPath().isEmpty()) {
+      readable("accounts.jwt.publicKeyPath", jwt.publicKeyPath());
+    }
+    if (!jwt.jwksPath().isEmpty() && !Files.isReadable(Path.of(jwt.jwksPath()))) {
+      throw ConfigException.invalid(
+          "accounts.jwt.jwksPath", jwt.jwksPath(), "a readable JSON Web Key Set file");
+    }
+    if (!jwt.secret().isEmpty()
+        && jwt.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
       throw ConfigException.invalid(
           "accounts.jwt.secret", "(hidden)", "a secret of at least 32 bytes");
     }

@@ -176,6 +176,24 @@ public record ParleyConfig(
     public boolean enabled() {
       return !secret.isEmpty() || !publicKeyPath.isEmpty() || !jwksPath.isEmpty();
     }
+
+    /** Hides the secret. */
+    @Override
+    public String toString() {
+      return "Jwt[algorithm="
+          + algorithm
+          + ", secret="
+          + (secret.isEmpty() ? "" : "(hidden)")
+          + ", publicKeyPath="
+          + publicKeyPath
+          + ", jwksPath="
+          + jwksPath
+          + ", issuer="
+          + issuer
+          + ", audience="
+          + audience
+          + "]";
+    }
   }
 
   /** Which store keeps what lasts ({@code store.kind}). */

@@ -1,6 +1,7 @@
 package dev.parley.transport;
 
 import dev.parley.accounts.Accounts;
+import dev.parley.accounts.TokenCheck;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.config.ParleyConfig;
@@ -100,23 +101,33 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   }
 
   private Future<?> listenOnTheWeb() {
-    return WebPage.load(vertx)
-        .compose(
-            page -> {
-              web = new WebListener(vertx, config, webPort, page, this::accept);
-              return web.listen();
-            })
-        .recover(
-            failure ->
-                Future.failedFuture(
-                    new WebPortException(
-                        "cannot listen for the web on "
-                            + config.web().host()
-                            + ":"
-                            + config.web().port()
-                            + ": "
-                            + failure.getMessage(),
-                        failure)));
+    ParleyConfig.Jwt jwt = config.accounts().jwt();
+    Future<TokenCheck> tokens =
+        jwt.enabled()
+            ? TokenCheck.create(vertx, jwt)
+                .recover(
+                    failure ->
+                        Future.failedFuture(new WebPortException(failure.getMessage(), failure)))
+            : Future.succeededFuture();
+    return tokens.compose(
+        check ->
+            WebPage.load(vertx)
+                .compose(
+                    page -> {
+                      web = new WebListener(vertx, config, webPort, page, check, this::accept);
+                      return web.listen();
+                    })
+                .recover(
+                    failure ->
+                        Future.failedFuture(
+                            new WebPortException(
+                                "cannot listen for the web on "
+                                    + config.web().host()
+                                    + ":"
+                                    + config.web().port()
+                                    + ": "
+                                    + failure.getMessage(),
+                                failure))));
   }
 
   /**

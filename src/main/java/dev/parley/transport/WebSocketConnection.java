@@ -37,6 +37,7 @@ final class WebSocketConnection implements Connection {
   private static final short TRY_LATER = 1013;
 
   private final ServerWebSocket socket;
+  private final String tokenAccount;
   private Handler<Buffer> handler;
   private Handler<Void> endHandler;
   private Buffer message;
@@ -48,9 +49,11 @@ final class WebSocketConnection implements Connection {
    * Wraps an accepted WebSocket.
    *
    * @param socket the WebSocket, its write queue limit already set
+   * @param tokenAccount the account a signed token of the handshake named, or {@code null}
    */
-  WebSocketConnection(ServerWebSocket socket) {
+  WebSocketConnection(ServerWebSocket socket, String tokenAccount) {
     this.socket = socket;
+    this.tokenAccount = tokenAccount;
     socket.frameHandler(this::onFrame);
     // Vert.x runs the end handler when the client's close frame is taken from its queue.
     // socket.endHandler(v -> ended());
@@ -121,6 +124,11 @@ final class WebSocketConnection implements Connection {
       socket.shutdownHandler(null);
       socket.close(status, reason);
     }
+  }
+
+  @Override
+  public String tokenAccount() {
+    return tokenAccount;
   }
 
   @Override

@@ -286,6 +286,126 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theAccountsSettingsComeFromTheEnvironmentAndHideTheSecret(Vertx vertx) throws IOException {
+    ParleyConfig.Accounts defaults =
+        load(vertx, null, Map.of(), Map.of(), new JsonObject()).accounts();
+    assertEquals(true, defaults.registration());
+    assertEquals(true, defaults.guests());
+    assertEquals(java.util.List.of(), defaults.operators());
+    assertEquals(false, defaults.jwt().enabled());
+    assertEquals("HS256", defaults.jwt().algorithm());
+
+    String secret = "a shared secret of at least 32 bytes";
+    ParleyConfig.Accounts accounts =
+        load(
+                vertx,
+                null,
+                Map.of(
+                    "PARLEY_ACCOUNTS_REGISTRATION", "closed",
+                    "PARLEY_ACCOUNTS_GUESTS", "false",
+                    "PARLEY_ACCOUNTS_OPERATORS", "root, Admin",
+                    "PARLEY_ACCOUNTS_JWT_SECRET", secret,
+                    "PARLEY_ACCOUNTS_JWT_ISSUER", "https://app.example.com",
+                    "PARLEY_ACCOUNTS_JWT_AUDIENCE", "parley"),
+                Map.of(),
+                new JsonObject())
+            .accounts();
+    assertEquals(false, accounts.registration());
+    assertEquals(false, accounts.guests());
+    assertEquals(java.util.List.of("root", "Admin"), accounts.operators());
+    assertEquals(true, accounts.jwt().enabled());
+    assertEquals(secret, accounts.jwt().secret());
+    assertEquals("https://app.example.com", accounts.jwt().issuer());
+    assertEquals("parley", accounts.jwt().audience());
+    assertEquals(false, accounts.toString().contains(secret), "the secret is hidden");
+  }
+
+  @Test
+  void badAccountsSettingsStopStartUpWithOneLine(Vertx vertx) throws IOException {
+    assertEquals(
+        "invalid setting accounts.registration = \"maybe\": expected \"open\" or \"closed\"",
+        failure(vertx, null, Map.of("PARLEY_ACCOUNTS_REGISTRATION", "maybe"), Map.of()));
+    assertEquals(
+        "invalid setting accounts.guests = \"no\": expected true or false",
+        failure(vertx, "{\"accounts\": {\"guests\": \"no\"}}", Map.of(), Map.of()));
+    assertEquals(
+        "invalid setting accounts.operators = \"a b\": expected names of accounts: name may"
+            + " contain only letters, digits, \"_\", \"-\" and \".\"",
+        failure(vertx, null, Map.of("PARLEY_ACCOUNTS_OPERATORS", "root,a b"), Map.of()));
+    assertEquals(
+        "invalid setting accounts.jwt.algorithm = \"none\": expected \"HS256\", \"HS384\","
+            + " \"HS512\", \"RS256\", \"RS384\", \"RS512\", \"ES256\", \"ES384\" or \"ES512\"",
+        failure(vertx, null, Map.of("PARLEY_ACCOUNTS_JWT_ALGORITHM", "none"), Map.of()));
+    String onTheRest = "\"issuer\": \"https://app.example.com\", \"audience\": \"parley\"}}}";
+    String shortSecret =
+        failure(
+            vertx,
+            "{\"accounts\": {\"jwt\": {\"secret\": \"only 31 bytes, one too few.....\", "
+                + onTheRest,
+            Map.of(),
+            Map.of());
+    assertEquals(
+        "invalid setting accounts.jwt.secret = \"(hidden)\": expected a secret of at least 32"
+            + " bytes",
+        shortSecret);
+    assertEquals(
+        "invalid setting accounts.jwt.secret: RS256 tokens are verified with a public key, not a"
+            + " secret: set accounts.jwt.publicKeyPath (a PEM file) or accounts.jwt.jwksPath"
+            + " instead",
+        failure(
+            vertx,
+            "{\"accounts\": {\"jwt\": {\"algorithm\": \"RS256\", \"secret\":"
+                + " \"a shared secret of at least 32 bytes\", "
+                + onTheRest,
+            Map.of(),
+            Map.of()));
+    Map<String, String> secret =
+        Map.of("PARLEY_ACCOUNTS_JWT_SECRET", "a shared secret of at least 32 bytes");
+    assertEquals(
+        "invalid setting accounts.jwt.issuer = \"\": expected the issuer (iss) tokens must name,"
+            + " when tokens are on",
+        failure(vertx, null, secret, Map.of()));
+    assertEquals(
+        "invalid setting accounts.jwt.audience = \"\": expected the audience (aud) tokens must"
+            + " name, when tokens are on",
+        failure(
+            vertx,
+            null,
+            Map.of(
+                "PARLEY_ACCOUNTS_JWT_SECRET",
+                "a shared secret of at least 32 bytes",
+                "PARLEY_ACCOUNTS_JWT_ISSUER",
+                "https://app.example.com"),
+            Map.of()));
+    assertEquals(
+        "invalid settings accounts.jwt.secret, accounts.jwt.publicKeyPath and"
+            + " accounts.jwt.jwksPath: set one of them",
+        failure(
+            vertx,
+            null,
+            Map.of(
+                "PARLEY_ACCOUNTS_JWT_SECRET",
+                "a shared secret of at least 32 bytes",
+                "PARLEY_ACCOUNTS_JWT_JWKS_PATH",
+                "/etc/jwks.json"),
+            Map.of()));
+    Path missing = dir.resolve("missing.pem");
+    assertEquals(
+        "invalid setting accounts.jwt.publicKeyPath = \""
+            + missing
+            + "\": expected a readable PEM file",
+        failure(
+            vertx,
+            null,
+            Map.of(
+                "PARLEY_ACCOUNTS_JWT_ALGORITHM",
+                "ES256",
+                "PARLEY_ACCOUNTS_JWT_PUBLIC_KEY_PATH",
+                missing.toString()),
+            Map.of()));
+  }
+
+  @Test
   void aClusterNodeOnTheSqliteFileStopsWithOneLineNamingTheSetting(Vertx vertx) {
     String expected =
         "invalid setting store.kind = \"sqlite\": a cluster node keeps what lasts in PostgreSQL"

@@ -356,6 +356,58 @@ class ManifestsTest {
   }
 
   @Test
+  void theConfigFileListsTheAccountsSettingsWithTokensOff() {
+    JsonObject accounts = configFileJson().getJsonObject("accounts");
+    assertNotNull(accounts, "the ConfigMap's config file must have the accounts section");
+    assertEquals(
+        ParleyConfig.defaultsJson().getJsonObject("accounts").fieldNames(),
+        accounts.fieldNames(),
+        "the accounts section lists every setting");
+    assertEquals(
+        ParleyConfig.defaultsJson().getJsonObject("accounts").getJsonObject("jwt").fieldNames(),
+        accounts.getJsonObject("jwt").fieldNames(),
+        "the accounts.jwt section lists every setting");
+    assertEquals("open", accounts.getString("registration"), "accounts.registration");
+    assertEquals(Boolean.TRUE, accounts.getBoolean("guests"), "accounts.guests");
+    assertEquals(new JsonArray(), accounts.getJsonArray("operators"), "accounts.operators");
+    assertEquals(
+        "",
+        accounts.getJsonObject("jwt").getString("secret"),
+        "the JWT secret comes from a Secret (PARLEY_ACCOUNTS_JWT_SECRET), not the ConfigMap");
+    ParleyConfig.Accounts loaded = podConfig().accounts();
+    assertTrue(loaded.registration() && loaded.guests(), "registration open, guests allowed");
+    assertTrue(loaded.operators().isEmpty(), "no server operators");
+    assertFalse(loaded.jwt().enabled(), "signed tokens are off as shipped");
+  }
+
+  @Test
+  void theJwtSecretComesFromAnOptionalSecretAsAnEnvironmentVariable() {
+    Map<String, Object> entry =
+        maps(container().getOrDefault("env", List.of()), "env").stream()
+            .filter(e -> "PARLEY_ACCOUNTS_JWT_SECRET".equals(e.get("name")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no env PARLEY_ACCOUNTS_JWT_SECRET"));
+    Object ref = at(entry, "valueFrom.secretKeyRef");
+    assertNotNull(ref, "PARLEY_ACCOUNTS_JWT_SECRET must come from a Secret (secretKeyRef)");
+    assertEquals(
+        Boolean.TRUE,
+        map(ref).get("optional"),
+        "the JWT Secret is optional: without it the nodes start with tokens off");
+    String secretName = (String) map(ref).get("name");
+    String key = (String) map(ref).get("key");
+    // With the secret set and the issuer and audience in the ConfigMap, the pod takes tokens.
+    String secret = "a shared secret of at least 32 bytes, for the pod";
+    JsonObject file = configFileJson();
+    file.getJsonObject("accounts")
+        .getJsonObject("jwt")
+        .put("issuer", "https://app.example.com")
+        .put("audience", "parley");
+    ParleyConfig.Jwt jwt = podConfig(file, Map.of(secretName + "/" + key, secret)).accounts().jwt();
+    assertTrue(jwt.enabled(), "tokens on once the Secret holds a secret");
+    assertEquals(secret, jwt.secret(), "accounts.jwt.secret is the Secret's " + key);
+  }
+
+  @Test
   void theDockerfileExposesTheContainerPorts() {
     assertEquals(
         new TreeSet<>(containerPorts().values()),
@@ -513,25 +565,32 @@ class ManifestsTest {
    */
   private static synchronized ParleyConfig podConfig() {
     if (podConfig == null) {
-      Vertx vertx = Vertx.vertx();
-      try {
-        Path file = tmp.resolve(Path.of(configFileArgument()).getFileName());
-        Files.writeString(file, withMountedSecret(configFileJson()).encodePrettily());
-        podConfig =
-            ConfigLoader.load(
-                    vertx,
-                    new ConfigLoader.Sources(
-                        file, true, podEnvironment(), Map.of(), new JsonObject()))
-                .await();
-      } catch (ConfigException e) {
-        fail("the pod's configuration does not load: " + e.getMessage());
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      } finally {
-        vertx.close().await();
-      }
+      podConfig = podConfig(configFileJson(), Map.of());
     }
     return podConfig;
+  }
+
+  /**
+   * The configuration a pod would load from another config file and other values of Secrets' keys
+   * ({@code SECRET/KEY}).
+   */
+  private static ParleyConfig podConfig(JsonObject configFile, Map<String, String> secretValues) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Path file = tmp.resolve(Path.of(configFileArgument()).getFileName());
+      Files.writeString(file, withMountedSecret(configFile).encodePrettily());
+      return ConfigLoader.load(
+              vertx,
+              new ConfigLoader.Sources(
+                  file, true, podEnvironment(secretValues), Map.of(), new JsonObject()))
+          .await();
+    } catch (ConfigException e) {
+      return fail("the pod's configuration does not load: " + e.getMessage());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } finally {
+      vertx.close().await();
+    }
   }
 
   // ---------------------------------------------------------------- the pod
@@ -606,16 +665,32 @@ class ManifestsTest {
   }
 
   /**
-   * The container's environment variables, with the downward API's fields replaced by sample values
-   * and {@code $(NAME)} references expanded as Kubernetes does.
+   * The container's environment variables, with the downward API's fields replaced by sample
+   * values, Secrets' keys by the values of the Secrets in {@code k8s/} (an optional one that is not
+   * there leaves its variable out), and {@code $(NAME)} references expanded as Kubernetes does.
    */
   private static Map<String, String> containerEnvironment() {
+    return containerEnvironment(Map.of());
+  }
+
+  /**
+   * The container's environment, as {@link #containerEnvironment()}, with some Secrets' keys given
+   * other values.
+   *
+   * @param secretValues values by {@code SECRET/KEY}, in place of the manifests' own
+   */
+  private static Map<String, String> containerEnvironment(Map<String, String> secretValues) {
     Map<String, String> env = new LinkedHashMap<>();
     Pattern reference = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     for (Map<String, Object> entry : maps(container().getOrDefault("env", List.of()), "env")) {
       String name = (String) entry.get("name");
       String value;
-      if (entry.containsKey("valueFrom")) {
+      if (at(entry, "valueFrom.secretKeyRef") != null) {
+        value = secretKeyValue(name, map(at(entry, "valueFrom.secretKeyRef")), secretValues);
+        if (value == null) {
+          continue;
+        }
+      } else if (entry.containsKey("valueFrom")) {
         String field = string(entry, "valueFrom.fieldRef.fieldPath");
         value = DOWNWARD_API_SAMPLES.get(field);
         assertNotNull(value, "env " + name + ": no sample value for " + entry.get("valueFrom"));
@@ -632,6 +707,50 @@ class ManifestsTest {
       env.put(name, value);
     }
     return env;
+  }
+
+  /**
+   * The value a {@code secretKeyRef} gives: the Secret's key in {@code k8s/} ({@code stringData},
+   * or {@code data} in base64), or null when the reference is optional and the Secret or key is not
+   * there.
+   */
+  private static String secretKeyValue(
+      String variable, Map<String, Object> ref, Map<String, String> secretValues) {
+    String secretName = (String) ref.get("name");
+    String key = (String) ref.get("key");
+    if (secretValues.containsKey(secretName + "/" + key)) {
+      return secretValues.get(secretName + "/" + key);
+    }
+    List<Manifest> found =
+        objectsOfKind("Secret").stream().filter(m -> secretName.equals(m.name())).toList();
+    Object value = null;
+    if (!found.isEmpty()) {
+      Map<String, Object> secret = found.get(0).object();
+      Object text = map(secret.getOrDefault("stringData", Map.of())).get(key);
+      Object encoded = map(secret.getOrDefault("data", Map.of())).get(key);
+      value =
+          text != null
+              ? text
+              : encoded == null
+                  ? null
+                  : new String(
+                      java.util.Base64.getDecoder().decode(encoded.toString()),
+                      java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (value == null) {
+      assertEquals(
+          Boolean.TRUE,
+          ref.get("optional"),
+          "env "
+              + variable
+              + " refers to the Secret "
+              + secretName
+              + "'s key "
+              + key
+              + ", which k8s/ does not hold: make the reference optional or add the Secret");
+      return null;
+    }
+    return value.toString();
   }
 
   /** What Kubernetes adds to a pod's environment for each Service unless enableServiceLinks. */
@@ -666,11 +785,16 @@ class ManifestsTest {
 
   /** The pod's environment: service links (unless turned off) and the container's variables. */
   private static Map<String, String> podEnvironment() {
+    return podEnvironment(Map.of());
+  }
+
+  /** The pod's environment, some Secrets' keys given other values ({@code SECRET/KEY}). */
+  private static Map<String, String> podEnvironment(Map<String, String> secretValues) {
     Map<String, String> env = new LinkedHashMap<>();
     if (!Boolean.FALSE.equals(podSpec().get("enableServiceLinks"))) {
       env.putAll(serviceLinkVariables());
     }
-    env.putAll(containerEnvironment());
+    env.putAll(containerEnvironment(secretValues));
     return env;
   }
 
