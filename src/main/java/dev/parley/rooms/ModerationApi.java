@@ -103,7 +103,7 @@ final class ModerationApi {
    */
   private JsonObject kick(Object body) {
     JsonRequest request = JsonRequest.of(body, "name", "reason", "room", "by");
-    String name = request.string("name", true);
+    String name = required(request, "name");
     String room = room(request, false);
     Actor actor = actor(request);
     String reason = request.text("reason", room == null, maxTextBytes);
@@ -273,11 +273,10 @@ final class ModerationApi {
 
   /** The service that acts, named by {@code by}: a valid name, {@value #SERVICE} when absent. */
   private static Actor actor(JsonRequest request) {
-    String by = request.stripped("by", false);
-    if (by == null) {
+    if (request.string("by", false) == null) {
       return new Actor(SERVICE, "", true);
     }
-    NameRules.Verdict verdict = NameRules.check(by);
+    NameRules.Verdict verdict = NameRules.check(required(request, "by"));
     if (!verdict.valid()) {
       throw new RoomException(ErrorCode.INVALID_NAME, "field \"by\": " + verdict.error());
     }

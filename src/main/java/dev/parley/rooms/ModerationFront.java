@@ -108,8 +108,8 @@ final class ModerationFront {
         m.body() instanceof JsonObject json && json.getValue(field) instanceof String text
             ? text.strip()
             : "";
-    NameRules.Verdict verdict = NameRules.check(name);
-    if (!verdict.valid() || AddressBlock.parse(name) != null) {
+    NameRules.Verdict verdict = name.isEmpty() ? null : NameRules.check(name);
+    if (verdict == null || !verdict.valid() || AddressBlock.parse(name) != null) {
       byRoom(m, address, null);
       return;
     }
@@ -122,6 +122,9 @@ final class ModerationFront {
   /** A request's account name: a valid name, in NFC. */
   private static String accountName(JsonRequest request) {
     String name = request.stripped("name", true);
+    if (name.isEmpty()) {
+      throw new RoomException(ErrorCode.BAD_REQUEST, "field \"name\" must not be empty");
+    }
     NameRules.Verdict verdict = NameRules.check(name);
     if (!verdict.valid()) {
       throw new RoomException(ErrorCode.INVALID_NAME, verdict.error());
