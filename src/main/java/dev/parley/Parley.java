@@ -147,7 +147,7 @@ public final class Parley {
     return deployInto(vertx, deployed, store)
         .compose(v -> deployInto(vertx, deployed, accounts))
         .compose(v -> deployInto(vertx, deployed, new ConnectionGate(config, metrics, time)))
-        .compose(v -> deployInto(vertx, deployed, new ApiFront(config, roomGroups)))
+        .compose(v -> deployInto(vertx, deployed, new ApiFront(config, roomGroups, accounts)))
         .compose(
             v ->
                 deployInto(

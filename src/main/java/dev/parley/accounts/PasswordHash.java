@@ -67,6 +67,20 @@ public final class PasswordHash {
     return MessageDigest.isEqual(derived, parsed.hash);
   }
 
+  /**
+   * Whether a string is a hash as {@link #hash} makes them (Argon2id in a PHC string, with
+   * parameters in the bounds a check accepts, at least 8 bytes of salt and 32 of hash), so that a
+   * request that carries a hash can refuse anything else, a password by mistake included. Fast:
+   * nothing is derived.
+   *
+   * @param text any text, or {@code null}
+   * @return whether it is such a hash
+   */
+  public static boolean isHash(String text) {
+    Parsed parsed = parse(text);
+    return parsed != null && parsed.salt.length >= 8 && parsed.hash.length == HASH_BYTES;
+  }
+
   /** What a stored string holds. */
   private record Parsed(int memory, int iterations, int lanes, byte[] salt, byte[] hash) {}
 

@@ -13,7 +13,8 @@ import dev.parley.values.ErrorCode;
 public final class ApiAddresses {
   /**
    * The events of every room, each published in the order of its room's group: arrived, left,
-   * message, renamed. Each names its room; {@link #events(String)} gives one room's.
+   * message, renamed, and the policy changes topic, op, ban and mute. Each names its room; {@link
+   * #events(String)} gives one room's.
    */
   public static final String EVENTS = "parley.api.events";
 
@@ -38,8 +39,50 @@ public final class ApiAddresses {
   /** Request: the roster of one room. */
   public static final String WHO = "parley.api.who";
 
-  /** Request: remove a member, with a reason. */
+  /**
+   * Request: remove a member, with a reason: from the server, or from one room ({@code room}), from
+   * which a line session goes to the default room.
+   */
   public static final String KICK = "parley.api.kick";
+
+  /**
+   * Request: ban an account, a connected guest's address, an address or a CIDR block from a room
+   * (from the server for the default room), as a server operator.
+   */
+  public static final String BAN = "parley.api.ban";
+
+  /** Request: lift a ban of a room. */
+  public static final String UNBAN = "parley.api.unban";
+
+  /** Request: the bans of a room still in force. */
+  public static final String BANS = "parley.api.bans";
+
+  /** Request: keep a member from speaking in a room, for some minutes or until unmuted. */
+  public static final String MUTE = "parley.api.mute";
+
+  /** Request: let a muted member speak again in a room. */
+  public static final String UNMUTE = "parley.api.unmute";
+
+  /** Request: read a room's topic, set it, or clear it. */
+  public static final String TOPIC = "parley.api.topic";
+
+  /** Request: make an account an operator of a room. */
+  public static final String OP = "parley.api.op";
+
+  /** Request: make an account no longer an operator of a room. */
+  public static final String DEOP = "parley.api.deop";
+
+  /**
+   * Request: register an account from a password hash ({@code dev.parley.accounts.PasswordHash});
+   * the password itself never travels.
+   */
+  public static final String ACCOUNT_REGISTER = "parley.api.account.register";
+
+  /** Request: set an account's password hash. */
+  public static final String ACCOUNT_PASSWORD = "parley.api.account.password";
+
+  /** Request: delete an account. */
+  public static final String ACCOUNT_DELETE = "parley.api.account.delete";
 
   /**
    * Request: a room's history (fields {@code room}, {@code limit}, {@code before}), answered with

@@ -137,6 +137,17 @@ public final class Moderation {
   }
 
   /**
+   * A room's name as the rooms spell it: an open room's as it was opened ({@code #OPS} finds {@code
+   * #ops}), any other as given.
+   *
+   * @param room a valid room name, with its {@code #}
+   * @return the name
+   */
+  public String roomName(String room) {
+    return canonical(room);
+  }
+
+  /**
    * The topic of a room.
    *
    * @return the topic, or {@code null} when it has none

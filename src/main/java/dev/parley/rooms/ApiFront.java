@@ -1,5 +1,7 @@
 package dev.parley.rooms;
 
+import dev.parley.accounts.AccountException;
+import dev.parley.accounts.Accounts;
 import dev.parley.api.ApiAddresses;
 import dev.parley.bus.Addresses;
 import dev.parley.config.ParleyConfig;
@@ -31,9 +33,10 @@ import java.util.function.Consumer;
  * address on every node, stateless, that hands each request on to the host of the room group it
  * concerns ({@link Addresses#api}), and answers what concerns every group (a bus member's rooms,
  * {@code rooms}, {@code kick}, {@code leave} and {@code history} without a room) by asking each
- * group and merging the answers. With one group (a single node) every request goes to it as it
- * came. A group whose host does not answer within {@value #TIMEOUT_MILLIS} ms makes the request
- * fail with {@code 503}. Confined to its context; it holds no state of the rooms.
+ * group and merging the answers. The moderation and account requests are its {@link
+ * ModerationFront}'s. With one group (a single node) every request goes to it as it came. A group
+ * whose host does not answer within {@value #TIMEOUT_MILLIS} ms makes the request fail with {@code
+ * 503}. Confined to its context; it holds no state of the rooms.
  */
 public final class ApiFront extends VerticleBase {
   private static final long TIMEOUT_MILLIS = 5000;
@@ -42,15 +45,19 @@ public final class ApiFront extends VerticleBase {
   private final ParleyConfig config;
   private final RoomGroups groups;
   private final int defaultGroup;
+  private final Accounts accounts;
   private NameRegistry names;
   private EventBus bus;
 
   /**
    * @param config the node's settings
    * @param groups how many room groups the cluster has
+   * @param accounts the node's accounts, deployed before this front: they answer the account
+   *     requests
    */
-  public ApiFront(ParleyConfig config, int groups) {
+  public ApiFront(ParleyConfig config, int groups, Accounts accounts) {
     this.config = config;
+    this.accounts = accounts;
     this.groups = new RoomGroups(groups);
     this.defaultGroup = this.groups.of(config.rooms().defaultRoom());
   }
@@ -62,7 +69,11 @@ public final class ApiFront extends VerticleBase {
         .compose(
             registry -> {
               names = registry;
-              return Future.all(
+              List<Future<Void>> registered =
+                  new ArrayList<>(
+                      new ModerationFront(bus, groups, config.rooms().defaultRoom(), accounts, ASK)
+                          .register());
+              registered.addAll(
                   List.of(
                       consume(ApiAddresses.JOIN, m -> byRoom(m, ApiAddresses.JOIN)),
                       consume(ApiAddresses.ENTER, m -> byRoom(m, ApiAddresses.ENTER)),
@@ -71,8 +82,9 @@ public final class ApiFront extends VerticleBase {
                       consume(ApiAddresses.MSG, this::msg),
                       consume(ApiAddresses.ROOMS, this::rooms),
                       consume(ApiAddresses.LEAVE, this::leave),
-                      consume(ApiAddresses.KICK, m -> firstSuccess(m, ApiAddresses.KICK)),
+                      consume(ApiAddresses.KICK, this::kick),
                       consume(ApiAddresses.HISTORY, this::history)));
+              return Future.all(registered);
             });
   }
 
@@ -123,7 +135,8 @@ public final class ApiFront extends VerticleBase {
     answer(m, ask(group, address, m.body()));
   }
 
-  private static void answer(Message<Object> m, Future<JsonObject> answered) {
+  /** Replies with the answer, or fails the request as {@link #fail} does. */
+  static void answer(Message<Object> m, Future<JsonObject> answered) {
     answered.onComplete(
         ar -> {
           if (ar.succeeded()) {
@@ -134,10 +147,16 @@ public final class ApiFront extends VerticleBase {
         });
   }
 
-  private static void fail(Message<Object> m, Throwable cause) {
+  /**
+   * Fails the request with the refusal's code and message: a group's, a {@link RoomException} or an
+   * {@link AccountException}; anything else as {@code 503}.
+   */
+  static void fail(Message<Object> m, Throwable cause) {
     if (cause instanceof ReplyException e && e.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
       m.fail(e.failureCode(), e.getMessage());
     } else if (cause instanceof RoomException e) {
+      m.fail(e.code().code(), e.getMessage());
+    } else if (cause instanceof AccountException e) {
       m.fail(e.code().code(), e.getMessage());
     } else {
       m.fail(ErrorCode.UNAVAILABLE.code(), Replies.ROOM_UNAVAILABLE);
@@ -295,6 +314,15 @@ public final class ApiFront extends VerticleBase {
           }
           m.reply(new JsonObject().put("total", merged.total()).put("rooms", rooms));
         });
+  }
+
+  /** {@code kick} with a room goes to its group; without one, to every group. */
+  private void kick(Message<Object> m) {
+    if (namesRoom(m.body())) {
+      byRoom(m, ApiAddresses.KICK);
+    } else {
+      firstSuccess(m, ApiAddresses.KICK);
+    }
   }
 
   /** {@code leave} without a room leaves every room, in every group. */

@@ -29,9 +29,9 @@ import java.util.function.Function;
 /**
  * One room group's part of the public event-bus API: JSON requests that the node's {@link ApiFront}
  * hands on to {@link Addresses#api}, checked field by field, turned into calls on the {@link
- * Rooms}, answered in JSON. A refused or malformed request gets a failure reply with an error code;
- * no request can raise an exception inside the rooms. Confined to the {@link RoomVerticle}'s
- * context.
+ * Rooms}, answered in JSON; the moderation requests are {@link ModerationApi}'s. A refused or
+ * malformed request gets a failure reply with an error code; no request can raise an exception
+ * inside the rooms. Confined to the {@link RoomVerticle}'s context.
  */
 final class RoomApi {
   /** The group's own request: the rooms a bus member is in here ({@code {"member": ID}}). */
@@ -40,14 +40,20 @@ final class RoomApi {
   private final Rooms room;
   private final Admissions admissions;
   private final Admissions.PrivateDelivery delivery;
+  private final ModerationApi moderation;
   private final int maxTextBytes;
   private final int maxLines;
 
   RoomApi(
-      Rooms room, Admissions admissions, ParleyConfig config, Admissions.PrivateDelivery delivery) {
+      Rooms room,
+      Admissions admissions,
+      ParleyConfig config,
+      Admissions.PrivateDelivery delivery,
+      ModerationApi moderation) {
     this.room = room;
     this.admissions = admissions;
     this.delivery = delivery;
+    this.moderation = moderation;
     this.maxTextBytes = config.limits().maxLineBytes();
     this.maxLines = config.history().maxLines();
   }
@@ -74,8 +80,6 @@ final class RoomApi {
             sync(this::leave),
             ApiAddresses.WHO,
             sync(this::who),
-            ApiAddresses.KICK,
-            sync(this::kick),
             ApiAddresses.HISTORY,
             sync(this::history),
             ROOMS_OF,
@@ -84,9 +88,12 @@ final class RoomApi {
         bus.consumer(
             Addresses.api(group),
             message -> {
-              Function<Object, Future<JsonObject>> handler =
-                  handlers.get(message.headers().get(Addresses.API_ACTION));
-              if (handler == null) {
+              String action = message.headers().get(Addresses.API_ACTION);
+              Function<Object, Future<JsonObject>> handler = handlers.get(action);
+              if (handler == null && action != null && ModerationApi.ACTIONS.contains(action)) {
+                String account = message.headers().get(ModerationApi.ACCOUNT_HEADER);
+                answer(message, body -> moderation.handle(action, body, account));
+              } else if (handler == null) {
                 message.fail(ErrorCode.BAD_REQUEST.code(), "not a request of the API");
               } else {
                 answer(message, handler);
@@ -230,12 +237,5 @@ final class RoomApi {
               .toJson());
     }
     return new JsonObject().put("run", room.run()).put("lines", lines);
-  }
-
-  private JsonObject kick(Object body) {
-    JsonRequest request = JsonRequest.of(body, "name", "reason");
-    String name = request.string("name", true);
-    String reason = request.text("reason", true, maxTextBytes);
-    return new JsonObject().put("name", room.kick(name, reason));
   }
 }

@@ -201,7 +201,12 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
     // The group's own address last: a node that reaches it finds the rest registered.
     return Future.all(
             counts.start(vertx, consumers, room::occupied),
-            new RoomApi(room, admissions, config, this::deliverPrivate)
+            new RoomApi(
+                    room,
+                    admissions,
+                    config,
+                    this::deliverPrivate,
+                    new ModerationApi(room, desk, config.limits().maxLineBytes()))
                 .register(bus, group, consumers))
         .compose(
             v -> {

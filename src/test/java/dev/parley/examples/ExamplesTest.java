@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The three examples of the README, each run for real. */
+/** The examples of the README, each run for real. */
 @ExtendWith(VertxExtension.class)
 class ExamplesTest {
   @RegisterExtension final ChatClients clients = new ChatClients();
@@ -216,6 +216,40 @@ class ExamplesTest {
                         + " "
                         + l.getString("text", l.getString("name")))
             .toList());
+  }
+
+  @Test
+  void theModerationBotMutesAMemberWhoRepeatsALineFiveTimes(Vertx vertx) {
+    int port = TestServer.start(vertx, TestServer.config()).port();
+    vertx.deployVerticle(new ModerationBot(List.of("#ops"))).await();
+    ChatClient watcher = clients.join(port, "wendy");
+    watcher.say("/join ops");
+    watcher.expect("* now in #ops").expect("* online (2): moderator, wendy");
+    ChatClient spammer = clients.join(port, "sam");
+    spammer.say("/join OPS");
+    spammer.expect("* now in #ops").expect("* online (3): moderator, wendy, sam");
+    watcher.expect("* sam has arrived");
+
+    // Four times, another line, then five times: only five in a row mute.
+    for (int i = 0; i < 4; i++) {
+      spammer.say("buy now");
+      spammer.expect("sam: buy now");
+    }
+    spammer.say("really");
+    spammer.expect("sam: really");
+    for (int i = 0; i < 5; i++) {
+      spammer.say("buy now");
+      spammer.expect("sam: buy now");
+    }
+    spammer.expect("* sam was muted by " + ModerationBot.NAME);
+    assertEquals(
+        List.of("sam: buy now", "sam: buy now", "sam: buy now", "sam: buy now", "sam: really"),
+        watcher.read(5));
+    watcher.readUntil("* sam was muted by moderator");
+    spammer.say("buy now");
+    spammer.expect("! you are muted in #ops");
+    watcher.say("quiet now");
+    watcher.expect("wendy: quiet now");
   }
 
   /**
