@@ -1,7 +1,8 @@
 // The Parley chat page: one more client of the line protocol (docs/protocol.md), over WebSocket.
 // Every text from the server is shown with textContent, never as HTML. The page sends a line only
 // when the user acts or a line from the server calls for it, never on a timer, so an open tab is
-// idle like any other client.
+// idle like any other client. A password the server asks for is sent once and kept nowhere: not in
+// the log, not in a variable, not in storage.
 'use strict';
 
 const log = document.getElementById('log');
@@ -27,6 +28,8 @@ let members = [];
 let retryDelay = 1000;
 let endedOnPurpose = false;
 let autoRooms = 0;
+// The account whose password the next line is, while the server asks for it; '' otherwise.
+let passwordFor = '';
 
 function show(text, kind) {
   const item = document.createElement('li');
@@ -55,9 +58,29 @@ function startMessage(name) {
 }
 
 function setNamed(name) {
+  endPassword();
   named = name !== '';
   me.textContent = named ? 'you are ' + name : '';
   prompt.textContent = named ? 'Message or /command' : 'Your name';
+}
+
+// The server asks for the password of a registered name: the input becomes a password field. What
+// was typed in it before is dropped, so that no draft is sent as a password.
+function askPassword(name) {
+  passwordFor = name;
+  input.value = '';
+  input.type = 'password';
+  prompt.textContent = 'Password for ' + name;
+  input.focus();
+}
+
+// The input is a text field again, empty if it was a password field.
+function endPassword() {
+  if (input.type === 'password') {
+    input.value = '';
+  }
+  input.type = 'text';
+  passwordFor = '';
 }
 
 function renderMembers() {
@@ -144,6 +167,8 @@ function onNotice(text) {
     sessionStorage.setItem('parley.name', myName);
     setNamed(myName);
     refreshRooms();
+  } else if ((m = text.match(/^\* (\S+) is registered, what is its password\?$/))) {
+    askPassword(m[1]);
   } else if ((m = text.match(/^\* online \(\d+\): (.*)$/))) {
     members = m[1].replace(/, … \(\d+ more\)$/, '').split(', ');
     renderMembers();
@@ -240,6 +265,17 @@ function connect() {
 
 form.addEventListener('submit', event => {
   event.preventDefault();
+  if (passwordFor) {
+    // The password line: sent as typed, once, and then gone from the field; the field is a text
+    // field again until the server asks once more (after `! wrong password for NAME` it asks for a
+    // name).
+    if (input.value !== '') {
+      send(input.value);
+      endPassword();
+      prompt.textContent = 'Your name';
+    }
+    return;
+  }
   const line = input.value;
   if (line === '' && named) {
     return;

@@ -174,6 +174,24 @@ public final class Browser
     logLine("* you are " + name);
   }
 
+  /**
+   * Opens the page and logs the browser's user in to a registered name: the name, then the password
+   * in the field the page turns into a password field.
+   */
+  public void logIn(int webPort, String name, String password) {
+    open(webPort);
+    type(name);
+    logLine("* " + name + " is registered, what is its password?");
+    waiting().until(b -> "password".equals(input().getDomProperty("type")));
+    type(password);
+    logLine("* you are " + name);
+  }
+
+  /** The page's input line. */
+  public WebElement input() {
+    return driver.findElement(By.id("line"));
+  }
+
   /** Opens the page and waits for the server's greeting. */
   public void open(int webPort) {
     driver.get("http://127.0.0.1:" + webPort + "/");
