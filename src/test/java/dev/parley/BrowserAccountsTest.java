@@ -171,6 +171,9 @@ class BrowserAccountsTest {
       Parley parley = TestServer.start(first, config);
       register(parley.port(), "webby");
       browser.logIn(webPort, "webby", PASSWORD);
+      browser.type("/join ops");
+      browser.logLine("* you are an operator of #ops");
+      assertEquals("#ops", browser.driver().findElement(By.id("room")).getText());
       parley.close().await(30, TimeUnit.SECONDS);
       browser.logLine("* server is shutting down");
       assertTrue(browser.statusAfterClose().startsWith("reconnecting"), browser.status());
@@ -188,10 +191,17 @@ class BrowserAccountsTest {
           .until(b -> browser.count("* webby is registered, what is its password?") == 2);
       browser.waiting().until(b -> "password".equals(inputType()));
       assertEquals("Password for webby", prompt().getText());
-      assertEquals(List.of("webby", PASSWORD, "/rooms", "webby"), browser.sentLines());
+      assertEquals(
+          List.of("webby", PASSWORD, "/rooms", "/join ops", "/rooms", "webby"),
+          browser.sentLines());
       browser.type(PASSWORD);
       browser.waiting().until(b -> browser.count("* you are webby") == 2);
       assertEquals("connected", browser.status());
+      // A new session is in the default room, whichever room the last one was in.
+      browser
+          .waiting()
+          .withMessage("the page does not show the default room")
+          .until(b -> b.findElement(By.id("room")).getText().equals("#lobby"));
       assertEquals(2, timesSent(PASSWORD));
       assertPasswordNowhere(PASSWORD);
       ChatClient alice = clients.join(parley.port(), "alice");

@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,10 +20,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * A room's topic and its operators on the chat page (PROTOCOL.md section 13), in a real browser
- * ({@link Browser}), with the operator a registered TCP member who opened {@code #ops}: the topic
- * in the header, and the operators the page saw (or asked {@code /whois} about) marked in the
- * member list.
+ * A room's topic, its operators and a kick on the chat page (PROTOCOL.md section 13), in a real
+ * browser ({@link Browser}), with the operator a registered TCP member who opened {@code #ops}: the
+ * topic in the header, the operators the page saw (or asked {@code /whois} about) marked in the
+ * member list, and a kicked user told why and shown in the default room.
  */
 @ExtendWith(VertxExtension.class)
 class BrowserModerationTest {
@@ -172,5 +173,52 @@ class BrowserModerationTest {
     browser.logLine("* you are an operator of #fresh");
     waitForOperators("webby");
     alice.expect("* webby has left (joined #fresh)");
+  }
+
+  @Test
+  void aKickedUserIsToldWhyAndShownInTheLobbyAndTheRoomSeesItLeave(Vertx vertx) throws Exception {
+    Parley parley = TestServer.start(vertx, TestServer.config());
+    ChatClient alice = operator(parley.port(), "alice");
+    ChatClient carol = clients.join(parley.port(), "carol");
+    carol.say("/join ops").expect("* now in #ops").expect("* online (2): alice, carol");
+    alice.expect("* carol has arrived");
+    ChatClient dave = clients.join(parley.port(), "dave");
+    alice.say("/topic deploys only");
+    alice.expect("* alice set the topic: deploys only");
+    carol.expect("* alice set the topic: deploys only");
+
+    browser.enter(parley.webPort(), "webby");
+    dave.expect("* webby has arrived");
+    joinOps();
+    browser.waiting().until(b -> topic().equals("deploys only"));
+    alice.expect("* webby has arrived");
+    carol.expect("* webby has arrived");
+    dave.expect("* webby has left (joined #ops)");
+
+    alice.say("/kick webby spam");
+    browser.logLine("* you were kicked: spam");
+    alice.expect("* webby has left (kicked: spam)");
+    carol.expect("* webby has left (kicked: spam)");
+    // From #ops the kick moves the user to the default room: the page shows it is there.
+    browser.logLine("* now in #lobby");
+    browser.waiting().until(b -> room().equals("#lobby"));
+    List<String> log = browser.logTexts();
+    assertEquals(
+        "* now in #lobby", log.get(log.indexOf("* you were kicked: spam") + 1), log::toString);
+    browser.logLine("* online (2): dave, webby");
+    member("dave");
+    assertEquals(List.of(), markedOperators());
+    assertEquals("", topic());
+    assertFalse(topicShown());
+    assertEquals("connected", browser.status());
+    dave.expect("* webby has arrived");
+    browser.type("still here");
+    dave.expect("webby: still here");
+
+    // The session went on after the kick, so the page reconnects by itself when the connection
+    // drops later, as it does before any kick.
+    parley.close().await(30, TimeUnit.SECONDS);
+    browser.logLine("* server is shutting down");
+    assertTrue(browser.statusAfterClose().startsWith("reconnecting"), browser.status());
   }
 }

@@ -207,6 +207,8 @@ function onNotice(text) {
     myName = m[1];
     sessionStorage.setItem('parley.name', myName);
     setNamed(myName);
+    // A new session starts in the default room (set below), whatever room the last one was in.
+    roomLabel.textContent = '';
     setTopic('');
     operators.clear();
     refreshRooms();
@@ -232,8 +234,9 @@ function onNotice(text) {
     }
     renderMembers();
   } else if ((m = text.match(/^\* now in (\S+)$/))) {
-    // The topic is the new room's, when its `* topic:` line comes; what the page saw of other
-    // rooms' operators is old.
+    // A move (after a kick from another room too): the session goes on. The topic is the new
+    // room's, when its `* topic:` line comes; what the page saw of other rooms' operators is old.
+    endedOnPurpose = false;
     roomLabel.textContent = m[1];
     setTopic('');
     for (const room of [...operators.keys()]) {
@@ -279,6 +282,8 @@ function onNotice(text) {
     }
   } else if (text === '* bye' || text.startsWith('* you were kicked: ')
       || text.startsWith('* disconnected: ')) {
+    // The session ends here, unless a kick from another room is followed by `* now in` the default
+    // room.
     endedOnPurpose = true;
   }
   return true;
