@@ -1,7 +1,8 @@
 // The Parley chat page: one more client of the line protocol (docs/protocol.md), over WebSocket.
 // Every text from the server is shown with textContent, never as HTML. The page sends a line only
 // when the user acts or a line from the server calls for it, never on a timer, so an open tab is
-// idle like any other client.
+// idle like any other client. A password the server asks for is sent once and kept nowhere: not in
+// the log, not in a variable, not in storage.
 'use strict';
 
 const log = document.getElementById('log');
@@ -12,6 +13,8 @@ const me = document.getElementById('me');
 const statusLine = document.getElementById('status');
 const reconnectButton = document.getElementById('reconnect');
 const roomLabel = document.getElementById('room');
+const topicLine = document.getElementById('topic-line');
+const topicLabel = document.getElementById('topic');
 const roomList = document.getElementById('rooms');
 const refreshButton = document.getElementById('refresh');
 const memberList = document.getElementById('members');
@@ -19,6 +22,8 @@ const memberList = document.getElementById('members');
 // Closes after which trying again may help: abnormal (1006), going away (1001, a restart), an
 // internal error (1011), a restart (1012), try again later (1013, server full).
 const RETRYABLE = new Set([1001, 1006, 1011, 1012, 1013]);
+// The answer to /whois NAME (docs/protocol.md section 13).
+const WHOIS = /^\* (\S+) is in (\S+), (?:registered|a guest)(?:, operator of (\S+))?$/;
 
 let socket = null;
 let myName = sessionStorage.getItem('parley.name') || '';
@@ -27,6 +32,12 @@ let members = [];
 let retryDelay = 1000;
 let endedOnPurpose = false;
 let autoRooms = 0;
+// The account whose password the next line is, while the server asks for it; '' otherwise.
+let passwordFor = '';
+// Who the page saw become an operator of a room, by room: `* you are an operator of #ROOM`,
+// `* NAME is now an operator of #ROOM` (and `is no longer`), and answers to /whois. A hint only:
+// operators made before the page entered the room are not told to it; /whois NAME tells for sure.
+const operators = new Map();
 
 function show(text, kind) {
   const item = document.createElement('li');
@@ -55,17 +66,70 @@ function startMessage(name) {
 }
 
 function setNamed(name) {
+  endPassword();
   named = name !== '';
   me.textContent = named ? 'you are ' + name : '';
   prompt.textContent = named ? 'Message or /command' : 'Your name';
 }
 
+// The server asks for the password of a registered name: the input becomes a password field. What
+// was typed in it before is dropped, so that no draft is sent as a password.
+function askPassword(name) {
+  passwordFor = name;
+  input.value = '';
+  input.type = 'password';
+  prompt.textContent = 'Password for ' + name;
+  input.focus();
+}
+
+// The input is a text field again, empty if it was a password field.
+function endPassword() {
+  if (input.type === 'password') {
+    input.value = '';
+  }
+  input.type = 'text';
+  passwordFor = '';
+}
+
+function setTopic(text) {
+  topicLabel.textContent = text;
+  topicLine.title = text;
+  topicLine.hidden = text === '';
+}
+
+function operatorsOf(room) {
+  if (!operators.has(room)) {
+    operators.set(room, new Set());
+  }
+  return operators.get(room);
+}
+
+function setOperator(room, name, isOperator) {
+  if (isOperator) {
+    operatorsOf(room).add(name);
+  } else {
+    operatorsOf(room).delete(name);
+  }
+  renderMembers();
+}
+
 function renderMembers() {
+  const ops = operators.get(roomLabel.textContent) || new Set();
   memberList.replaceChildren(...members.map(name => {
     const item = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = name;
+    if (ops.has(name)) {
+      const badge = document.createElement('span');
+      badge.className = 'op';
+      badge.setAttribute('role', 'img');
+      badge.setAttribute('aria-label', 'operator');
+      badge.title = 'operator';
+      badge.textContent = '@';
+      button.appendChild(badge);
+    }
+    button.append(name);
+    button.dataset.name = name;
     button.title = 'send ' + name + ' a private message';
     button.addEventListener('click', () => startMessage(name));
     item.appendChild(button);
@@ -143,7 +207,13 @@ function onNotice(text) {
     myName = m[1];
     sessionStorage.setItem('parley.name', myName);
     setNamed(myName);
+    // A new session starts in the default room (set below), whatever room the last one was in.
+    roomLabel.textContent = '';
+    setTopic('');
+    operators.clear();
     refreshRooms();
+  } else if ((m = text.match(/^\* (\S+) is registered, what is its password\?$/))) {
+    askPassword(m[1]);
   } else if ((m = text.match(/^\* online \(\d+\): (.*)$/))) {
     members = m[1].replace(/, … \(\d+ more\)$/, '').split(', ');
     renderMembers();
@@ -164,8 +234,41 @@ function onNotice(text) {
     }
     renderMembers();
   } else if ((m = text.match(/^\* now in (\S+)$/))) {
+    // A move (after a kick from another room too): the session goes on. The topic is the new
+    // room's, when its `* topic:` line comes; what the page saw of other rooms' operators is old.
+    endedOnPurpose = false;
     roomLabel.textContent = m[1];
+    setTopic('');
+    for (const room of [...operators.keys()]) {
+      if (room !== m[1]) {
+        operators.delete(room);
+      }
+    }
+    renderMembers();
     refreshRooms();
+  } else if ((m = text.match(/^\* topic: (.*)$/))) {
+    setTopic(m[1]);
+  } else if ((m = text.match(/^\* topic of (\S+): (.*)$/))) {
+    if (m[1] === roomLabel.textContent) {
+      setTopic(m[2]);
+    }
+  } else if ((m = text.match(/^\* (#\S+) has no topic$/))) {
+    if (m[1] === roomLabel.textContent) {
+      setTopic('');
+    }
+  } else if ((m = text.match(/^\* (\S+) set the topic: (.*)$/))) {
+    setTopic(m[2]);
+  } else if ((m = text.match(/^\* (\S+) cleared the topic$/))) {
+    setTopic('');
+  } else if ((m = text.match(/^\* you are an operator of (\S+)$/))) {
+    setOperator(m[1], myName, true);
+  } else if ((m = text.match(/^\* (\S+) is now an operator of (\S+)$/))) {
+    setOperator(m[2], m[1], true);
+  } else if ((m = text.match(/^\* (\S+) is no longer an operator of (\S+)$/))) {
+    setOperator(m[2], m[1], false);
+  } else if ((m = text.match(WHOIS))) {
+    // `* NAME is in #ROOM, registered, operator of #ROOM`, or without the operator part.
+    setOperator(m[3] || m[2], m[1], Boolean(m[3]));
   } else if ((m = text.match(/^\* rooms \(\d+\): (.*)$/))) {
     renderRooms(m[1] ? m[1].split(', ') : []);
     if (autoRooms > 0) {
@@ -179,6 +282,8 @@ function onNotice(text) {
     }
   } else if (text === '* bye' || text.startsWith('* you were kicked: ')
       || text.startsWith('* disconnected: ')) {
+    // The session ends here, unless a kick from another room is followed by `* now in` the default
+    // room.
     endedOnPurpose = true;
   }
   return true;
@@ -211,6 +316,8 @@ function onLine(text) {
 function onClose(event) {
   autoRooms = 0;
   setNamed('');
+  setTopic('');
+  operators.clear();
   members = [];
   renderMembers();
   if (endedOnPurpose || !RETRYABLE.has(event.code)) {
@@ -240,6 +347,17 @@ function connect() {
 
 form.addEventListener('submit', event => {
   event.preventDefault();
+  if (passwordFor) {
+    // The password line: sent as typed, once, and then gone from the field; the field is a text
+    // field again until the server asks once more (after `! wrong password for NAME` it asks for a
+    // name).
+    if (input.value !== '') {
+      send(input.value);
+      endPassword();
+      prompt.textContent = 'Your name';
+    }
+    return;
+  }
   const line = input.value;
   if (line === '' && named) {
     return;

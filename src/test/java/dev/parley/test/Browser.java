@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -125,9 +126,14 @@ public final class Browser
     return driver;
   }
 
-  /** Waits for at most 15 seconds. */
+  /**
+   * Waits for at most 15 seconds. A condition that meets an element the page has just replaced (its
+   * lists are drawn anew on every change) is tried again.
+   */
   public WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Waits until the chat log has an entry with exactly this text, and returns it. */
@@ -166,6 +172,24 @@ public final class Browser
     open(webPort);
     type(name);
     logLine("* you are " + name);
+  }
+
+  /**
+   * Opens the page and logs the browser's user in to a registered name: the name, then the password
+   * in the field the page turns into a password field.
+   */
+  public void logIn(int webPort, String name, String password) {
+    open(webPort);
+    type(name);
+    logLine("* " + name + " is registered, what is its password?");
+    waiting().until(b -> "password".equals(input().getDomProperty("type")));
+    type(password);
+    logLine("* you are " + name);
+  }
+
+  /** The page's input line. */
+  public WebElement input() {
+    return driver.findElement(By.id("line"));
   }
 
   /** Opens the page and waits for the server's greeting. */
