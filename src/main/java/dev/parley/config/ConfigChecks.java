@@ -30,6 +30,7 @@ final class ConfigChecks {
       readable("web.tls.certPath", webTls.certPath());
       readable("web.tls.keyPath", webTls.keyPath());
     }
+    checkIrc(config.irc());
     if (config.web().enabled()
         && config.http().enabled()
         && config.web().port() != 0
@@ -51,6 +52,24 @@ final class ConfigChecks {
                 + cluster.kubernetesService()
                 + "\": with cluster.enabled, set exactly one of them");
       }
+    }
+  }
+
+  private static void checkIrc(ParleyConfig.Irc irc) {
+    ParleyConfig.Tls tls = irc.tls();
+    if (tls.certPath().isEmpty() != tls.keyPath().isEmpty()) {
+      throw new ConfigException(
+          "invalid settings irc.tls.certPath and irc.tls.keyPath: set both for TLS, or neither");
+    }
+    if (tls.enabled()) {
+      readable("irc.tls.certPath", tls.certPath());
+      readable("irc.tls.keyPath", tls.keyPath());
+    }
+    if (!irc.network().matches("[A-Za-z0-9.-]{1,32}")) {
+      throw new ConfigException(
+          "invalid setting irc.network = \""
+              + irc.network()
+              + "\": 1 to 32 letters, digits, '-' or '.'");
     }
   }
 

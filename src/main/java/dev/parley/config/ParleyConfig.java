@@ -22,6 +22,7 @@ import java.util.List;
  * @param slowClient slow-reader protection
  * @param shutdown graceful shutdown
  * @param web the web port: the chat page and the chat over WebSocket
+ * @param irc the IRC port (PROTOCOL.md section 14)
  * @param http the operations HTTP listener
  * @param cluster clustering
  */
@@ -36,6 +37,7 @@ public record ParleyConfig(
     SlowClient slowClient,
     Shutdown shutdown,
     Web web,
+    Irc irc,
     Http http,
     Cluster cluster) {
 
@@ -116,6 +118,20 @@ public record ParleyConfig(
    * @param tls TLS on the web port ({@code wss://}, {@code https://})
    */
   public record Web(boolean enabled, String host, int port, List<String> allowedOrigins, Tls tls) {}
+
+  /**
+   * The IRC port (PROTOCOL.md section 14): IRC clients in the same rooms as every other member.
+   *
+   * @param enabled whether the IRC port listens
+   * @param host the address to listen on
+   * @param port the TCP port, 0 for any free port
+   * @param proxyProtocol whether every connection starts with a PROXY protocol (v1 or v2) header
+   * @param network the network name IRC clients show ({@code NETWORK} in ISUPPORT, 1 to 32 letters,
+   *     digits, {@code -} or {@code .})
+   * @param tls TLS on the IRC port
+   */
+  public record Irc(
+      boolean enabled, String host, int port, boolean proxyProtocol, String network, Tls tls) {}
 
   /**
    * Each room's history (PROTOCOL.md section 10).
@@ -437,6 +453,13 @@ public record ParleyConfig(
                 r.port("web.port"),
                 r.origins("web.allowedOrigins"),
                 new Tls(r.string("web.tls.certPath", true), r.string("web.tls.keyPath", true))),
+            new Irc(
+                r.bool("irc.enabled"),
+                r.string("irc.host", false),
+                r.port("irc.port"),
+                r.bool("irc.proxyProtocol"),
+                r.string("irc.network", false),
+                new Tls(r.string("irc.tls.certPath", true), r.string("irc.tls.keyPath", true))),
             new Http(r.bool("http.enabled"), r.string("http.host", false), r.port("http.port")),
             new Cluster(
                 r.bool("cluster.enabled"),

@@ -17,6 +17,8 @@ import java.util.List;
  *     group opened afresh) does not have the member
  * @param history the room's last lines to replay, oldest first, at most {@code history.onJoin}
  * @param topic the room's topic, shown just before the roster line, or {@code null} for none
+ * @param operators the names in {@code roster} that are the room's operators (section 13), in
+ *     roster order, for clients that mark them (IRC's {@code @})
  */
 public record Entered(
     long seq,
@@ -26,10 +28,12 @@ public record Entered(
     int total,
     String run,
     List<HistoryLine> history,
-    String topic) {
+    String topic,
+    List<String> operators) {
   /** Copies the lists. */
   public Entered {
     roster = List.copyOf(roster);
     history = List.copyOf(history);
+    operators = List.copyOf(operators);
   }
 }

@@ -49,7 +49,22 @@ final class RoomViews {
         room.size(),
         order.run(),
         replay(room),
-        topic(room));
+        topic(room),
+        operators(room));
+  }
+
+  /** The members of a room listed on entering it who are its operators, in roster order. */
+  private List<String> operators(RoomRoster room) {
+    List<String> names = new ArrayList<>();
+    for (Member m : room.members()) {
+      if (names.size() == Rooms.LARGE_ROSTER_NAMES) {
+        break;
+      }
+      if (policies.isOperator(m.account, room.name())) {
+        names.add(m.name);
+      }
+    }
+    return names;
   }
 
   /** The reply to a member that left its room with {@code left} and entered {@code target}. */

@@ -324,6 +324,28 @@ public final class Rooms {
   }
 
   /**
+   * Whether a session or bus member is a member of these rooms; does not mark it active.
+   *
+   * @param memberId the member's id
+   * @return true when it is in one of these rooms
+   */
+  public boolean isMember(String memberId) {
+    return roster.bySession(memberId) != null;
+  }
+
+  /**
+   * The names of the members of a room who are its operators (section 13), in roster order.
+   *
+   * @param room the room as typed, {@code null} for the default room
+   * @return the operators' names; none when the room has no members here
+   * @throws RoomException if the name is bad
+   */
+  public List<String> operatorsIn(String room) {
+    RoomRoster found = room == null ? defaultRoom : directory.named(room);
+    return found == null ? List.of() : moderation.operatorsIn(found.name());
+  }
+
+  /**
    * The names of the rooms a member is in here, in order of entering; none for an unknown member.
    */
   public List<String> roomsOf(String memberId) {

@@ -4,6 +4,7 @@ import dev.parley.bus.NickReply;
 import dev.parley.names.NameRegistry;
 import dev.parley.names.NameRegistry.Holder;
 import dev.parley.protocol.NameRules;
+import dev.parley.protocol.Replies;
 import dev.parley.room.Entered;
 import dev.parley.room.Member;
 import dev.parley.room.PrivateSent;
@@ -216,12 +217,7 @@ final class Admissions {
   }
 
   private boolean isMember(String memberId) {
-    try {
-      rooms.memberOf(memberId);
-      return true;
-    } catch (RoomException e) {
-      return false;
-    }
+    return rooms.isMember(memberId);
   }
 
   /**
@@ -261,33 +257,58 @@ final class Admissions {
    */
   Future<PrivateSent> privateMessage(
       String sessionId, String target, String text, PrivateDelivery deliver) {
-    String from;
     try {
       return Future.succeededFuture(rooms.privateMessage(sessionId, target, text));
     } catch (RoomException e) {
-      if (e.code() != ErrorCode.NO_SUCH_MEMBER) {
+      if (e.code() != ErrorCode.NO_SUCH_MEMBER && e.code() != ErrorCode.NOT_A_MEMBER) {
         return Future.failedFuture(e);
       }
       NameRules.Verdict verdict = NameRules.check(target);
       if (!verdict.valid()) {
         return Future.failedFuture(e);
       }
-      try {
-        from = rooms.memberOf(sessionId).name();
-      } catch (RoomException notMember) {
-        return Future.failedFuture(notMember);
-      }
-      return names
-          .holder(verdict.name())
-          .compose(
-              holder -> {
-                if (holder == null) {
-                  return Future.failedFuture(e);
-                }
-                deliver.deliver(holder, from, text);
-                return Future.succeededFuture(new PrivateSent(from, holder.name()));
-              });
+      return fromElsewhere(sessionId, e, verdict.name(), text, deliver);
     }
+  }
+
+  /**
+   * A private line to the holder of {@code target} in another group, from a member of these rooms,
+   * or from a member in none of them that holds a name (an IRC client in no room).
+   */
+  private Future<PrivateSent> fromElsewhere(
+      String sessionId,
+      RoomException noSuchMember,
+      String target,
+      String text,
+      PrivateDelivery deliver) {
+    Future<String> from =
+        isMember(sessionId)
+            ? Future.succeededFuture(rooms.memberOf(sessionId).name())
+            : names
+                .member(sessionId)
+                .compose(
+                    holder ->
+                        holder == null
+                            ? Future.failedFuture(
+                                new RoomException(
+                                    ErrorCode.NOT_A_MEMBER, "not a member of the room"))
+                            : Future.succeededFuture(holder.name()));
+    return from.compose(
+        name ->
+            names
+                .holder(target)
+                .compose(
+                    holder -> {
+                      if (holder == null) {
+                        return Future.failedFuture(
+                            noSuchMember.code() == ErrorCode.NO_SUCH_MEMBER
+                                ? noSuchMember
+                                : new RoomException(
+                                    ErrorCode.NO_SUCH_MEMBER, Replies.noSuchMemberText(target)));
+                      }
+                      deliver.deliver(holder, name, text);
+                      return Future.succeededFuture(new PrivateSent(name, holder.name()));
+                    }));
   }
 
   /** A member left every room of this group for good: its name is given back. */

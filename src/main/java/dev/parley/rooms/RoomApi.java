@@ -213,7 +213,9 @@ final class RoomApi {
     for (RosterEntry entry : room.rosterOf(roomName)) {
       members.add(RosterJson.toJson(entry));
     }
-    return new JsonObject().put("members", members);
+    return new JsonObject()
+        .put("members", members)
+        .put("operators", new JsonArray(room.operatorsIn(roomName)));
   }
 
   private JsonObject history(Object body) {

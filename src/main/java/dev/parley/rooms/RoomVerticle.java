@@ -281,26 +281,28 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
       } else if (body instanceof JoinRequest join) {
         RoomApi.reply(
             message,
-            (join.freesOne()
-                    ? admissions.admitMoving(
-                        join.sessionId(),
-                        join.nodeId(),
-                        join.name(),
-                        join.lastLineId(),
-                        join.room(),
-                        true,
-                        join.account(),
-                        join.address())
-                    : admissions.admit(
-                        join.sessionId(),
-                        join.nodeId(),
-                        join.name(),
-                        join.kind(),
-                        join.lastLineId(),
-                        join.room(),
-                        false,
-                        join.account(),
-                        join.address()))
+            (join.kind().multiRoom() && room.isMember(join.sessionId())
+                    ? admissions.enter(join.sessionId(), join.room())
+                    : join.freesOne()
+                        ? admissions.admitMoving(
+                            join.sessionId(),
+                            join.nodeId(),
+                            join.name(),
+                            join.lastLineId(),
+                            join.room(),
+                            true,
+                            join.account(),
+                            join.address())
+                        : admissions.admit(
+                            join.sessionId(),
+                            join.nodeId(),
+                            join.name(),
+                            join.kind(),
+                            join.lastLineId(),
+                            join.room(),
+                            false,
+                            join.account(),
+                            join.address()))
                 .onSuccess(
                     entered -> {
                       if (entered.total() == 1) {

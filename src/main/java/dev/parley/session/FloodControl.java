@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * refilled at {@code linesPerSecond}; each line takes a token. Also limits the warning to one per
  * second. Confined to the connection's event loop.
  */
-final class FloodControl {
+public final class FloodControl {
   private static final long ONE_SECOND = TimeUnit.SECONDS.toNanos(1);
 
   private final int linesPerSecond;
@@ -19,7 +19,7 @@ final class FloodControl {
   private long warnedAt;
   private boolean warned;
 
-  FloodControl(int linesPerSecond, int burst, TimeSource time) {
+  public FloodControl(int linesPerSecond, int burst, TimeSource time) {
     this.linesPerSecond = linesPerSecond;
     this.burst = burst;
     this.time = time;
@@ -28,7 +28,7 @@ final class FloodControl {
   }
 
   /** Takes a token; false means the line must be dropped. Always true when unlimited. */
-  boolean allow() {
+  public boolean allow() {
     if (linesPerSecond == 0) {
       return true;
     }
@@ -43,7 +43,7 @@ final class FloodControl {
   }
 
   /** Whether a dropped line should be answered: true at most once per second. */
-  boolean warnNow() {
+  public boolean warnNow() {
     long now = time.nanoTime();
     if (warned && now - warnedAt < ONE_SECOND) {
       return false;

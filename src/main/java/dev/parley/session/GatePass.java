@@ -10,18 +10,18 @@ import io.vertx.core.eventbus.EventBus;
  * for once when the connection opens, given back once when it closes, over two node-local event-bus
  * addresses whose body is the client's address. Confined to the connection's event loop.
  */
-final class GatePass {
+public final class GatePass {
   private final EventBus bus;
   private final String address;
   private boolean admitted;
 
-  GatePass(EventBus bus, String address) {
+  public GatePass(EventBus bus, String address) {
     this.bus = bus;
     this.address = address;
   }
 
   /** Whether the gate admitted the connection and the place has not been given back yet. */
-  boolean admitted() {
+  public boolean admitted() {
     return admitted;
   }
 
@@ -31,7 +31,7 @@ final class GatePass {
    * @param then called on the event loop with an empty string when admitted, otherwise with the
    *     refusal line (the gate's, or {@link Replies#serverFull()} when the gate did not answer)
    */
-  void admit(Handler<String> then) {
+  public void admit(Handler<String> then) {
     bus.<String>request(Addresses.GATE_ADMIT, address, Session.LOCAL)
         .onComplete(
             ar -> {
@@ -45,7 +45,7 @@ final class GatePass {
   }
 
   /** Gives the connection's place back to the gate, then runs {@code next}. */
-  void releaseThen(Runnable next) {
+  public void releaseThen(Runnable next) {
     if (!admitted) {
       if (next != null) {
         next.run();

@@ -5,6 +5,7 @@ import dev.parley.protocol.EncodedLine;
 import dev.parley.protocol.Replies;
 import dev.parley.time.TimeSource;
 import io.vertx.core.buffer.Buffer;
+import java.util.function.LongFunction;
 
 /**
  * One connection's outbound side. Lines written during one turn of the event loop are gathered and
@@ -27,6 +28,7 @@ public final class Outbox {
   private final ParleyMetrics metrics;
   private final Flusher flusher;
   private final int batchLimit;
+  private final LongFunction<String> droppedNotice;
   private EncodedLine first;
   private Buffer batch;
   private int pendingLines;
@@ -35,12 +37,35 @@ public final class Outbox {
   private long dropped;
   private boolean closed;
 
+  /**
+   * An outbox whose client is told of dropped lines with {@link Replies#dropped}.
+   *
+   * @param maxQueuedBytes the connection's write-queue limit, in bytes
+   */
   public Outbox(
       Connection connection,
       TimeSource time,
       ParleyMetrics metrics,
       Flusher flusher,
       int maxQueuedBytes) {
+    this(connection, time, metrics, flusher, maxQueuedBytes, Replies::dropped);
+  }
+
+  /**
+   * An outbox whose client is told of dropped lines in its protocol's form.
+   *
+   * @param maxQueuedBytes the connection's write-queue limit, in bytes
+   * @param droppedNotice the line (without its line end) that tells the client how many lines it
+   *     missed
+   */
+  public Outbox(
+      Connection connection,
+      TimeSource time,
+      ParleyMetrics metrics,
+      Flusher flusher,
+      int maxQueuedBytes,
+      LongFunction<String> droppedNotice) {
+    this.droppedNotice = droppedNotice;
     this.connection = connection;
     this.time = time;
     this.metrics = metrics;
@@ -131,7 +156,7 @@ public final class Outbox {
     connection.drainHandler(null);
     long count = dropped;
     dropped = 0;
-    connection.write(EncodedLine.of(Replies.dropped(count)).buffer());
+    connection.write(EncodedLine.of(droppedNotice.apply(count)).buffer());
   }
 
   /** Nanoseconds the queue has been full, or 0 when it is not. */

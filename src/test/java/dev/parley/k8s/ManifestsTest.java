@@ -195,9 +195,9 @@ class ManifestsTest {
       }
     }
     assertEquals(
-        Set.of(podConfig().server().port(), podConfig().web().port()),
+        Set.of(podConfig().server().port(), podConfig().web().port(), podConfig().irc().port()),
         servicePorts(object("Service", "parley")),
-        "the Service parley must lead to server.port and web.port and nothing else (not the"
+        "the Service parley must lead to server.port, web.port and irc.port and nothing else (not the"
             + " operations port)");
   }
 

@@ -135,6 +135,7 @@ public final class NodeProcess {
             .put("store", new JsonObject().put("kind", "memory"))
             .put("http", new JsonObject().put("host", "127.0.0.1").put("port", opsPort))
             .put("web", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
+            .put("irc", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
             .put(
                 "cluster",
                 new JsonObject()

@@ -44,6 +44,7 @@ public final class TestServer {
                 "server",
                 new JsonObject().put("host", "127.0.0.1").put("port", 0).put("instances", 2))
             .put("web", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+            .put("irc", new JsonObject().put("host", "127.0.0.1").put("port", 0))
             .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
             .put("store", new JsonObject().put("kind", "memory"));
     for (int i = 0; i < settings.length; i += 2) {
