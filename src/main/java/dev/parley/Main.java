@@ -124,7 +124,7 @@ public final class Main implements Callable<Integer> {
       return EXIT_START_FAILED;
     }
     LOG.info(
-        "{} listening for chat on {}:{}{}{}{}",
+        "{} listening for chat on {}:{}{}{}{}{}",
         config.server().name(),
         config.server().host(),
         parley.port(),
@@ -136,6 +136,13 @@ public final class Main implements Callable<Integer> {
                 + ":"
                 + parley.webPort()
                 + "/"
+            : "",
+        parley.ircPort() > 0
+            ? ", IRC on "
+                + config.irc().host()
+                + ":"
+                + parley.ircPort()
+                + (config.irc().tls().enabled() ? " (TLS)" : "")
             : "",
         parley.opsPort() > 0
             ? ", operations on " + config.http().host() + ":" + parley.opsPort()

@@ -55,6 +55,7 @@ public final class Parley {
   private final int port;
   private final int opsPort;
   private final int webPort;
+  private final int ircPort;
   private final ParleyMetrics metrics;
   private final List<String> deployments;
   private final String opsDeployment;
@@ -65,6 +66,7 @@ public final class Parley {
       String nodeId,
       int port,
       int webPort,
+      int ircPort,
       int opsPort,
       ParleyMetrics metrics,
       List<String> deployments,
@@ -72,6 +74,7 @@ public final class Parley {
       Accounts accounts) {
     this.accounts = accounts;
     this.webPort = webPort;
+    this.ircPort = ircPort;
     this.vertx = vertx;
     this.opsDeployment = opsDeployment;
     this.nodeId = nodeId;
@@ -138,6 +141,10 @@ public final class Parley {
         config.web().port() > 0
             ? config.web().port()
             : -1 - (SHARED_PORT_KEYS.getAndIncrement() & 0x3fff_ffff);
+    int ircPort =
+        config.irc().port() > 0
+            ? config.irc().port()
+            : -1 - (SHARED_PORT_KEYS.getAndIncrement() & 0x3fff_ffff);
     List<String> deployed = new ArrayList<>();
     List<ChatServerVerticle> servers = new ArrayList<>();
     // Deployed first and so undeployed last: the rooms write their last lines before it closes.
@@ -172,6 +179,7 @@ public final class Parley {
                                   nodeId,
                                   listenPort,
                                   webPort,
+                                  ircPort,
                                   metrics,
                                   roomGroups,
                                   accounts);
@@ -206,6 +214,7 @@ public final class Parley {
                     nodeId,
                     servers.get(0).actualPort(),
                     servers.get(0).actualWebPort(),
+                    servers.get(0).actualIrcPort(),
                     config.http().enabled() ? ops.actualPort() : -1,
                     metrics,
                     deployed,
@@ -315,6 +324,16 @@ public final class Parley {
    */
   public int webPort() {
     return webPort;
+  }
+
+  /**
+   * The IRC port (PROTOCOL.md section 14).
+   *
+   * @return the port IRC clients connect to (the actual one when 0 was configured), or -1 when
+   *     {@code irc.enabled} is false
+   */
+  public int ircPort() {
+    return ircPort;
   }
 
   /**

@@ -48,6 +48,7 @@ class EmbeddingTest {
             new JsonObject()
                 .put("server", new JsonObject().put("host", "127.0.0.1").put("port", 0))
                 .put("web", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+                .put("irc", new JsonObject().put("host", "127.0.0.1").put("port", 0))
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
                 // No parley.db in the build's working directory.
                 .put("store", new JsonObject().put("kind", "memory")));

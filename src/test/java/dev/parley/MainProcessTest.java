@@ -30,6 +30,7 @@ class MainProcessTest {
   private static final Pattern LISTENING = Pattern.compile("listening for chat on [^:]+:(\\d+)");
   private static final Pattern OPERATIONS = Pattern.compile("operations on [^:]+:(\\d+)");
   private static final Pattern WEB = Pattern.compile("the web page on http://[^:]+:(\\d+)/");
+  private static final Pattern IRC = Pattern.compile("IRC on [^:]+:(\\d+)");
 
   @TempDir Path dir;
 
@@ -97,6 +98,7 @@ class MainProcessTest {
         config,
         "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"irc\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"store\": {\"sqlite\": {\"path\": \"a-directory.db\"}}}");
     Process process = start("--config", config.toString());
@@ -131,6 +133,7 @@ class MainProcessTest {
         config,
         "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"irc\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0}}");
     Process process = start("--config", config.toString());
     try {
@@ -138,12 +141,14 @@ class MainProcessTest {
       Matcher chat = LISTENING.matcher(line);
       Matcher ops = OPERATIONS.matcher(line);
       Matcher web = WEB.matcher(line);
-      assertTrue(chat.find() && ops.find() && web.find(), line);
-      // No cluster manager: no Hazelcast port, no event-bus port, nothing but these three.
+      Matcher irc = IRC.matcher(line);
+      assertTrue(chat.find() && ops.find() && web.find() && irc.find(), line);
+      // No cluster manager: no Hazelcast port, no event-bus port, nothing but these four.
       assertEquals(
           Set.of(
               Integer.parseInt(chat.group(1)),
               Integer.parseInt(web.group(1)),
+              Integer.parseInt(irc.group(1)),
               Integer.parseInt(ops.group(1))),
           ListeningPorts.of(process.pid()));
       // The default store: a SQLite file in the working directory, made at the first start.
@@ -162,6 +167,7 @@ class MainProcessTest {
         config,
         "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"irc\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"shutdown\": {\"drainSeconds\": 1}}");
     Process first = start("--config", config.toString());
@@ -201,6 +207,7 @@ class MainProcessTest {
         config,
         "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"web\": {\"host\": \"127.0.0.1\", \"port\": 0},"
+            + " \"irc\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"http\": {\"host\": \"127.0.0.1\", \"port\": 0},"
             + " \"shutdown\": {\"drainSeconds\": 2}}");
     Process process = start("--config", config.toString());

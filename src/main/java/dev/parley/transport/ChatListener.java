@@ -11,16 +11,17 @@ import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Duration;
 
 /**
- * The chat port (PROTOCOL.md): a Vert.x {@link NetServer} speaking the line protocol over TCP, with
- * TLS when {@code server.tls.enabled}, the PROXY protocol when {@code server.proxyProtocol}, and
- * each socket's write queue bounded at {@code slowClient.maxQueuedBytes} bytes. Accepted sockets
- * are handed on as {@link Connection}s. Confined to its verticle's context.
+ * A port of plain TCP connections: the chat port (PROTOCOL.md), speaking the line protocol, or the
+ * IRC port (section 14). A Vert.x {@link NetServer} with TLS when its {@code tls.*} paths are set,
+ * the PROXY protocol when its {@code proxyProtocol} is on, and each socket's write queue bounded at
+ * {@code slowClient.maxQueuedBytes} bytes. Accepted sockets are handed on as {@link Connection}s.
+ * Confined to its verticle's context.
  */
 final class ChatListener {
   private final NetServer server;
 
   /**
-   * Creates the listener; nothing listens before {@link #listen}.
+   * The chat port ({@code server.*}); nothing listens before {@link #listen}.
    *
    * @param vertx the verticle's Vert.x
    * @param config the node's settings ({@code server.*}, {@code slowClient.sendBufferBytes} and
@@ -28,19 +29,42 @@ final class ChatListener {
    * @param port the port; negative for a random port shared by every listener given that number
    * @param accept receives each accepted connection, on the verticle's event loop
    */
-  ChatListener(Vertx vertx, ParleyConfig config, int port, Handler<Connection> accept) {
+  static ChatListener chat(Vertx vertx, ParleyConfig config, int port, Handler<Connection> accept) {
+    ParleyConfig.Server server = config.server();
+    return new ChatListener(
+        vertx, config, server.host(), port, server.proxyProtocol(), server.tls(), accept);
+  }
+
+  /**
+   * The IRC port ({@code irc.*}), in the same form as {@link #chat}.
+   *
+   * @param port the port; negative for a random port shared by every listener given that number
+   */
+  static ChatListener irc(Vertx vertx, ParleyConfig config, int port, Handler<Connection> accept) {
+    ParleyConfig.Irc irc = config.irc();
+    return new ChatListener(
+        vertx, config, irc.host(), port, irc.proxyProtocol(), irc.tls(), accept);
+  }
+
+  private ChatListener(
+      Vertx vertx,
+      ParleyConfig config,
+      String host,
+      int port,
+      boolean proxyProtocol,
+      ParleyConfig.Tls tls,
+      Handler<Connection> accept) {
     NetServerOptions options =
         new NetServerOptions()
-            .setHost(config.server().host())
+            .setHost(host)
             .setPort(port)
             .setTcpNoDelay(true)
             .setReuseAddress(true)
-            .setUseProxyProtocol(config.server().proxyProtocol());
+            .setUseProxyProtocol(proxyProtocol);
     int sendBuffer = config.slowClient().sendBufferBytes();
     if (sendBuffer > 0) {
       options.setSendBufferSize(sendBuffer);
     }
-    ParleyConfig.Tls tls = config.server().tls();
     if (tls.enabled()) {
       options
           .setSsl(true)

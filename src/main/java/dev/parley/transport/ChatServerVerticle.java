@@ -5,6 +5,7 @@ import dev.parley.accounts.TokenCheck;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.config.ParleyConfig;
+import dev.parley.irc.IrcSession;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.placement.RoomGroups;
 import dev.parley.session.Connection;
@@ -40,7 +41,9 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   private final String nodeId;
   private final int port;
   private final int webPort;
+  private final int ircPort;
   private WebListener web;
+  private ChatListener irc;
   private final ParleyMetrics metrics;
   private final SessionRegistry sessions = new SessionRegistry();
   // This listener's sessions: ids are the prefix and their number, in base 36.
@@ -61,6 +64,8 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
    *     given the same number (Vert.x's shared ephemeral port)
    * @param webPort the web port ({@code web.*}), in the same form as {@code port}; ignored when
    *     {@code web.enabled} is false
+   * @param ircPort the IRC port ({@code irc.*}), in the same form as {@code port}; ignored when
+   *     {@code irc.enabled} is false
    * @param metrics the node's meters
    * @param roomGroups how many room groups the cluster has (1 on a single node)
    * @param accounts the node's accounts
@@ -71,6 +76,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
       String nodeId,
       int port,
       int webPort,
+      int ircPort,
       ParleyMetrics metrics,
       int roomGroups,
       Accounts accounts) {
@@ -81,6 +87,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
     this.nodeId = nodeId;
     this.port = port;
     this.webPort = webPort;
+    this.ircPort = ircPort;
     this.metrics = metrics;
   }
 
@@ -88,7 +95,7 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   public Future<?> start() {
     flusher = new OutboxFlusher(context);
     shutdown = new ListenerShutdown(sessions, config.shutdown().drain().toMillis());
-    chat = new ChatListener(vertx, config, port, this::accept);
+    chat = ChatListener.chat(vertx, config, port, this::accept);
     sweeper = new Sweeper(vertx, time, sessions);
     sweeper.start(config.idle().sweep().toMillis());
     EventBus bus = vertx.eventBus();
@@ -98,7 +105,24 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
                 .completion(),
             bus.localConsumer(Addresses.LOCAL_DIRECT, m -> sessions.direct(m.body())).completion())
         .compose(v -> chat.listen())
-        .compose(v -> config.web().enabled() ? listenOnTheWeb() : Future.succeededFuture());
+        .compose(v -> config.web().enabled() ? listenOnTheWeb() : Future.succeededFuture())
+        .compose(v -> config.irc().enabled() ? listenForIrc() : Future.succeededFuture());
+  }
+
+  private Future<?> listenForIrc() {
+    irc = ChatListener.irc(vertx, config, ircPort, this::acceptIrc);
+    return irc.listen()
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    new WebPortException(
+                        "cannot listen for IRC on "
+                            + config.irc().host()
+                            + ":"
+                            + config.irc().port()
+                            + ": "
+                            + failure.getMessage(),
+                        failure)));
   }
 
   private Future<?> listenOnTheWeb() {
@@ -141,6 +165,15 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   }
 
   /**
+   * The IRC port this instance listens on.
+   *
+   * @return the actual port, once started, or -1 when {@code irc.enabled} is false
+   */
+  public int actualIrcPort() {
+    return irc == null ? -1 : irc.actualPort();
+  }
+
+  /**
    * The port this instance listens on.
    *
    * @return the actual port, once started
@@ -152,12 +185,20 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   @Override
   public Future<?> stop() {
     sweeper.stop();
-    return shutdown.stop(chat, web);
+    return shutdown.stop(chat, web, irc);
   }
 
   /** A client connected, over TCP or WebSocket: its session starts. */
   private void accept(Connection connection) {
     Session session = new Session(this, connection);
+    sessions.add(session);
+    session.start();
+    shutdown.started(session);
+  }
+
+  /** An IRC client connected: its session starts. */
+  private void acceptIrc(Connection connection) {
+    IrcSession session = new IrcSession(this, connection);
     sessions.add(session);
     session.start();
     shutdown.started(session);

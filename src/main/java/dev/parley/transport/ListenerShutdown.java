@@ -44,11 +44,14 @@ final class ListenerShutdown {
    *
    * @param chat the chat port's listener
    * @param web the web port's listener, or {@code null}
-   * @return completed when both have shut down
+   * @param irc the IRC port's listener, or {@code null}
+   * @return completed when all have shut down
    */
-  Future<?> stop(ChatListener chat, WebListener web) {
+  Future<?> stop(ChatListener chat, WebListener web, ChatListener irc) {
     Duration drain = Duration.ofMillis(drainMillis + 500);
     return Future.join(
-        chat.shutdown(drain), web == null ? Future.succeededFuture() : web.shutdown(drain));
+        chat.shutdown(drain),
+        web == null ? Future.succeededFuture() : web.shutdown(drain),
+        irc == null ? Future.succeededFuture() : irc.shutdown(drain));
   }
 }

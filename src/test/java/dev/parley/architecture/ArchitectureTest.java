@@ -42,13 +42,15 @@ class ArchitectureTest {
               "dev.parley.lines..",
               "dev.parley.store..",
               "dev.parley.names..",
+              "dev.parley.accounts..",
               "dev.parley.cluster..")
           .layer("Parts")
           .definedBy(
               "dev.parley.node..",
               "dev.parley.rooms..",
               "dev.parley.placement..",
-              "dev.parley.session..")
+              "dev.parley.session..",
+              "dev.parley.irc..")
           .layer("Listeners")
           .definedBy("dev.parley.transport..", "dev.parley.ops..")
           .layer("Application")

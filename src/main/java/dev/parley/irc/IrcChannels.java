@@ -1,0 +1,409 @@
+package dev.parley.irc;
+
+import dev.parley.api.ApiAddresses;
+import dev.parley.bus.JoinRequest;
+import dev.parley.bus.ModerationMessages.Action;
+import dev.parley.bus.ModerationMessages.Answer;
+import dev.parley.protocol.LineCleaner;
+import dev.parley.room.Chat;
+import dev.parley.room.Entered;
+import dev.parley.room.HistoryLine;
+import dev.parley.room.Left;
+import dev.parley.room.Renamed;
+import dev.parley.room.RoomEvent;
+import dev.parley.session.SessionHost;
+import dev.parley.values.ErrorCode;
+import dev.parley.values.MemberKind;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rooms of one IRC client (PROTOCOL.md section 14): JOIN (several at once), PART, PRIVMSG and
+ * NOTICE, TOPIC and KICK, and the room events it is shown. While a JOIN is under way the session
+ * follows every room and holds their events; once the room answers, the events up to its own
+ * arrival are dropped and the rest shown after JOIN, the topic, NAMES and the history. A member
+ * that leaves several shared rooms at once is shown one QUIT. Confined to the session's event loop.
+ */
+final class IrcChannels {
+  /** A room the client is in: the group's sequence number of its arrival there. */
+  private record Channel(long enteredSeq, int group) {}
+
+  private static final int REMEMBERED = 256;
+  private static final int MAX_HELD = 10_000;
+
+  private final IrcSession session;
+  private final SessionHost host;
+  private final IrcRenderer renderer;
+  private final IrcRequests requests;
+  private final IrcQueries queries;
+  private final Map<String, Channel> joined = new LinkedHashMap<>();
+  private final List<RoomEvent> held = new ArrayList<>();
+  private final Set<String> shown = new LinkedHashSet<>();
+  private int joining;
+
+  IrcChannels(IrcSession session, SessionHost host, IrcRenderer renderer) {
+    this.session = session;
+    this.host = host;
+    this.renderer = renderer;
+    this.requests = new IrcRequests(session, host);
+    this.queries = new IrcQueries(session, requests);
+  }
+
+  IrcQueries queries() {
+    return queries;
+  }
+
+  IrcRequests requests() {
+    return requests;
+  }
+
+  /** The groups of the rooms the client is in. */
+  List<Integer> groups() {
+    List<Integer> groups = new ArrayList<>();
+    for (Channel c : joined.values()) {
+      if (!groups.contains(c.group())) {
+        groups.add(c.group());
+      }
+    }
+    return groups;
+  }
+
+  /** The canonical name of a room the client is in, as typed in any form that collides with it. */
+  String joinedName(String typed) {
+    String canonical = IrcRequests.canonical(typed);
+    if (canonical == null) {
+      return null;
+    }
+    for (String room : joined.keySet()) {
+      if (dev.parley.protocol.RoomNames.key(room)
+          .equals(dev.parley.protocol.RoomNames.key(canonical))) {
+        return room;
+      }
+    }
+    return null;
+  }
+
+  /** The session ends: it follows no room. */
+  void forgetAll() {
+    for (String room : joined.keySet()) {
+      host.unfollow(session, room);
+    }
+    joined.clear();
+    if (joining > 0) {
+      host.followAll(session, false);
+      joining = 0;
+    }
+  }
+
+  // ---- JOIN and PART
+
+  void join(IrcMessage m) {
+    if (m.param(0).equals("0")) {
+      for (String room : List.copyOf(joined.keySet())) {
+        part(room, "");
+      }
+      return;
+    }
+    for (String typed : m.param(0).split(",")) {
+      String room = IrcRequests.canonical(typed);
+      if (room == null) {
+        session.numeric(IrcReplies.NOSUCHCHANNEL, typed, IrcReplies.NO_SUCH_CHANNEL);
+      } else if (joinedName(room) == null) {
+        enter(room);
+      }
+    }
+  }
+
+  private void enter(String room) {
+    if (joining++ == 0) {
+      host.followAll(session, true);
+    }
+    JoinRequest request =
+        new JoinRequest(
+            session.id(),
+            host.nodeId(),
+            session.nick(),
+            MemberKind.IRC,
+            0,
+            room,
+            false,
+            session.account(),
+            session.address());
+    requests
+        .<Entered>room(room, request)
+        .onComplete(
+            ar -> {
+              if (session.state() != IrcSession.State.REGISTERED) {
+                return;
+              }
+              if (ar.succeeded()) {
+                entered(ar.result());
+              } else {
+                refusedEntry(room, ar.cause());
+              }
+              if (--joining == 0) {
+                host.followAll(session, false);
+                List<RoomEvent> events = List.copyOf(held);
+                held.clear();
+                events.forEach(this::show);
+              }
+            });
+  }
+
+  private void entered(Entered entered) {
+    String room = entered.room();
+    joined.put(room, new Channel(entered.seq(), requests.groupOf(room)));
+    host.follow(session, room);
+    session.send(IrcMessage.of(renderer.source(session.nick()), "JOIN", room));
+    if (entered.topic() != null) {
+      session.numeric(IrcReplies.TOPIC, room, entered.topic());
+    }
+    queries.namesReply(room, entered.roster(), entered.operators());
+    if (entered.history().isEmpty()) {
+      return;
+    }
+    String batch =
+        session.has("batch") && session.timeTags() ? Long.toString(entered.seq(), 36) : null;
+    if (batch != null) {
+      session.send(IrcMessage.of(session.server(), "BATCH", "+" + batch, "chathistory", room));
+    }
+    for (HistoryLine line : entered.history()) {
+      session.send(renderer.history(line, batch));
+    }
+    if (batch != null) {
+      session.send(IrcMessage.of(session.server(), "BATCH", "-" + batch));
+    }
+  }
+
+  private void refusedEntry(String room, Throwable failure) {
+    int code = IrcRequests.code(failure);
+    if (code == ErrorCode.BANNED.code() || code == ErrorCode.BANNED_FROM_SERVER.code()) {
+      session.numeric(IrcReplies.BANNEDFROMCHAN, room, IrcRequests.text(failure));
+    } else if (code == ErrorCode.TOO_MANY_ROOMS.code()) {
+      session.numeric("405", room, IrcRequests.text(failure));
+    } else if (code == ErrorCode.INVALID_NAME.code()) {
+      session.numeric(IrcReplies.NOSUCHCHANNEL, room, IrcRequests.text(failure));
+    } else {
+      session.notice(IrcRequests.text(failure));
+    }
+  }
+
+  void part(IrcMessage m) {
+    for (String typed : m.param(0).split(",")) {
+      String room = joinedName(typed);
+      if (room == null) {
+        session.numeric(
+            IrcRequests.canonical(typed) == null
+                ? IrcReplies.NOSUCHCHANNEL
+                : IrcReplies.NOTONCHANNEL,
+            typed,
+            IrcRequests.canonical(typed) == null
+                ? IrcReplies.NO_SUCH_CHANNEL
+                : IrcReplies.NOT_ON_CHANNEL);
+      } else {
+        part(room, m.param(1));
+      }
+    }
+  }
+
+  private void part(String room, String reason) {
+    requests
+        .api(ApiAddresses.LEAVE, new JsonObject().put("room", room).put("reason", reason))
+        .onComplete(
+            ar -> {
+              if (ar.failed() && IrcRequests.code(ar.cause()) != ErrorCode.NOT_A_MEMBER.code()) {
+                session.notice(IrcRequests.text(ar.cause()));
+                return;
+              }
+              if (joined.remove(room) != null) {
+                host.unfollow(session, room);
+                session.send(IrcMessage.of(renderer.source(session.nick()), "PART", room, reason));
+              }
+            });
+  }
+
+  // ---- PRIVMSG and NOTICE
+
+  void message(IrcMessage m, boolean notice) {
+    if (m.param(0).isEmpty()) {
+      if (!notice) {
+        session.numeric(IrcReplies.NORECIPIENT, IrcReplies.NO_RECIPIENT);
+      }
+      return;
+    }
+    if (m.params().size() < 2 || m.param(1).isEmpty()) {
+      if (!notice) {
+        session.numeric(IrcReplies.NOTEXTTOSEND, IrcReplies.NO_TEXT);
+      }
+      return;
+    }
+    String text = chatText(m.param(1));
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    for (String target : m.param(0).split(",")) {
+      if (target.startsWith("#")) {
+        say(target, text, notice);
+      } else {
+        privately(target, text, notice);
+      }
+    }
+  }
+
+  /** The chat line of an IRC text: a CTCP ACTION is {@code /me TEXT}; other CTCPs none. */
+  private static String chatText(String text) {
+    if (text.startsWith("\u0001")) {
+      String inner = text.substring(1, text.endsWith("\u0001") ? text.length() - 1 : text.length());
+      return inner.startsWith("ACTION ") ? "/me " + LineCleaner.clean(inner.substring(7)) : null;
+    }
+    return LineCleaner.clean(text);
+  }
+
+  private void say(String target, String text, boolean notice) {
+    String room = joinedName(target);
+    if (room == null) {
+      if (!notice) {
+        session.numeric(IrcReplies.CANNOTSENDTOCHAN, target, IrcReplies.CANNOT_SEND);
+      }
+      return;
+    }
+    requests
+        .api(ApiAddresses.SAY, new JsonObject().put("room", room).put("text", text))
+        .onFailure(
+            failure -> {
+              if (!notice) {
+                session.numeric(IrcReplies.CANNOTSENDTOCHAN, room, IrcRequests.text(failure));
+              }
+            });
+  }
+
+  private void privately(String target, String text, boolean notice) {
+    requests
+        .api(ApiAddresses.MSG, new JsonObject().put("to", target).put("text", text))
+        .onComplete(
+            ar -> {
+              if (ar.succeeded() && session.has("echo-message")) {
+                session.send(
+                    renderer.privmsgs(
+                        renderer.source(session.nick()),
+                        ar.result().getString("to"),
+                        text,
+                        session.timeTags() ? System.currentTimeMillis() : -1));
+              } else if (ar.failed() && !notice) {
+                session.numeric(IrcReplies.NOSUCHNICK, target, IrcReplies.NO_SUCH_NICK);
+              }
+            });
+  }
+
+  // ---- TOPIC and KICK
+
+  void topic(IrcMessage m) {
+    String room = joinedName(m.param(0));
+    if (room == null) {
+      session.numeric(IrcReplies.NOTONCHANNEL, m.param(0), IrcReplies.NOT_ON_CHANNEL);
+      return;
+    }
+    if (m.params().size() < 2) {
+      requests
+          .<Answer>act(Action.TOPIC, room, "", "", "", 0)
+          .onSuccess(
+              a -> {
+                if (a.text() == null || a.text().isEmpty()) {
+                  session.numeric(IrcReplies.NOTOPIC, room, IrcReplies.NO_TOPIC);
+                } else {
+                  session.numeric(IrcReplies.TOPIC, room, a.text());
+                }
+              })
+          .onFailure(f -> session.notice(IrcRequests.text(f)));
+      return;
+    }
+    String text = m.param(1).isEmpty() ? "-" : LineCleaner.clean(m.param(1));
+    requests
+        .<Answer>act(Action.SET_TOPIC, room, "", "", text, 0)
+        .onFailure(failure -> refusedAct(room, failure));
+  }
+
+  void kick(IrcMessage m) {
+    String room = joinedName(m.param(0));
+    if (room == null) {
+      session.numeric(IrcReplies.NOTONCHANNEL, m.param(0), IrcReplies.NOT_ON_CHANNEL);
+      return;
+    }
+    for (String target : m.param(1).split(",")) {
+      requests
+          .<Answer>act(Action.KICK, room, target, "", m.param(2), 0)
+          .onFailure(failure -> refusedAct(room, failure));
+    }
+  }
+
+  /** A refused moderation request: 482 for a non-operator, 441/401 for a target, else a NOTICE. */
+  void refusedAct(String room, Throwable failure) {
+    int code = IrcRequests.code(failure);
+    if (code == ErrorCode.NOT_OPERATOR.code()) {
+      session.numeric(IrcReplies.CHANOPRIVSNEEDED, room, IrcRequests.text(failure));
+    } else if (code == ErrorCode.NO_SUCH_MEMBER.code()) {
+      session.numeric(IrcReplies.USERNOTINCHANNEL, "*", room, IrcRequests.text(failure));
+    } else if (code == ErrorCode.NOT_A_MEMBER.code()) {
+      session.numeric(IrcReplies.NOTONCHANNEL, room, IrcRequests.text(failure));
+    } else {
+      session.notice(IrcRequests.text(failure));
+    }
+  }
+
+  // ---- events
+
+  void onEvent(RoomEvent event) {
+    if (joining > 0) {
+      if (held.size() < MAX_HELD) {
+        held.add(event);
+      }
+      return;
+    }
+    show(event);
+  }
+
+  private void show(RoomEvent event) {
+    Channel channel = joined.get(event.room());
+    if (channel == null || event.seq() <= channel.enteredSeq()) {
+      return;
+    }
+    boolean mine = session.id().equals(event.sessionId());
+    if (mine && event instanceof Chat && !session.has("echo-message")) {
+      return;
+    }
+    if (mine && event instanceof Left left) {
+      if (!IrcRenderer.isQuit(left) && left.reason().startsWith("kicked")) {
+        joined.remove(event.room());
+        host.unfollow(session, event.room());
+        session.send(renderer.render(event, false));
+      }
+      return;
+    }
+    if (mine && !(event instanceof Chat) && !(event instanceof dev.parley.room.PolicyChanged)) {
+      return;
+    }
+    if (event instanceof Left left && IrcRenderer.isQuit(left) && !once("q" + left.sessionId())) {
+      return;
+    }
+    if (event instanceof Renamed r && !once("n" + r.sessionId() + r.newName())) {
+      return;
+    }
+    session.send(renderer.render(event, session.timeTags()));
+  }
+
+  /** True the first time a key is seen among the last {@value #REMEMBERED}. */
+  private boolean once(String key) {
+    if (!shown.add(key)) {
+      return false;
+    }
+    if (shown.size() > REMEMBERED) {
+      shown.remove(shown.iterator().next());
+    }
+    return true;
+  }
+}

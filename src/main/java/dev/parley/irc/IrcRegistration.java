@@ -1,0 +1,438 @@
+package dev.parley.irc;
+
+import dev.parley.accounts.Accounts;
+import dev.parley.bus.Addresses;
+import dev.parley.bus.ModerationMessages;
+import dev.parley.bus.NickReply;
+import dev.parley.bus.NickRequest;
+import dev.parley.names.NameRegistry;
+import dev.parley.protocol.AccountReplies;
+import dev.parley.protocol.NameRules;
+import dev.parley.room.RoomException;
+import dev.parley.session.RoomAsk;
+import dev.parley.session.SessionHost;
+import dev.parley.store.Account;
+import dev.parley.values.MemberKind;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An IRC client's registration (PROTOCOL.md section 14): {@code CAP LS/REQ/END/LIST}, {@code PASS},
+ * {@code NICK}, {@code USER} and {@code AUTHENTICATE PLAIN}; once NICK and USER are given and no
+ * capability negotiation is open, the nick is checked as a Parley name (432), a registered one
+ * needs its password (SASL or PASS; 904 or 464), and it is taken in the cluster's name registry
+ * (433 when it is held or collides), before the welcome (001 to 005, LUSERS, 422). Later NICKs
+ * rename the member in every room. Confined to the session's event loop.
+ */
+final class IrcRegistration {
+  private final IrcSession session;
+  private final SessionHost host;
+  private final Accounts accounts;
+  private final Set<String> capabilities = new HashSet<>();
+  private NameRegistry names;
+  private String nick = "*";
+  private String requested;
+  private String user;
+  private String password;
+  private String account = "";
+  private boolean negotiating;
+  private boolean completing;
+  private boolean saslStarted;
+  private boolean nameHeld;
+  private String nickInFlight;
+
+  IrcRegistration(IrcSession session, SessionHost host) {
+    this.session = session;
+    this.host = host;
+    this.accounts = host.accounts();
+  }
+
+  String nick() {
+    return nick;
+  }
+
+  String account() {
+    return account;
+  }
+
+  String user() {
+    return user == null ? nick : user;
+  }
+
+  boolean has(String capability) {
+    return capabilities.contains(capability);
+  }
+
+  NameRegistry names() {
+    return names;
+  }
+
+  // ---- CAP
+
+  void cap(IrcMessage m) {
+    String sub = m.param(0).toUpperCase(java.util.Locale.ROOT);
+    switch (sub) {
+      case "LS" -> {
+        if (session.state() == IrcSession.State.REGISTERING) {
+          negotiating = true;
+        }
+        boolean v302 = m.param(1).compareTo("302") >= 0 && !m.param(1).isEmpty();
+        if (v302) {
+          capabilities.add("cap-notify");
+        }
+        StringBuilder list = new StringBuilder();
+        for (String cap : IrcReplies.CAPABILITIES) {
+          list.append(list.length() == 0 ? "" : " ")
+              .append(cap)
+              .append(v302 && cap.equals("sasl") ? "=PLAIN" : "");
+        }
+        session.send(IrcMessage.of(session.server(), "CAP", nick, "LS", list.toString()));
+      }
+      case "LIST" ->
+          session.send(
+              IrcMessage.of(
+                  session.server(), "CAP", nick, "LIST", String.join(" ", sorted(capabilities))));
+      case "REQ" -> {
+        if (session.state() == IrcSession.State.REGISTERING) {
+          negotiating = true;
+        }
+        List<String> asked = List.of(m.param(1).strip().split(" +"));
+        boolean all = !m.param(1).isBlank();
+        for (String cap : asked) {
+          String name = cap.startsWith("-") ? cap.substring(1) : cap;
+          all &= IrcReplies.CAPABILITIES.contains(name);
+        }
+        if (all) {
+          for (String cap : asked) {
+            if (cap.startsWith("-")) {
+              capabilities.remove(cap.substring(1));
+            } else {
+              capabilities.add(cap);
+            }
+          }
+        }
+        session.send(IrcMessage.of(session.server(), "CAP", nick, all ? "ACK" : "NAK", m.param(1)));
+      }
+      case "END" -> {
+        if (negotiating) {
+          negotiating = false;
+          tryToComplete();
+        }
+      }
+      default -> session.numeric("410", m.param(0), "Invalid CAP command");
+    }
+  }
+
+  private static List<String> sorted(Set<String> caps) {
+    return caps.stream().sorted().toList();
+  }
+
+  // ---- PASS, NICK, USER
+
+  void pass(IrcMessage m) {
+    if (session.state() == IrcSession.State.REGISTERED) {
+      session.numeric(IrcReplies.ALREADYREGISTERED, IrcReplies.ALREADY_REGISTERED);
+      return;
+    }
+    password = m.param(0);
+  }
+
+  void nick(IrcMessage m) {
+    String wanted = m.param(0);
+    if (wanted.isEmpty()) {
+      session.numeric(IrcReplies.NONICKNAMEGIVEN, IrcReplies.NO_NICK_GIVEN);
+      return;
+    }
+    NameRules.Verdict verdict = NameRules.check(wanted);
+    if (!verdict.valid()) {
+      session.numeric(
+          IrcReplies.ERRONEUSNICKNAME, wanted, IrcReplies.erroneousNick(verdict.error()));
+      return;
+    }
+    if (session.state() == IrcSession.State.REGISTERED) {
+      rename(verdict.name());
+      return;
+    }
+    requested = verdict.name();
+    tryToComplete();
+  }
+
+  void user(IrcMessage m) {
+    if (session.state() == IrcSession.State.REGISTERED) {
+      session.numeric(IrcReplies.ALREADYREGISTERED, IrcReplies.ALREADY_REGISTERED);
+      return;
+    }
+    user = m.param(0);
+    tryToComplete();
+  }
+
+  // ---- SASL PLAIN
+
+  void authenticate(IrcMessage m) {
+    String arg = m.param(0);
+    if (!account.isEmpty() && session.state() == IrcSession.State.REGISTERED) {
+      session.numeric(IrcReplies.SASLALREADY, IrcReplies.SASL_ALREADY);
+      return;
+    }
+    if (arg.equals("*")) {
+      saslStarted = false;
+      session.numeric(IrcReplies.SASLABORTED, IrcReplies.SASL_ABORTED);
+      return;
+    }
+    if (!saslStarted) {
+      if (!arg.equalsIgnoreCase("PLAIN")) {
+        session.numeric(IrcReplies.SASLMECHS, "PLAIN", IrcReplies.SASL_MECHANISMS);
+        session.numeric(IrcReplies.SASLFAIL, IrcReplies.SASL_FAILED);
+        return;
+      }
+      saslStarted = true;
+      session.send(IrcMessage.of(null, "AUTHENTICATE", "+"));
+      return;
+    }
+    saslStarted = false;
+    if (arg.length() > 400) {
+      session.numeric(IrcReplies.SASLTOOLONG, IrcReplies.SASL_TOO_LONG);
+      return;
+    }
+    String[] parts;
+    try {
+      parts =
+          new String(Base64.getDecoder().decode(arg), StandardCharsets.UTF_8).split("\u0000", -1);
+    } catch (IllegalArgumentException e) {
+      parts = new String[0];
+    }
+    if (parts.length != 3 || parts[1].isEmpty()) {
+      session.numeric(IrcReplies.SASLFAIL, IrcReplies.SASL_FAILED);
+      return;
+    }
+    String name = parts[1];
+    String secret = parts[2];
+    checkPassword(name, secret)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded() && ar.result() != null) {
+                account = ar.result().name();
+                String mask =
+                    (requested == null ? account : requested)
+                        + "!"
+                        + user()
+                        + "@"
+                        + session.server();
+                session.numeric(IrcReplies.LOGGEDIN, mask, account, IrcReplies.loggedIn(account));
+                session.numeric(IrcReplies.SASLSUCCESS, IrcReplies.SASL_SUCCESS);
+              } else {
+                session.numeric(IrcReplies.SASLFAIL, IrcReplies.SASL_FAILED);
+              }
+            });
+  }
+
+  /**
+   * Checks a password against a name's account, counting a wrong one against the client's address.
+   *
+   * @return the account when the password is right, {@code null} when it is wrong or the name is
+   *     not registered; fails while the address must wait or the store cannot say
+   */
+  private Future<Account> checkPassword(String name, String secret) {
+    String address = session.address();
+    return accounts
+        .waitSeconds(address)
+        .compose(
+            wait ->
+                wait > 0
+                    ? Future.failedFuture(
+                        new IllegalStateException(AccountReplies.tooManyFromAddress(wait)))
+                    : accounts.find(name))
+        .compose(
+            found ->
+                found == null
+                    ? Future.succeededFuture((Account) null)
+                    : accounts
+                        .verify(found, secret)
+                        .map(
+                            right -> {
+                              if (!right) {
+                                accounts.failed(address);
+                              }
+                              return right ? found : null;
+                            }));
+  }
+
+  // ---- completion
+
+  private void tryToComplete() {
+    if (session.state() != IrcSession.State.REGISTERING
+        || negotiating
+        || completing
+        || requested == null
+        || user == null) {
+      return;
+    }
+    completing = true;
+    String wanted = account.isEmpty() ? requested : account;
+    Future<String> login =
+        account.isEmpty()
+            ? accounts
+                .find(wanted)
+                .recover(e -> Future.succeededFuture(null))
+                .compose(found -> loginFor(wanted, found))
+            : Future.succeededFuture(account);
+    login
+        .compose(loggedIn -> openNames().compose(n -> take(wanted, loggedIn)))
+        .onComplete(
+            ar -> {
+              completing = false;
+              if (session.state() != IrcSession.State.REGISTERING) {
+                return;
+              }
+              if (ar.succeeded()) {
+                nick = wanted;
+                nameHeld = true;
+                session.registered();
+                IrcWelcome.send(session, host);
+              } else if (ar.cause() instanceof RegistrationRefused refused) {
+                requested = null;
+                if (refused.code.equals(IrcReplies.PASSWDMISMATCH)) {
+                  session.numeric(refused.code, refused.getMessage());
+                  session.close("");
+                } else {
+                  session.numeric(refused.code, wanted, refused.getMessage());
+                }
+              } else {
+                session.numeric(IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.NICK_IN_USE);
+                requested = null;
+              }
+            });
+  }
+
+  /** The account a registered name logs in to with PASS, or {@code ""} for a guest. */
+  private Future<String> loginFor(String wanted, Account found) {
+    if (found == null) {
+      return host.settings().accounts().guests()
+          ? Future.succeededFuture("")
+          : Future.failedFuture(
+              new RegistrationRefused(
+                  IrcReplies.NICKNAMEINUSE,
+                  IrcReplies.parleyText(AccountReplies.onlyRegistered())));
+    }
+    if (password == null) {
+      return Future.failedFuture(
+          new RegistrationRefused(IrcReplies.NICKNAMEINUSE, IrcReplies.NICK_REGISTERED));
+    }
+    return checkPassword(wanted, password)
+        .recover(e -> Future.succeededFuture(null))
+        .compose(
+            right ->
+                right == null
+                    ? Future.failedFuture(
+                        new RegistrationRefused(
+                            IrcReplies.PASSWDMISMATCH, IrcReplies.PASSWORD_INCORRECT))
+                    : Future.succeededFuture(right.name()));
+  }
+
+  private Future<NameRegistry> openNames() {
+    if (names != null) {
+      return Future.succeededFuture(names);
+    }
+    return NameRegistry.open(host.vertx()).onSuccess(n -> names = n);
+  }
+
+  /** Takes the name: claimed for a guest, taken over from its holder for an account. */
+  private Future<Void> take(String name, String loggedIn) {
+    NameRegistry.Holder holder =
+        new NameRegistry.Holder(session.id(), host.nodeId(), MemberKind.IRC, name);
+    if (loggedIn.isEmpty()) {
+      return names.claim(holder).mapEmpty();
+    }
+    account = loggedIn;
+    return names
+        .takeOver(holder)
+        .map(
+            previous -> {
+              if (previous != null) {
+                host.vertx()
+                    .eventBus()
+                    .send(
+                        Addresses.node(previous.nodeId()),
+                        new ModerationMessages.TakenOver(previous.memberId()));
+              }
+              return null;
+            });
+  }
+
+  /** The session ends: its name is given back, unless another session took it over. */
+  void forgetName() {
+    if (nameHeld && names != null) {
+      nameHeld = false;
+      names.release(nick, session.id());
+    }
+  }
+
+  // ---- NICK once registered
+
+  private void rename(String wanted) {
+    if (wanted.equals(nick) || nickInFlight != null) {
+      return;
+    }
+    if (!account.isEmpty()) {
+      session.numeric(
+          IrcReplies.ERRONEUSNICKNAME, wanted, AccountReplies.nameIsAccountText(account));
+      return;
+    }
+    nickInFlight = wanted;
+    String old = nick;
+    List<Integer> groups = session.channels().groups();
+    Future<Void> renamed;
+    if (groups.isEmpty()) {
+      NameRegistry.Holder holder =
+          new NameRegistry.Holder(session.id(), host.nodeId(), MemberKind.IRC, wanted);
+      renamed = names.claim(holder).compose(v -> names.release(old, session.id()));
+    } else {
+      Future<Void> chain = Future.succeededFuture();
+      for (int group : groups) {
+        chain =
+            chain.compose(
+                v ->
+                    RoomAsk.<NickReply>ask(
+                            host.vertx(),
+                            Addresses.room(group),
+                            new NickRequest(session.id(), wanted),
+                            null)
+                        .mapEmpty());
+      }
+      renamed = chain;
+    }
+    renamed.onComplete(
+        ar -> {
+          nickInFlight = null;
+          if (ar.succeeded()) {
+            nick = wanted;
+            session.send(
+                IrcMessage.of(old + "!" + user() + "@" + session.server(), "NICK", wanted));
+          } else if (ar.cause() instanceof RoomException e) {
+            session.numeric(
+                IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.parleyText(e.getMessage()));
+          } else if (ar.cause() instanceof ReplyException e) {
+            session.numeric(
+                IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.parleyText(e.getMessage()));
+          } else {
+            session.numeric(IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.NICK_IN_USE);
+          }
+        });
+  }
+
+  /** A refusal of the registration with its numeric. */
+  private static final class RegistrationRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+
+    RegistrationRefused(String code, String text) {
+      super(text, null, false, false);
+      this.code = code;
+    }
+  }
+}

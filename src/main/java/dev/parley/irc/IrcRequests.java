@@ -1,0 +1,118 @@
+package dev.parley.irc;
+
+import dev.parley.bus.Addresses;
+import dev.parley.bus.ModerationMessages.Act;
+import dev.parley.bus.ModerationMessages.Action;
+import dev.parley.placement.RoomGroups;
+import dev.parley.protocol.NameRules;
+import dev.parley.protocol.RoomNames;
+import dev.parley.session.RoomAsk;
+import dev.parley.session.SessionHost;
+import dev.parley.values.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An IRC session's requests to the rooms: the room requests of its room's group and the event-bus
+ * API's JSON requests, each waiting for a moving group ({@link RoomAsk}). Answers complete on the
+ * session's event loop. Stateless but for the session it speaks for.
+ */
+final class IrcRequests {
+  private final IrcSession session;
+  private final SessionHost host;
+  private final RoomGroups groups;
+
+  IrcRequests(IrcSession session, SessionHost host) {
+    this.session = session;
+    this.host = host;
+    this.groups = host.roomGroups();
+  }
+
+  /** The group of a room, by its canonical name. */
+  int groupOf(String room) {
+    return groups.of(room);
+  }
+
+  /** Asks the room group of {@code room}. */
+  <T> Future<T> room(String room, Object request) {
+    return RoomAsk.ask(host.vertx(), Addresses.room(groups.of(room)), request, null);
+  }
+
+  /** A JSON request of the public API, for this member. */
+  Future<JsonObject> api(String address, JsonObject body) {
+    return RoomAsk.ask(host.vertx(), address, body.put("member", session.id()), null);
+  }
+
+  /** A JSON question of the public API that names no member ({@code who}, {@code rooms}). */
+  Future<JsonObject> query(String address, JsonObject body) {
+    return RoomAsk.ask(host.vertx(), address, body, null);
+  }
+
+  /** A moderation request of this member's, about {@code room}. */
+  <T> Future<T> act(
+      Action action, String room, String target, String account, String text, long minutes) {
+    return room(
+        room,
+        new Act(
+            action,
+            session.id(),
+            session.nick(),
+            session.account(),
+            target,
+            account,
+            text,
+            minutes,
+            room));
+  }
+
+  /**
+   * A moderation request asked of every group: the first that answers it wins, else the most
+   * telling refusal (any but "no such member").
+   */
+  <T> Future<T> actEverywhere(Action action, String target) {
+    Act act =
+        new Act(action, session.id(), session.nick(), session.account(), target, "", "", 0, "");
+    List<Future<T>> asked = new ArrayList<>();
+    for (int g = 0; g < groups.count(); g++) {
+      asked.add(RoomAsk.ask(host.vertx(), Addresses.room(g), act, null));
+    }
+    return Future.join(asked)
+        .transform(
+            all -> {
+              Throwable refusal = null;
+              for (Future<T> f : asked) {
+                if (f.succeeded()) {
+                  return f;
+                }
+                if (refusal == null || code(f.cause()) != ErrorCode.NO_SUCH_MEMBER.code()) {
+                  refusal = f.cause();
+                }
+              }
+              return Future.failedFuture(refusal);
+            });
+  }
+
+  /** A refusal's error code, or 503 for a failure that is not a room's refusal. */
+  static int code(Throwable failure) {
+    return failure instanceof ReplyException e && e.failureCode() > 0
+        ? e.failureCode()
+        : ErrorCode.UNAVAILABLE.code();
+  }
+
+  /** A refusal's text, as the room gave it. */
+  static String text(Throwable failure) {
+    return IrcReplies.parleyText(String.valueOf(failure.getMessage()));
+  }
+
+  /** The canonical name of a typed channel, or {@code null} when it is not a Parley room name. */
+  static String canonical(String channel) {
+    if (!channel.startsWith("#")) {
+      return null;
+    }
+    NameRules.Verdict verdict = RoomNames.check(channel);
+    return verdict.valid() ? verdict.name() : null;
+  }
+}

@@ -1,0 +1,369 @@
+package dev.parley.irc;
+
+import dev.parley.bus.Evicted;
+import dev.parley.bus.LeaveRequest;
+import dev.parley.bus.ModerationMessages;
+import dev.parley.bus.PrivateLine;
+import dev.parley.bus.RelayedEvent;
+import dev.parley.names.NameRegistry;
+import dev.parley.protocol.AccountReplies;
+import dev.parley.protocol.EncodedLine;
+import dev.parley.protocol.LineFramer;
+import dev.parley.protocol.Replies;
+import dev.parley.room.RoomEvent;
+import dev.parley.session.Connection;
+import dev.parley.session.FloodControl;
+import dev.parley.session.Follower;
+import dev.parley.session.GatePass;
+import dev.parley.session.Outbox;
+import dev.parley.session.SessionHost;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One IRC client's session (PROTOCOL.md section 14): a member that may be in many rooms, sharing
+ * with line sessions the connection gate ({@link GatePass}), flood control ({@link FloodControl}),
+ * the slow-reader outbox ({@link Outbox}) and the framing of lines ({@link LineFramer}). Messages
+ * are parsed by {@link IrcMessage} and run from {@link IrcCommands}; registration is {@link
+ * IrcRegistration}'s, rooms are {@link IrcChannels}'. Idle: a PING after half of {@code
+ * idle.timeoutSeconds} without input, {@code ERROR :Closing link: ping timeout} after all of it.
+ * Confined to the connection's event loop: every method MUST be called there and MUST NOT block.
+ */
+public final class IrcSession implements Follower, LineFramer.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger(IrcSession.class);
+
+  /** The longest line read, tags included: 8,191 bytes of tags and a 512-byte message. */
+  static final int MAX_LINE_BYTES = 8191 + IrcRenderer.MAX_MESSAGE_BYTES;
+
+  enum State {
+    CONNECTING,
+    REGISTERING,
+    REGISTERED,
+    CLOSED
+  }
+
+  private final SessionHost host;
+  private final Connection connection;
+  private final Outbox outbox;
+  private final FloodControl flood;
+  private final GatePass gate;
+  private final String id;
+  private final String address;
+  private final IrcRenderer renderer;
+  private final IrcRegistration registration;
+  private final IrcChannels channels;
+  private State state = State.CONNECTING;
+  private long lastInput;
+  private boolean pinged;
+  private boolean ended;
+
+  /**
+   * @param host the listener that accepted the connection
+   * @param connection the client's connection, paused until {@link #start}
+   */
+  public IrcSession(SessionHost host, Connection connection) {
+    this.host = host;
+    this.connection = connection;
+    this.id = host.newSessionId();
+    this.address = connection.remoteAddress();
+    String server = host.settings().server().name();
+    this.outbox =
+        new Outbox(
+            connection,
+            host.time(),
+            host.metrics(),
+            host.flusher(),
+            host.settings().slowClient().maxQueuedBytes(),
+            count ->
+                IrcMessage.of(server, "NOTICE", "*", IrcReplies.parleyText(Replies.dropped(count)))
+                    .encode());
+    this.flood =
+        new FloodControl(
+            host.settings().limits().linesPerSecond(),
+            host.settings().limits().lineBurst(),
+            host.time());
+    this.gate = new GatePass(host.vertx().eventBus(), address);
+    this.renderer = new IrcRenderer(server);
+    this.registration = new IrcRegistration(this, host);
+    this.channels = new IrcChannels(this, host, renderer);
+    this.lastInput = host.time().nanoTime();
+  }
+
+  /** Asks the gate to admit the connection, then reads its messages. */
+  public void start() {
+    connection.pause();
+    connection.closeHandler(v -> onClosed());
+    connection.endHandler(v -> close(Replies.REASON_CONNECTION_LOST));
+    connection.exceptionHandler(
+        err -> LOG.debug("IRC connection {} failed: {}", address, err.toString()));
+    connection.handler(new LineFramer(MAX_LINE_BYTES, this));
+    gate.admit(
+        refusal -> {
+          if (state == State.CLOSED) {
+            gate.releaseThen(null);
+          } else if (refusal.isEmpty()) {
+            LOG.info("IRC connection from {}", address);
+            state = State.REGISTERING;
+            connection.shutdownHandler(v -> shutdown());
+            connection.resume();
+          } else {
+            LOG.info("refused {}: {}", address, refusal);
+            error(IrcReplies.closingLink(IrcReplies.parleyText(refusal)));
+            connection.close(
+                refusal.equals(Replies.serverFull())
+                    ? Connection.Ending.SERVER_FULL
+                    : Connection.Ending.ADDRESS_LIMIT);
+          }
+        });
+  }
+
+  // ---- input
+
+  @Override
+  public void onLine(byte[] line) {
+    if (state != State.REGISTERING && state != State.REGISTERED) {
+      return;
+    }
+    lastInput = host.time().nanoTime();
+    pinged = false;
+    host.metrics().lineIn();
+    IrcMessage message = IrcMessage.parse(new String(line, StandardCharsets.UTF_8));
+    if (message == null) {
+      return;
+    }
+    if (!flood.allow() && !message.command().equals("PONG")) {
+      host.metrics().floodDrop();
+      if (flood.warnNow()) {
+        notice(Replies.slowDown(host.settings().limits().linesPerSecond()));
+      }
+      return;
+    }
+    IrcCommands.run(this, message);
+  }
+
+  @Override
+  public void onLineTooLong() {
+    lastInput = host.time().nanoTime();
+    numeric(IrcReplies.INPUTTOOLONG, IrcReplies.INPUT_TOO_LONG);
+  }
+
+  // ---- output
+
+  /** Sends one message. */
+  void send(IrcMessage message) {
+    outbox.write(EncodedLine.of(message.encode()));
+  }
+
+  /** Sends messages in order. */
+  void send(List<IrcMessage> messages) {
+    for (IrcMessage m : messages) {
+      send(m);
+    }
+  }
+
+  /** Sends a numeric reply from the server to this client: {@code :SERVER CODE NICK PARAMS…}. */
+  void numeric(String code, String... params) {
+    String[] all = new String[params.length + 1];
+    all[0] = nick();
+    System.arraycopy(params, 0, all, 1, params.length);
+    send(IrcMessage.of(server(), code, all));
+  }
+
+  /** Sends a server NOTICE with a line member's text (its {@code ! } or {@code * } dropped). */
+  void notice(String line) {
+    send(IrcMessage.of(server(), "NOTICE", nick(), IrcReplies.parleyText(line)));
+  }
+
+  private void error(String text) {
+    outbox.sendLast(IrcMessage.of(null, "ERROR", text).encode());
+  }
+
+  // ---- what the listener calls
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public void onEvent(RelayedEvent relayed) {
+    if (state == State.REGISTERED && relayed.event() instanceof RoomEvent event) {
+      channels.onEvent(event);
+    }
+  }
+
+  @Override
+  public void onDirect(Object body) {
+    if (state != State.REGISTERED) {
+      return;
+    }
+    if (body instanceof PrivateLine line) {
+      send(
+          renderer.privateLine(
+              line.from(), nick(), line.text(), timeTags() ? System.currentTimeMillis() : -1));
+    } else if (body instanceof Evicted evicted) {
+      channels.forgetAll();
+      closeWith(
+          IrcReplies.closingLink(IrcReplies.parleyText(evicted.notice())),
+          "",
+          Connection.Ending.NORMAL);
+    } else if (body instanceof ModerationMessages.TakenOver) {
+      channels.forgetAll();
+      registration.forgetName();
+      closeWith(
+          IrcReplies.closingLink(AccountReplies.REASON_LOGGED_IN_ELSEWHERE),
+          "",
+          Connection.Ending.NORMAL);
+    }
+  }
+
+  @Override
+  public void sweep(long now) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    long timeout = host.settings().idle().timeout().toNanos();
+    if (outbox.congestedFor(now) > host.settings().slowClient().timeout().toNanos()) {
+      host.metrics().tooSlowDisconnect();
+      leave(Replies.REASON_TOO_SLOW);
+      outbox.abort();
+      connection.abort();
+    } else if (now - lastInput > timeout) {
+      host.metrics().idleDisconnect();
+      closeWith(IrcReplies.PING_TIMEOUT, Replies.REASON_IDLE, Connection.Ending.NORMAL);
+    } else if (state == State.REGISTERED && !pinged && now - lastInput > timeout / 2) {
+      pinged = true;
+      send(IrcMessage.of(null, "PING", server()));
+    }
+  }
+
+  @Override
+  public void beginShutdown() {
+    if (state == State.REGISTERING || state == State.REGISTERED) {
+      notice(Replies.shuttingDown());
+    }
+  }
+
+  private void shutdown() {
+    closeWith(
+        IrcReplies.closingLink(IrcReplies.parleyText(Replies.shuttingDown())),
+        Replies.REASON_SHUTDOWN,
+        Connection.Ending.SHUTDOWN);
+  }
+
+  // ---- ending
+
+  /**
+   * {@code QUIT}, or the end of the client's input: leaves every room with the reason, then closes.
+   */
+  void close(String reason) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    closeWith(
+        IrcReplies.closingLink(reason.isEmpty() ? "Quit" : "Quit: " + reason),
+        reason,
+        Connection.Ending.NORMAL);
+  }
+
+  /** Leaves every room with {@code reason}, sends {@code ERROR :TEXT} and closes. */
+  private void closeWith(String text, String reason, Connection.Ending ending) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    leave(reason);
+    error(text);
+    state = State.CLOSED;
+    outbox.close();
+    // Our shutdown handler would otherwise take over the close and leave the connection open.
+    connection.shutdownHandler(null);
+    connection.close(ending);
+    host.vertx()
+        .setTimer(
+            host.settings().shutdown().drain().toMillis(),
+            t -> {
+              if (host.isOpen(this)) {
+                connection.abort();
+              }
+            });
+  }
+
+  /** Leaves every room once, and gives the name back. */
+  private void leave(String reason) {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    for (int group : channels.groups()) {
+      host.vertx()
+          .eventBus()
+          .send(dev.parley.bus.Addresses.room(group), new LeaveRequest(id, reason));
+    }
+    channels.forgetAll();
+    registration.forgetName();
+  }
+
+  private void onClosed() {
+    leave(Replies.REASON_CONNECTION_LOST);
+    state = State.CLOSED;
+    outbox.discard();
+    host.forget(this);
+    gate.releaseThen(null);
+    LOG.info("IRC connection {} closed", address);
+  }
+
+  // ---- shared state
+
+  State state() {
+    return state;
+  }
+
+  /** Registration is complete: the client is a member of the server. */
+  void registered() {
+    state = State.REGISTERED;
+  }
+
+  String nick() {
+    return registration.nick();
+  }
+
+  String account() {
+    return registration.account();
+  }
+
+  String address() {
+    return address;
+  }
+
+  String server() {
+    return host.settings().server().name();
+  }
+
+  boolean timeTags() {
+    return registration.has("server-time");
+  }
+
+  boolean has(String capability) {
+    return registration.has(capability);
+  }
+
+  IrcRegistration registration() {
+    return registration;
+  }
+
+  IrcChannels channels() {
+    return channels;
+  }
+
+  /** The server's accounts. */
+  dev.parley.accounts.Accounts accounts() {
+    return host.accounts();
+  }
+
+  /** The node's name registry, once registration opened it. */
+  NameRegistry names() {
+    return registration.names();
+  }
+}
