@@ -52,6 +52,8 @@ public final class ModerationMessages {
    *     or empty when none (for {@code /op} and {@code /ban})
    * @param text the topic, or the reason of a kick or ban, or empty
    * @param minutes how long a ban or mute lasts, 0 for until lifted
+   * @param room the room it is about, or empty for the member's own room (a line session's only
+   *     one); an IRC client names the channel
    */
   public record Act(
       Action action,
@@ -61,7 +63,8 @@ public final class ModerationMessages {
       String target,
       String account2,
       String text,
-      long minutes) {}
+      long minutes,
+      String room) {}
 
   /**
    * A request done: the room it was about, and what the member is told of it.
@@ -93,8 +96,22 @@ public final class ModerationMessages {
    * @param room its room
    * @param registered whether it is logged in to an account
    * @param operatorOf {@code room} when it is an operator of it, else {@code null}
+   * @param rooms every room of this group it is in, in order of entering (an IRC client's channels)
+   * @param operatorRooms those of {@code rooms} it is an operator of
    */
-  public record WhoisAnswer(String name, String room, boolean registered, String operatorOf) {}
+  public record WhoisAnswer(
+      String name,
+      String room,
+      boolean registered,
+      String operatorOf,
+      List<String> rooms,
+      List<String> operatorRooms) {
+    /** Copies the lists. */
+    public WhoisAnswer {
+      rooms = List.copyOf(rooms);
+      operatorRooms = List.copyOf(operatorRooms);
+    }
+  }
 
   /**
    * A ban of the server (of the default room), made by the default room's group and sent to every

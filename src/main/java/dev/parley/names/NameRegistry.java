@@ -27,7 +27,9 @@ public final class NameRegistry {
   /** The shared map of names: collision key to holder. */
   public static final String NAMES = "parley.names";
 
-  /** The shared map of bus members: member id to holder. */
+  /**
+   * The shared map of members that may be in many rooms (bus members, IRC clients): id to holder.
+   */
   public static final String MEMBERS = "parley.members";
 
   /**
@@ -102,7 +104,7 @@ public final class NameRegistry {
                 }
               }
               Future<Void> indexed =
-                  holder.kind() == MemberKind.BUS
+                  holder.kind().multiRoom()
                       ? members.put(holder.memberId(), encoded)
                       : Future.succeededFuture();
               return indexed.map(previous == null);
@@ -170,8 +172,9 @@ public final class NameRegistry {
               }
               Holder held = Holder.decode(current);
               Future<Boolean> removed = names.removeIfPresent(key, current);
-              return held.kind() == MemberKind.BUS
-                  ? removed.compose(r -> members.remove(memberId)).mapEmpty()
+              // The member's entry goes with its name, not with an old name it renamed from.
+              return held.kind().multiRoom()
+                  ? removed.compose(r -> members.removeIfPresent(memberId, current)).mapEmpty()
                   : removed.mapEmpty();
             });
   }

@@ -41,14 +41,15 @@ final class Evictions {
     return lost;
   }
 
-  /** The line-session members of {@code nodeId} whose sessions are not in {@code liveSessions}. */
+  /**
+   * The members of {@code nodeId} connected there (line sessions, IRC clients) whose sessions are
+   * not in {@code liveSessions}.
+   */
   static List<Member> sessionsOfNodeNotIn(
       Collection<Member> members, String nodeId, Set<String> liveSessions) {
     List<Member> gone = new ArrayList<>();
     for (Member m : members) {
-      if (m.kind == MemberKind.TCP
-          && m.nodeId.equals(nodeId)
-          && !liveSessions.contains(m.sessionId)) {
+      if (m.kind.connection() && m.nodeId.equals(nodeId) && !liveSessions.contains(m.sessionId)) {
         gone.add(m);
       }
     }

@@ -59,8 +59,16 @@ public final class Moderation {
    * @param room its (first) room
    * @param registered whether it is logged in to an account
    * @param operatorOf {@code room} when it is an operator of it, else {@code null}
+   * @param rooms every room here it is in, in order of entering
+   * @param operatorRooms those of {@code rooms} it is an operator of
    */
-  public record Whois(String name, String room, boolean registered, String operatorOf) {}
+  public record Whois(
+      String name,
+      String room,
+      boolean registered,
+      String operatorOf,
+      List<String> rooms,
+      List<String> operatorRooms) {}
 
   /** Kicks a member out of a room (see {@code Rooms#kickOut}). */
   interface KickOut {
@@ -200,11 +208,40 @@ public final class Moderation {
       return null;
     }
     String room = member.room().name();
+    List<String> rooms = new ArrayList<>();
+    List<String> operatorRooms = new ArrayList<>();
+    for (RoomRoster in : member.rooms) {
+      rooms.add(in.name());
+      if (policies.isOperator(member.account, in.name())) {
+        operatorRooms.add(in.name());
+      }
+    }
     return new Whois(
         member.name,
         room,
         !member.account.isEmpty(),
-        policies.isOperator(member.account, room) ? room : null);
+        policies.isOperator(member.account, room) ? room : null,
+        rooms,
+        operatorRooms);
+  }
+
+  /**
+   * The members of a room that may act as its operators (IRC's {@code @}), in order of arrival.
+   *
+   * @param room the room as typed
+   * @return their names; none for a room that is not open
+   */
+  public List<String> operatorsIn(String room) {
+    RoomRoster open = directory.find(room);
+    List<String> names = new ArrayList<>();
+    if (open != null) {
+      for (Member member : open.members()) {
+        if (policies.isOperator(member.account, open.name())) {
+          names.add(member.name);
+        }
+      }
+    }
+    return names;
   }
 
   // ---- proposing changes
@@ -508,7 +545,7 @@ public final class Moderation {
       for (Member member : List.copyOf(roster.members())) {
         boolean inRoom = room != null && member.rooms.contains(room);
         if ((server || inRoom) && banned(ban, member)) {
-          if (server && member.kind != MemberKind.BUS) {
+          if (server && member.kind.connection()) {
             expelFromServer(member, why);
           } else if (inRoom) {
             kickOut.kick(member, room, why);
@@ -527,7 +564,7 @@ public final class Moderation {
   public int expel(Ban ban) {
     int count = 0;
     for (Member member : List.copyOf(roster.members())) {
-      if (member.kind != MemberKind.BUS && banned(ban, member)) {
+      if (member.kind.connection() && banned(ban, member)) {
         expelFromServer(member, why(ban));
         count++;
       }
@@ -537,7 +574,7 @@ public final class Moderation {
 
   /** Kicked from the server: it leaves every room it is in, and its connection closes. */
   private void expelFromServer(Member member, String why) {
-    kickOut.kick(member, directory.defaultRoom(), why);
+    kickOut.kick(member, member.kind == MemberKind.IRC ? null : directory.defaultRoom(), why);
   }
 
   private static boolean banned(Ban ban, Member member) {

@@ -273,18 +273,21 @@ public final class Rooms {
   }
 
   /**
-   * Puts a bus member in one more room under its name, opening the room when it has no members.
+   * Puts a bus member or an IRC client in one more room under its name, opening the room when it
+   * has no members.
    *
    * @param room the room as typed, with or without its {@code #}
-   * @throws RoomException if the member is not a bus member, is in that room already, the room name
-   *     is bad, or {@code rooms.maxRooms} rooms have members and this one has none
+   * @throws RoomException if the member is a line session, is in that room already, the room name
+   *     is bad, a ban of the room keeps it out, or {@code rooms.maxRooms} rooms have members and
+   *     this one has none
    */
   public Entered enter(String memberId, String room) {
     Member member = member(memberId);
-    if (member.kind != MemberKind.BUS) {
+    if (!member.kind.multiRoom()) {
       throw new RoomException(ErrorCode.BAD_REQUEST, "a line session changes rooms with /join");
     }
     RoomRoster target = directory.toEnter(room, member, false, maxRooms());
+    moderation.checkNotBanned(target.name(), member.account, member.address);
     return views.entered(member, arrive(member, target), target);
   }
 
@@ -525,14 +528,25 @@ public final class Rooms {
   }
 
   /**
-   * Takes a bus member out of one room; it keeps its name, even in no room.
+   * Takes a bus member or an IRC client out of one room; it keeps its name, even in no room (an IRC
+   * client in no room of these rooms is no longer theirs: its name is held in the registry).
    *
    * @param room the room as typed
+   * @return the sequence number of its departure
    * @throws RoomException if the member is not in that room
    */
-  public void leaveRoom(String memberId, String room, String reason) {
+  public long leaveRoom(String memberId, String room, String reason) {
     Member member = member(memberId);
-    depart(member, directory.of(member, room), reason);
+    Left left = depart(member, directory.of(member, room), reason);
+    forgetIfRoomless(member);
+    return left.seq();
+  }
+
+  /** An IRC client that is in none of these rooms any more is no longer a member here. */
+  private void forgetIfRoomless(Member member) {
+    if (member.kind == MemberKind.IRC && member.rooms.isEmpty()) {
+      roster.remove(member);
+    }
   }
 
   /**
@@ -599,14 +613,20 @@ public final class Rooms {
 
   /**
    * Kicks a member out of one room (PROTOCOL.md section 13): a line session leaves its room with
-   * {@code kicked: WHY} and is told to enter the default room, keeping its name; a bus member
-   * leaves that room only; from the default room, a line session is removed and its connection
-   * closes.
+   * {@code kicked: WHY} and is told to enter the default room, keeping its name; a bus member or an
+   * IRC client leaves that room only; from the default room, a line session is removed and its
+   * connection closes; with no room (a ban of the server), the member is removed from every room
+   * and its connection closes.
    */
   private void kickOut(Member member, RoomRoster room, String why) {
     String reason = Replies.kickedReason(why);
-    if (member.kind == MemberKind.BUS) {
+    if (room == null) {
+      // Banned from the server: an IRC client leaves every room here and its connection closes.
+      output.evicted(member, Replies.youWereKicked(why), reason, why);
+      remove(member, reason);
+    } else if (member.kind.multiRoom()) {
       depart(member, room, reason);
+      forgetIfRoomless(member);
     } else if (room == defaultRoom) {
       output.evicted(member, Replies.youWereKicked(why), reason, why);
       remove(member, reason);

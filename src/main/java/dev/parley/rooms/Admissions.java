@@ -212,7 +212,7 @@ final class Admissions {
                 holder == null
                     ? Future.failedFuture(
                         new RoomException(ErrorCode.NOT_A_MEMBER, "not a member of the room"))
-                    : admit(memberId, holder.nodeId(), holder.name(), MemberKind.BUS, 0, room));
+                    : admit(memberId, holder.nodeId(), holder.name(), holder.kind(), 0, room));
   }
 
   private boolean isMember(String memberId) {

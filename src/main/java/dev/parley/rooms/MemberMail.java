@@ -11,9 +11,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * What the rooms send to one member, wherever it is: to its node's {@link
- * dev.parley.node.RoomRelay} for a line session, which hands it to the session; as JSON to the bus
- * member's own address ({@link ApiAddresses#member}) for a bus member. Stateless; callable on any
- * context.
+ * dev.parley.node.RoomRelay} for a line session or an IRC client, which hands it to the session; as
+ * JSON to the bus member's own address ({@link ApiAddresses#member}) for a bus member. Stateless;
+ * callable on any context.
  */
 final class MemberMail {
   private MemberMail() {}
@@ -21,7 +21,7 @@ final class MemberMail {
   /** A private message from {@code from}. */
   static void privateLine(
       EventBus bus, MemberKind kind, String nodeId, String memberId, String from, String text) {
-    if (kind == MemberKind.TCP) {
+    if (kind.connection()) {
       bus.send(Addresses.node(nodeId), new PrivateLine(memberId, from, text));
     } else {
       bus.send(
@@ -42,7 +42,7 @@ final class MemberMail {
       String notice,
       String reason,
       String kickReason) {
-    if (kind == MemberKind.TCP) {
+    if (kind.connection()) {
       bus.send(Addresses.node(nodeId), new Evicted(memberId, notice, reason));
     } else {
       bus.send(

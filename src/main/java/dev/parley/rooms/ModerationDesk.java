@@ -62,44 +62,43 @@ final class ModerationDesk {
     try {
       switch (act.action()) {
         case TOPIC -> {
-          String room = moderation.roomOf(session);
+          String room = room(act);
           Topic topic = moderation.topic(room);
           message.reply(new Answer(room, "", topic == null ? null : topic.text()));
         }
         case SET_TOPIC ->
-            change(message, () -> moderation.topic(actor, room(session), act.text(), session));
+            change(message, () -> moderation.topic(actor, room(act), act.text(), session));
         case OP ->
             change(
                 message,
                 () ->
-                    moderation.op(
-                        actor, room(session), act.target(), orNull(act.account2()), session));
+                    moderation.op(actor, room(act), act.target(), orNull(act.account2()), session));
         case DEOP ->
-            change(message, () -> moderation.deop(actor, room(session), act.target(), session));
+            change(message, () -> moderation.deop(actor, room(act), act.target(), session));
         case BAN ->
             change(
                 message,
                 () ->
                     moderation.ban(
                         actor,
-                        room(session),
+                        room(act),
                         act.target(),
                         orNull(act.account2()),
                         act.minutes(),
                         act.text(),
                         session));
         case UNBAN ->
-            change(message, () -> moderation.unban(actor, room(session), act.target(), session));
+            change(message, () -> moderation.unban(actor, room(act), act.target(), session));
         case BANS -> {
-          String room = moderation.roomOf(session);
+          String room = room(act);
           message.reply(new BanList(room, moderation.bans(actor, room)));
         }
         case MUTE ->
             change(
                 message,
-                () -> moderation.mute(actor, room(session), act.target(), act.minutes(), session));
+                () -> moderation.mute(actor, room(act), act.target(), act.minutes(), session));
         case UNMUTE ->
-            change(message, () -> moderation.unmute(actor, room(session), act.target(), session));
+            change(message, () -> moderation.unmute(actor, room(act), act.target(), session));
         case KICK -> {
           String name = moderation.kick(actor, act.target(), null, act.text());
           message.reply(new Answer("", name, ""));
@@ -112,7 +111,12 @@ final class ModerationDesk {
           } else {
             message.reply(
                 new WhoisAnswer(
-                    whois.name(), whois.room(), whois.registered(), whois.operatorOf()));
+                    whois.name(),
+                    whois.room(),
+                    whois.registered(),
+                    whois.operatorOf(),
+                    whois.rooms(),
+                    whois.operatorRooms()));
           }
         }
         case REGISTERED -> {
@@ -125,8 +129,9 @@ final class ModerationDesk {
     }
   }
 
-  private String room(String sessionId) {
-    return moderation.roomOf(sessionId);
+  /** The room an act is about: the one it names, or the member's own. */
+  private String room(Act act) {
+    return act.room().isEmpty() ? moderation.roomOf(act.sessionId()) : act.room();
   }
 
   private static String orNull(String text) {

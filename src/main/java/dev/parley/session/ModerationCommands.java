@@ -36,7 +36,8 @@ final class ModerationCommands {
         target,
         account == null ? "" : account,
         text,
-        minutes);
+        minutes,
+        "");
   }
 
   /** The first word of an argument, and the rest. */

@@ -27,12 +27,9 @@ import dev.parley.time.TimeSource;
 import dev.parley.values.ErrorCode;
 import dev.parley.values.MemberKind;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,20 +42,8 @@ import java.util.concurrent.TimeUnit;
 final class RoomLink {
   private static final long TOUCH_INTERVAL = TimeUnit.SECONDS.toNanos(1);
 
-  /** Requests fail after this long, so that a member hears of a room that is moving. */
-  private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5000);
-
-  /**
-   * How long, in milliseconds, a request waits in all for a room group that no node hosts (it is
-   * moving to another node): PROTOCOL.md section 8 gives a moving room up to 5 s.
-   */
-  static final long WAIT_FOR_ROOM_MILLIS = 5000;
-
-  /** How Vert.x's failure of a request that a consumer discarded unread begins. */
-  private static final String DISCARDED = "Discarded the request";
-
-  private static final long FIRST_RETRY_MILLIS = 25;
-  private static final long LAST_RETRY_MILLIS = 250;
+  /** How long, in milliseconds, a request waits in all for a room group that no node hosts. */
+  static final long WAIT_FOR_ROOM_MILLIS = RoomAsk.WAIT_FOR_ROOM_MILLIS;
 
   private final Vertx vertx;
   private final EventBus bus;
@@ -127,57 +112,10 @@ final class RoomLink {
     return request(address, body);
   }
 
-  /**
-   * Asks a room group, waiting for it while no node hosts it: a request that finds no handler (the
-   * group closed on one node and is not open on the next yet, {@link #noHost}) is sent again after
-   * 25 ms, doubling up to 250 ms, for {@value #WAIT_FOR_ROOM_MILLIS} ms in all. Such a request
-   * reached no room, so sending it again changes nothing twice.
-   *
-   * @return the answer, or the last failure
-   */
+  /** Asks a room group, waiting for it while no node hosts it ({@link RoomAsk}). */
   private <T> Future<T> request(String to, Object body) {
     lastContact = time.nanoTime();
-    Promise<T> answer = Promise.promise();
-    attempt(to, body, 0, FIRST_RETRY_MILLIS, answer);
-    return answer.future();
-  }
-
-  private <T> void attempt(String to, Object body, long waited, long next, Promise<T> answer) {
-    bus.<T>request(to, body, REQUEST)
-        .onComplete(
-            ar -> {
-              if (ar.succeeded()) {
-                answer.complete(ar.result().body());
-              } else if (noHost(ar.cause()) && waited + next <= WAIT_FOR_ROOM_MILLIS) {
-                vertx.setTimer(
-                    next,
-                    t ->
-                        attempt(
-                            to,
-                            body,
-                            waited + next,
-                            Math.min(LAST_RETRY_MILLIS, 2 * next),
-                            answer));
-              } else {
-                answer.fail(ar.cause());
-              }
-            });
-  }
-
-  /**
-   * Whether a request reached no room: no node has the group's consumer ({@code NO_HANDLERS}), the
-   * node that hosted the group answered that it is moving ({@link ErrorCode#UNAVAILABLE}, see
-   * {@code RoomHost}), or the consumer was unregistered, for a handover, with the request still
-   * queued (Vert.x discards it at once with a {@code TIMEOUT} failure whose message says so).
-   */
-  private static boolean noHost(Throwable failure) {
-    return failure instanceof ReplyException e
-        && (e.failureType() == ReplyFailure.NO_HANDLERS
-            || (e.failureType() == ReplyFailure.RECIPIENT_FAILURE
-                && e.failureCode() == ErrorCode.UNAVAILABLE.code())
-            || (e.failureType() == ReplyFailure.TIMEOUT
-                && e.getMessage() != null
-                && e.getMessage().startsWith(DISCARDED)));
+    return RoomAsk.ask(vertx, to, body, null);
   }
 
   private void send(Object body) {

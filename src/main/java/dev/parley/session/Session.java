@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * all its parts are confined to its connection's event loop: every method here must be called
  * there, and none blocks.
  */
-public final class Session implements LineFramer.Listener {
+public final class Session implements Follower, LineFramer.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
   /** Where a session is in its life. */

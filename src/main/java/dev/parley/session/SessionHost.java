@@ -6,7 +6,10 @@ import dev.parley.placement.RoomGroups;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Vertx;
 
-/** What a {@link Session} needs from the server verticle that accepted its connection. */
+/**
+ * What a {@link Session} (or another {@link Follower}) needs from the server verticle that accepted
+ * its connection.
+ */
 public interface SessionHost {
   Vertx vertx();
 
@@ -40,7 +43,7 @@ public interface SessionHost {
    *
    * @param session the session
    */
-  void forget(Session session);
+  void forget(Follower session);
 
   /**
    * The session follows a room: the room's announced events are handed to it.
@@ -48,7 +51,7 @@ public interface SessionHost {
    * @param session the session
    * @param room the room's name as its events give it
    */
-  void follow(Session session, String room);
+  void follow(Follower session, String room);
 
   /**
    * The session no longer follows a room.
@@ -56,7 +59,7 @@ public interface SessionHost {
    * @param session the session
    * @param room the room's name
    */
-  void unfollow(Session session, String room);
+  void unfollow(Follower session, String room);
 
   /**
    * While a session moves between rooms, it is handed the events of every room, since it does not
@@ -65,8 +68,8 @@ public interface SessionHost {
    * @param session the session
    * @param on true while the move is under way
    */
-  void followAll(Session session, boolean on);
+  void followAll(Follower session, boolean on);
 
   /** Whether the session's connection is still open. */
-  boolean isOpen(Session session);
+  boolean isOpen(Follower session);
 }

@@ -8,6 +8,7 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.placement.RoomGroups;
 import dev.parley.session.Connection;
+import dev.parley.session.Follower;
 import dev.parley.session.Outbox;
 import dev.parley.session.Session;
 import dev.parley.session.SessionHost;
@@ -208,27 +209,27 @@ public final class ChatServerVerticle extends VerticleBase implements SessionHos
   }
 
   @Override
-  public void forget(Session session) {
+  public void forget(Follower session) {
     sessions.forget(session);
   }
 
   @Override
-  public void follow(Session session, String room) {
+  public void follow(Follower session, String room) {
     sessions.follow(session, room);
   }
 
   @Override
-  public void unfollow(Session session, String room) {
+  public void unfollow(Follower session, String room) {
     sessions.unfollow(session, room);
   }
 
   @Override
-  public void followAll(Session session, boolean on) {
+  public void followAll(Follower session, boolean on) {
     sessions.followAll(session, on);
   }
 
   @Override
-  public boolean isOpen(Session session) {
+  public boolean isOpen(Follower session) {
     return sessions.isOpen(session);
   }
 }

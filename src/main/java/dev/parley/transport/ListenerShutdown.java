@@ -1,6 +1,6 @@
 package dev.parley.transport;
 
-import dev.parley.session.Session;
+import dev.parley.session.Follower;
 import io.vertx.core.Future;
 import java.time.Duration;
 
@@ -27,13 +27,13 @@ final class ListenerShutdown {
   /** The node is closing: every open session receives the notice. */
   void begin() {
     closing = true;
-    for (Session session : sessions.snapshot()) {
+    for (Follower session : sessions.snapshot()) {
       session.beginShutdown();
     }
   }
 
   /** A session just started: it receives the notice too if the node is closing. */
-  void started(Session session) {
+  void started(Follower session) {
     if (closing) {
       session.beginShutdown();
     }

@@ -6,7 +6,7 @@ import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.protocol.EncodedLine;
 import dev.parley.room.RoomEvent;
-import dev.parley.session.Session;
+import dev.parley.session.Follower;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,21 +23,21 @@ import java.util.Set;
  */
 final class SessionRegistry {
   /** A session and a room it follows. */
-  private record Following(Session session, String room) {}
+  private record Following(Follower session, String room) {}
 
-  private final Map<String, Session> sessions = new LinkedHashMap<>();
-  private final Map<String, Set<Session>> byRoom = new HashMap<>();
-  private final Set<Session> movers = new LinkedHashSet<>();
+  private final Map<String, Follower> sessions = new LinkedHashMap<>();
+  private final Map<String, Set<Follower>> byRoom = new HashMap<>();
+  private final Set<Follower> movers = new LinkedHashSet<>();
   private final List<Following> unfollowing = new ArrayList<>();
   private boolean fanningOut;
 
   /** A connection was accepted: its session is open. */
-  void add(Session session) {
+  void add(Follower session) {
     sessions.put(session.id(), session);
   }
 
   /** The open sessions, copied: they may close while the caller goes through them. */
-  List<Session> snapshot() {
+  List<Follower> snapshot() {
     return new ArrayList<>(sessions.values());
   }
 
@@ -51,25 +51,25 @@ final class SessionRegistry {
     Object event = relayed.event();
     EncodedLine line = relayed.line();
     if (line == null && event instanceof RoomEvent quiet) {
-      Session session = sessions.get(quiet.sessionId());
+      Follower session = sessions.get(quiet.sessionId());
       if (session != null) {
         session.onEvent(relayed);
       }
       return;
     }
     if (!(event instanceof RoomEvent roomEvent)) {
-      for (Session session : sessions.values()) {
+      for (Follower session : sessions.values()) {
         session.onEvent(relayed);
       }
       return;
     }
-    Set<Session> followers = byRoom.getOrDefault(roomEvent.room(), Set.of());
+    Set<Follower> followers = byRoom.getOrDefault(roomEvent.room(), Set.of());
     fanningOut = true;
     try {
-      for (Session session : followers) {
+      for (Follower session : followers) {
         session.onEvent(relayed);
       }
-      for (Session session : movers) {
+      for (Follower session : movers) {
         if (!followers.contains(session)) {
           session.onEvent(relayed);
         }
@@ -86,24 +86,24 @@ final class SessionRegistry {
   }
 
   /** The session follows a room. */
-  void follow(Session session, String room) {
+  void follow(Follower session, String room) {
     byRoom.computeIfAbsent(room, r -> new LinkedHashSet<>()).add(session);
   }
 
   /** The session no longer follows a room; during a fan-out, once it is over. */
-  void unfollow(Session session, String room) {
+  void unfollow(Follower session, String room) {
     if (fanningOut) {
       unfollowing.add(new Following(session, room));
       return;
     }
-    Set<Session> followers = byRoom.get(room);
+    Set<Follower> followers = byRoom.get(room);
     if (followers != null && followers.remove(session) && followers.isEmpty()) {
       byRoom.remove(room);
     }
   }
 
   /** While {@code on}, the session is handed the events of every room. */
-  void followAll(Session session, boolean on) {
+  void followAll(Follower session, boolean on) {
     if (on) {
       movers.add(session);
     } else {
@@ -129,20 +129,20 @@ final class SessionRegistry {
     } else {
       return;
     }
-    Session session = sessions.get(sessionId);
+    Follower session = sessions.get(sessionId);
     if (session != null) {
       session.onDirect(body);
     }
   }
 
   /** The session's connection has closed. */
-  void forget(Session session) {
+  void forget(Follower session) {
     sessions.remove(session.id());
     movers.remove(session);
   }
 
   /** Whether the session's connection is still open. */
-  boolean isOpen(Session session) {
+  boolean isOpen(Follower session) {
     return sessions.get(session.id()) == session;
   }
 }

@@ -1,6 +1,6 @@
 package dev.parley.transport;
 
-import dev.parley.session.Session;
+import dev.parley.session.Follower;
 import dev.parley.time.TimeSource;
 import io.vertx.core.Vertx;
 
@@ -34,7 +34,7 @@ final class Sweeper {
 
   private void sweep() {
     long now = time.nanoTime();
-    for (Session session : sessions.snapshot()) {
+    for (Follower session : sessions.snapshot()) {
       session.sweep(now);
     }
   }

@@ -112,10 +112,19 @@ class RecordCodecTest {
           new Ban("198.51.100.0/24", Ban.Kind.CIDR, "alice", 1, 0, ""),
           new Mute("carol", "alice", 1_700_000_600_000L),
           new ModerationMessages.Act(
-              ModerationMessages.Action.BAN, "s1", "alice", "alice", "bob", "bob", "spam", 60),
+              ModerationMessages.Action.BAN,
+              "s1",
+              "alice",
+              "alice",
+              "bob",
+              "bob",
+              "spam",
+              60,
+              "#ops"),
           new ModerationMessages.Answer("#ops", "bob", "spam"),
           new ModerationMessages.BanList("#ops", POLICY.bans()),
-          new ModerationMessages.WhoisAnswer("bob", "#ops", true, "#ops"),
+          new ModerationMessages.WhoisAnswer(
+              "bob", "#ops", true, "#ops", List.of("#ops", "#dev"), List.of("#ops")),
           new ModerationMessages.ServerBanned(
               new Ban("203.0.113.9", Ban.Kind.ADDRESS, "root", 1, 0, "spam")),
           new ModerationMessages.LineRefused("s1", 7, "! you are muted in #ops"),
