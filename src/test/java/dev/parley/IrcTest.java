@@ -56,8 +56,9 @@ class IrcTest {
   void registrationEndsWithTheWelcomeNumericsLusersAndNoMotd() {
     ChatClient line = clients.join(port, "bob");
     ChatClient alice = clients.connect(ircPort);
-    alice.say("NICK alice");
-    alice.say("USER alice 0 * :Alice Liddell");
+    // Clients end their lines with CR LF, as RFC 1459 says.
+    alice.sendRaw(
+        "NICK alice\r\nUSER alice 0 * :Alice Liddell\r\n".getBytes(StandardCharsets.UTF_8));
     alice.expect(":parley 001 alice :Welcome to the Parley IRC Network alice");
     alice.expectStartsWith(":parley 002 alice :Your host is parley, running version parley-");
     alice.expectStartsWith(":parley 003 alice :This server was created ");
@@ -84,6 +85,25 @@ class IrcTest {
     line.say("hello");
     alice.say("PING :token");
     alice.expect(":parley PONG parley :token");
+  }
+
+  @Test
+  void commandsSentAtOnceAreAnsweredInTheirOrder() {
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient eager = clients.connect(ircPort);
+    eager.sendRaw(
+        ("NICK eager\r\nUSER eager 0 * :e\r\nPING :early\r\nJOIN #lobby\r\n"
+                + "PRIVMSG #lobby :at once\r\nPART #lobby\r\nPING :late\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    eager.readUntil(":parley 422 eager :MOTD File is missing");
+    eager.expect(":parley PONG parley :early");
+    eager.expect(":eager!eager@parley JOIN #lobby");
+    eager.readUntil(":parley 366 eager #lobby :End of /NAMES list");
+    eager.expect(":eager!eager@parley PART #lobby");
+    eager.expect(":parley PONG parley :late");
+    bob.expect("* eager has arrived");
+    bob.expect("eager: at once");
+    bob.expect("* eager has left");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.parley.room.Chat;
 import dev.parley.room.Entered;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.Left;
+import dev.parley.room.PolicyChanged;
 import dev.parley.room.Renamed;
 import dev.parley.room.RoomEvent;
 import dev.parley.session.SessionHost;
@@ -134,25 +135,26 @@ final class IrcChannels {
             false,
             session.account(),
             session.address());
-    requests
-        .<Entered>room(room, request)
-        .onComplete(
-            ar -> {
-              if (session.state() != IrcSession.State.REGISTERED) {
-                return;
-              }
-              if (ar.succeeded()) {
-                entered(ar.result());
-              } else {
-                refusedEntry(room, ar.cause());
-              }
-              if (--joining == 0) {
-                host.followAll(session, false);
-                List<RoomEvent> events = List.copyOf(held);
-                held.clear();
-                events.forEach(this::show);
-              }
-            });
+    session.inOrder(
+        requests
+            .<Entered>room(room, request)
+            .onComplete(
+                ar -> {
+                  if (session.state() != IrcSession.State.REGISTERED) {
+                    return;
+                  }
+                  if (ar.succeeded()) {
+                    entered(ar.result());
+                  } else {
+                    refusedEntry(room, ar.cause());
+                  }
+                  if (--joining == 0) {
+                    host.followAll(session, false);
+                    List<RoomEvent> events = List.copyOf(held);
+                    held.clear();
+                    events.forEach(this::show);
+                  }
+                }));
   }
 
   private void entered(Entered entered) {
@@ -185,7 +187,7 @@ final class IrcChannels {
     if (code == ErrorCode.BANNED.code() || code == ErrorCode.BANNED_FROM_SERVER.code()) {
       session.numeric(IrcReplies.BANNEDFROMCHAN, room, IrcRequests.text(failure));
     } else if (code == ErrorCode.TOO_MANY_ROOMS.code()) {
-      session.numeric("405", room, IrcRequests.text(failure));
+      session.numeric(IrcReplies.TOOMANYCHANNELS, room, IrcRequests.text(failure));
     } else if (code == ErrorCode.INVALID_NAME.code()) {
       session.numeric(IrcReplies.NOSUCHCHANNEL, room, IrcRequests.text(failure));
     } else {
@@ -212,19 +214,25 @@ final class IrcChannels {
   }
 
   private void part(String room, String reason) {
-    requests
-        .api(ApiAddresses.LEAVE, new JsonObject().put("room", room).put("reason", reason))
-        .onComplete(
-            ar -> {
-              if (ar.failed() && IrcRequests.code(ar.cause()) != ErrorCode.NOT_A_MEMBER.code()) {
-                session.notice(IrcRequests.text(ar.cause()));
-                return;
-              }
-              if (joined.remove(room) != null) {
-                host.unfollow(session, room);
-                session.send(IrcMessage.of(renderer.source(session.nick()), "PART", room, reason));
-              }
-            });
+    session.inOrder(
+        requests
+            .api(ApiAddresses.LEAVE, new JsonObject().put("room", room).put("reason", reason))
+            .onComplete(
+                ar -> {
+                  if (ar.failed()
+                      && IrcRequests.code(ar.cause()) != ErrorCode.NOT_A_MEMBER.code()) {
+                    session.notice(IrcRequests.text(ar.cause()));
+                    return;
+                  }
+                  if (joined.remove(room) != null) {
+                    host.unfollow(session, room);
+                    String source = renderer.source(session.nick());
+                    session.send(
+                        reason.isEmpty()
+                            ? IrcMessage.of(source, "PART", room)
+                            : IrcMessage.of(source, "PART", room, reason));
+                  }
+                }));
   }
 
   // ---- PRIVMSG and NOTICE
@@ -384,7 +392,7 @@ final class IrcChannels {
       }
       return;
     }
-    if (mine && !(event instanceof Chat) && !(event instanceof dev.parley.room.PolicyChanged)) {
+    if (mine && !(event instanceof Chat) && !(event instanceof PolicyChanged)) {
       return;
     }
     if (event instanceof Left left && IrcRenderer.isQuit(left) && !once("q" + left.sessionId())) {

@@ -122,7 +122,7 @@ public record IrcMessage(
   /**
    * The message as one line, without its line end. The last parameter gets a {@code :} when it is
    * empty, contains a space or starts with {@code :}, or is the text of a numeric or of a command
-   * that ends with one (after a first parameter); the others must not.
+   * that ends with one (after a first parameter, or alone for QUIT and ERROR); the others must not.
    *
    * @return the line
    */
@@ -154,7 +154,7 @@ public record IrcMessage(
           && (param.isEmpty()
               || param.indexOf(' ') >= 0
               || param.startsWith(":")
-              || (i > 0 && textLast()))) {
+              || ((i > 0 || command.equals("QUIT") || command.equals("ERROR")) && textLast()))) {
         out.append(':');
       }
       out.append(param);

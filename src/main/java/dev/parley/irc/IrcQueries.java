@@ -136,7 +136,8 @@ final class IrcQueries {
                 if (!rooms.isEmpty()) {
                   session.numeric(IrcReplies.WHOISCHANNELS, a.name(), String.join(" ", rooms));
                 }
-                session.numeric(IrcReplies.WHOISSERVER, a.name(), session.server(), "Parley");
+                session.numeric(
+                    IrcReplies.WHOISSERVER, a.name(), session.server(), IrcReplies.SERVER_INFO);
                 if (a.registered()) {
                   session.numeric(
                       IrcReplies.WHOISACCOUNT, a.name(), a.name(), IrcReplies.LOGGED_IN_AS);
@@ -165,7 +166,8 @@ final class IrcQueries {
                 return;
               }
               whoisUser(holder.name());
-              session.numeric(IrcReplies.WHOISSERVER, holder.name(), session.server(), "Parley");
+              session.numeric(
+                  IrcReplies.WHOISSERVER, holder.name(), session.server(), IrcReplies.SERVER_INFO);
               session.numeric(IrcReplies.ENDOFWHOIS, holder.name(), IrcReplies.END_OF_WHOIS);
             });
   }

@@ -124,7 +124,8 @@ final class IrcRegistration {
           tryToComplete();
         }
       }
-      default -> session.numeric("410", m.param(0), "Invalid CAP command");
+      default ->
+          session.numeric(IrcReplies.INVALIDCAPCMD, m.param(0), IrcReplies.INVALID_CAP_COMMAND);
     }
   }
 
@@ -212,23 +213,25 @@ final class IrcRegistration {
     }
     String name = parts[1];
     String secret = parts[2];
-    checkPassword(name, secret)
-        .onComplete(
-            ar -> {
-              if (ar.succeeded() && ar.result() != null) {
-                account = ar.result().name();
-                String mask =
-                    (requested == null ? account : requested)
-                        + "!"
-                        + user()
-                        + "@"
-                        + session.server();
-                session.numeric(IrcReplies.LOGGEDIN, mask, account, IrcReplies.loggedIn(account));
-                session.numeric(IrcReplies.SASLSUCCESS, IrcReplies.SASL_SUCCESS);
-              } else {
-                session.numeric(IrcReplies.SASLFAIL, IrcReplies.SASL_FAILED);
-              }
-            });
+    session.inOrder(
+        checkPassword(name, secret)
+            .onComplete(
+                ar -> {
+                  if (ar.succeeded() && ar.result() != null) {
+                    account = ar.result().name();
+                    String mask =
+                        (requested == null ? account : requested)
+                            + "!"
+                            + user()
+                            + "@"
+                            + session.server();
+                    session.numeric(
+                        IrcReplies.LOGGEDIN, mask, account, IrcReplies.loggedIn(account));
+                    session.numeric(IrcReplies.SASLSUCCESS, IrcReplies.SASL_SUCCESS);
+                  } else {
+                    session.numeric(IrcReplies.SASLFAIL, IrcReplies.SASL_FAILED);
+                  }
+                }));
   }
 
   /**
@@ -281,32 +284,39 @@ final class IrcRegistration {
                 .recover(e -> Future.succeededFuture(null))
                 .compose(found -> loginFor(wanted, found))
             : Future.succeededFuture(account);
-    login
-        .compose(loggedIn -> openNames().compose(n -> take(wanted, loggedIn)))
-        .onComplete(
+    Future<Void> registered =
+        login.compose(loggedIn -> openNames().compose(n -> take(wanted, loggedIn)));
+    session.inOrder(
+        registered.transform(
             ar -> {
               completing = false;
               if (session.state() != IrcSession.State.REGISTERING) {
-                return;
+                return Future.succeededFuture();
               }
               if (ar.succeeded()) {
                 nick = wanted;
                 nameHeld = true;
                 session.registered();
-                IrcWelcome.send(session, host);
-              } else if (ar.cause() instanceof RegistrationRefused refused) {
-                requested = null;
-                if (refused.code.equals(IrcReplies.PASSWDMISMATCH)) {
-                  session.numeric(refused.code, refused.getMessage());
-                  session.close("");
-                } else {
-                  session.numeric(refused.code, wanted, refused.getMessage());
-                }
-              } else {
-                session.numeric(IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.NICK_IN_USE);
-                requested = null;
+                return IrcWelcome.send(session, host);
               }
-            });
+              refused(wanted, ar.cause());
+              return Future.succeededFuture();
+            }));
+  }
+
+  private void refused(String wanted, Throwable cause) {
+    if (cause instanceof RegistrationRefused refused) {
+      requested = null;
+      if (refused.code.equals(IrcReplies.PASSWDMISMATCH)) {
+        session.numeric(refused.code, refused.getMessage());
+        session.close("");
+      } else {
+        session.numeric(refused.code, wanted, refused.getMessage());
+      }
+    } else {
+      session.numeric(IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.NICK_IN_USE);
+      requested = null;
+    }
   }
 
   /** The account a registered name logs in to with PASS, or {@code ""} for a guest. */
@@ -406,23 +416,24 @@ final class IrcRegistration {
       }
       renamed = chain;
     }
-    renamed.onComplete(
-        ar -> {
-          nickInFlight = null;
-          if (ar.succeeded()) {
-            nick = wanted;
-            session.send(
-                IrcMessage.of(old + "!" + user() + "@" + session.server(), "NICK", wanted));
-          } else if (ar.cause() instanceof RoomException e) {
-            session.numeric(
-                IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.parleyText(e.getMessage()));
-          } else if (ar.cause() instanceof ReplyException e) {
-            session.numeric(
-                IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.parleyText(e.getMessage()));
-          } else {
-            session.numeric(IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.NICK_IN_USE);
-          }
-        });
+    session.inOrder(
+        renamed.onComplete(
+            ar -> {
+              nickInFlight = null;
+              if (ar.succeeded()) {
+                nick = wanted;
+                session.send(
+                    IrcMessage.of(old + "!" + user() + "@" + session.server(), "NICK", wanted));
+              } else if (ar.cause() instanceof RoomException
+                  || ar.cause() instanceof ReplyException) {
+                session.numeric(
+                    IrcReplies.NICKNAMEINUSE,
+                    wanted,
+                    IrcReplies.parleyText(ar.cause().getMessage()));
+              } else {
+                session.numeric(IrcReplies.NICKNAMEINUSE, wanted, IrcReplies.NICK_IN_USE);
+              }
+            }));
   }
 
   /** A refusal of the registration with its numeric. */

@@ -59,10 +59,12 @@ final class IrcReplies {
   static final String ENDOFBANLIST = "368";
   static final String NOSUCHNICK = "401";
   static final String NOSUCHCHANNEL = "403";
+  static final String TOOMANYCHANNELS = "405";
   static final String CANNOTSENDTOCHAN = "404";
   static final String NORECIPIENT = "411";
   static final String NOTEXTTOSEND = "412";
   static final String INPUTTOOLONG = "417";
+  static final String INVALIDCAPCMD = "410";
   static final String UNKNOWNCOMMAND = "421";
   static final String NOMOTD = "422";
   static final String NONICKNAMEGIVEN = "431";
@@ -117,6 +119,7 @@ final class IrcReplies {
   static final String NEED_MORE_PARAMS = "Not enough parameters";
   static final String ALREADY_REGISTERED = "You may not reregister";
   static final String UNKNOWN_COMMAND = "Unknown command";
+  static final String INVALID_CAP_COMMAND = "Invalid CAP command";
   static final String NO_NICK_GIVEN = "No nickname given";
   static final String NICK_IN_USE = "Nickname is already in use";
   static final String NICK_REGISTERED = "Nickname is registered: log in with SASL PLAIN or PASS";
@@ -135,6 +138,7 @@ final class IrcReplies {
   static final String END_OF_BANS = "End of channel ban list";
   static final String NO_TOPIC = "No topic is set";
   static final String LIST_HEADER = "Users  Name";
+  static final String SERVER_INFO = "Parley";
   static final String END_OF_LIST = "End of /LIST";
   static final String LOGGED_IN_AS = "is logged in as";
   static final String NO_OPER_HOST =

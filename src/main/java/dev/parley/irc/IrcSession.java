@@ -17,7 +17,9 @@ import dev.parley.session.Follower;
 import dev.parley.session.GatePass;
 import dev.parley.session.Outbox;
 import dev.parley.session.SessionHost;
+import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,12 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   /** The longest line read, tags included: 8,191 bytes of tags and a 512-byte message. */
   static final int MAX_LINE_BYTES = 8191 + IrcRenderer.MAX_MESSAGE_BYTES;
 
+  /**
+   * Commands read while an earlier one is under way, at most: input is paused meanwhile, so only
+   * the rest of one read can arrive.
+   */
+  private static final int MAX_WAITING = 1_000;
+
   enum State {
     CONNECTING,
     REGISTERING,
@@ -54,7 +62,9 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   private final IrcRenderer renderer;
   private final IrcRegistration registration;
   private final IrcChannels channels;
+  private final ArrayDeque<IrcMessage> waiting = new ArrayDeque<>();
   private State state = State.CONNECTING;
+  private int holding;
   private long lastInput;
   private boolean pinged;
   private boolean ended;
@@ -129,7 +139,8 @@ public final class IrcSession implements Follower, LineFramer.Listener {
     lastInput = host.time().nanoTime();
     pinged = false;
     host.metrics().lineIn();
-    IrcMessage message = IrcMessage.parse(new String(line, StandardCharsets.UTF_8));
+    int length = line.length > 0 && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
+    IrcMessage message = IrcMessage.parse(new String(line, 0, length, StandardCharsets.UTF_8));
     if (message == null) {
       return;
     }
@@ -140,7 +151,43 @@ public final class IrcSession implements Follower, LineFramer.Listener {
       }
       return;
     }
+    if (holding > 0) {
+      if (waiting.size() < MAX_WAITING) {
+        waiting.add(message);
+      }
+      return;
+    }
     IrcCommands.run(this, message);
+  }
+
+  /**
+   * Holds the client's next commands until {@code pending} completes, so that each command sees
+   * what the one before it did (a PRIVMSG right after its JOIN, a PING right after USER): input is
+   * paused and what was read already waits. Attach the command's own handlers to {@code pending}
+   * before calling this; they run first.
+   *
+   * @return {@code pending}
+   */
+  <T> Future<T> inOrder(Future<T> pending) {
+    if (holding++ == 0) {
+      connection.pause();
+    }
+    pending.onComplete(
+        ar -> {
+          if (--holding == 0) {
+            runWaiting();
+          }
+        });
+    return pending;
+  }
+
+  private void runWaiting() {
+    while (holding == 0 && !waiting.isEmpty() && state != State.CLOSED) {
+      IrcCommands.run(this, waiting.poll());
+    }
+    if (holding == 0 && state != State.CLOSED) {
+      connection.resume();
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.parley.irc;
 
 import dev.parley.api.ApiAddresses;
 import dev.parley.session.SessionHost;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,12 @@ final class IrcWelcome {
 
   private IrcWelcome() {}
 
-  static void send(IrcSession session, SessionHost host) {
+  /**
+   * Sends the welcome.
+   *
+   * @return completes once 422 is sent
+   */
+  static Future<Void> send(IrcSession session, SessionHost host) {
     String nick = session.nick();
     String server = session.server();
     String network = host.settings().irc().network();
@@ -31,10 +37,10 @@ final class IrcWelcome {
     tokens.add("NETWORK=" + network);
     tokens.add(IrcReplies.ISUPPORT_TEXT);
     session.numeric(IrcReplies.ISUPPORT_NUMERIC, tokens.toArray(String[]::new));
-    host.vertx()
+    return host.vertx()
         .eventBus()
         .<JsonObject>request(ApiAddresses.ROOMS, new JsonObject())
-        .onComplete(
+        .transform(
             ar -> {
               int rooms = ar.succeeded() ? ar.result().body().getInteger("total", 0) : 0;
               int members = 0;
@@ -48,6 +54,7 @@ final class IrcWelcome {
                   IrcReplies.LUSERCHANNELS, String.valueOf(rooms), IrcReplies.CHANNELS_FORMED);
               session.numeric(IrcReplies.LUSERME, IrcReplies.luserMe(members));
               session.numeric(IrcReplies.NOMOTD, IrcReplies.NO_MOTD);
+              return Future.<Void>succeededFuture();
             });
   }
 }
