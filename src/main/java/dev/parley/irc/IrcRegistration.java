@@ -14,6 +14,7 @@ import dev.parley.session.SessionHost;
 import dev.parley.store.Account;
 import dev.parley.values.MemberKind;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.ReplyException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,6 +31,11 @@ import java.util.Set;
  * rename the member in every room. Confined to the session's event loop.
  */
 final class IrcRegistration {
+  /** How often a taken name is tried, and how long apart: 433 comes at most 200 ms late. */
+  private static final int CLAIM_TRIES = 5;
+
+  private static final long CLAIM_RETRY_MILLIS = 50;
+
   private final IrcSession session;
   private final SessionHost host;
   private final Accounts accounts;
@@ -356,7 +362,7 @@ final class IrcRegistration {
     NameRegistry.Holder holder =
         new NameRegistry.Holder(session.id(), host.nodeId(), MemberKind.IRC, name);
     if (loggedIn.isEmpty()) {
-      return names.claim(holder).mapEmpty();
+      return claim(holder, CLAIM_TRIES);
     }
     account = loggedIn;
     return names
@@ -371,6 +377,27 @@ final class IrcRegistration {
                         new ModerationMessages.TakenOver(previous.memberId()));
               }
               return null;
+            });
+  }
+
+  /**
+   * Claims a guest's name, trying again a few times while it is taken: a client that reconnects at
+   * once races its old connection's close, which gives the name back a moment later (on another
+   * event loop, or another node).
+   */
+  private Future<Void> claim(NameRegistry.Holder holder, int tries) {
+    return names
+        .claim(holder)
+        .<Void>mapEmpty()
+        .recover(
+            taken -> {
+              if (tries <= 1 || session.state() != IrcSession.State.REGISTERING) {
+                return Future.failedFuture(taken);
+              }
+              Promise<Void> retried = Promise.promise();
+              host.vertx()
+                  .setTimer(CLAIM_RETRY_MILLIS, t -> claim(holder, tries - 1).onComplete(retried));
+              return retried.future();
             });
   }
 
