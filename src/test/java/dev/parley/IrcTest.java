@@ -203,6 +203,22 @@ class IrcTest {
   }
 
   @Test
+  void anotherIrcClientSeesAPartAsAPartAndAQuitAsAQuit() {
+    ChatClient alice = irc("alice");
+    ChatClient carol = irc("carol");
+    join(alice, "alice", "#side");
+    join(carol, "carol", "#side");
+    alice.expect(":carol!carol@parley JOIN #side");
+    carol.say("PART #side :bye for now");
+    carol.expect(":carol!carol@parley PART #side :bye for now");
+    alice.expect(":carol!carol@parley PART #side :bye for now");
+    join(carol, "carol", "#side");
+    alice.expect(":carol!carol@parley JOIN #side");
+    carol.say("QUIT :home");
+    alice.expect(":carol!carol@parley QUIT :home");
+  }
+
+  @Test
   void historyFollowsNamesAsNoticesOrAsABatchOfPrivmsgs() {
     ChatClient bob = clients.join(port, "bob");
     bob.say("first words");
@@ -312,8 +328,11 @@ class IrcTest {
     alice.expect(":parley 404 alice #elsewhere :Cannot send to channel");
     alice.say("PRIVMSG nobody :hi");
     alice.expect(":parley 401 alice nobody :No such nick/channel");
+    clients.join(port, "bob");
     alice.say("PART #lobby");
     alice.expect(":parley 442 alice #lobby :You're not on that channel");
+    alice.say("TOPIC #empty");
+    alice.expect(":parley 403 alice #empty :No such channel");
     alice.say("FROB");
     alice.expect(":parley 421 alice FROB :Unknown command");
     alice.say("KICK #lobby");

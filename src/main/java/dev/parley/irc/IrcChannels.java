@@ -15,6 +15,7 @@ import dev.parley.room.RoomEvent;
 import dev.parley.session.SessionHost;
 import dev.parley.values.ErrorCode;
 import dev.parley.values.MemberKind;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -199,14 +200,7 @@ final class IrcChannels {
     for (String typed : m.param(0).split(",")) {
       String room = joinedName(typed);
       if (room == null) {
-        session.numeric(
-            IrcRequests.canonical(typed) == null
-                ? IrcReplies.NOSUCHCHANNEL
-                : IrcReplies.NOTONCHANNEL,
-            typed,
-            IrcRequests.canonical(typed) == null
-                ? IrcReplies.NO_SUCH_CHANNEL
-                : IrcReplies.NOT_ON_CHANNEL);
+        notOn(typed);
       } else {
         part(room, m.param(1));
       }
@@ -281,7 +275,7 @@ final class IrcChannels {
       return;
     }
     requests
-        .api(ApiAddresses.SAY, new JsonObject().put("room", room).put("text", text))
+        .say(room, text)
         .onFailure(
             failure -> {
               if (!notice) {
@@ -313,7 +307,7 @@ final class IrcChannels {
   void topic(IrcMessage m) {
     String room = joinedName(m.param(0));
     if (room == null) {
-      session.numeric(IrcReplies.NOTONCHANNEL, m.param(0), IrcReplies.NOT_ON_CHANNEL);
+      notOn(m.param(0));
       return;
     }
     if (m.params().size() < 2) {
@@ -339,7 +333,7 @@ final class IrcChannels {
   void kick(IrcMessage m) {
     String room = joinedName(m.param(0));
     if (room == null) {
-      session.numeric(IrcReplies.NOTONCHANNEL, m.param(0), IrcReplies.NOT_ON_CHANNEL);
+      notOn(m.param(0));
       return;
     }
     for (String target : m.param(1).split(",")) {
@@ -347,6 +341,29 @@ final class IrcChannels {
           .<Answer>act(Action.KICK, room, target, "", m.param(2), 0)
           .onFailure(failure -> refusedAct(room, failure));
     }
+  }
+
+  /**
+   * A command about a channel the client is not in: 442 when the room has members, 403 when it has
+   * none or the name is not a room's.
+   */
+  void notOn(String typed) {
+    String room = IrcRequests.canonical(typed);
+    if (room == null) {
+      session.numeric(IrcReplies.NOSUCHCHANNEL, typed, IrcReplies.NO_SUCH_CHANNEL);
+      return;
+    }
+    requests
+        .query(ApiAddresses.WHO, new JsonObject().put("room", room))
+        .onComplete(
+            ar -> {
+              boolean open =
+                  ar.succeeded() && !ar.result().getJsonArray("members", new JsonArray()).isEmpty();
+              session.numeric(
+                  open ? IrcReplies.NOTONCHANNEL : IrcReplies.NOSUCHCHANNEL,
+                  typed,
+                  open ? IrcReplies.NOT_ON_CHANNEL : IrcReplies.NO_SUCH_CHANNEL);
+            });
   }
 
   /** A refused moderation request: 482 for a non-operator, 441/401 for a target, else a NOTICE. */
@@ -385,7 +402,7 @@ final class IrcChannels {
       return;
     }
     if (mine && event instanceof Left left) {
-      if (!IrcRenderer.isQuit(left) && left.reason().startsWith("kicked")) {
+      if (IrcRenderer.isKick(left)) {
         joined.remove(event.room());
         host.unfollow(session, event.room());
         session.send(renderer.render(event, false));

@@ -35,6 +35,7 @@ final class IrcCommands {
           Map.entry("WHOIS", new Entry(1, true, (s, m) -> s.channels().queries().whois(m))),
           Map.entry("KICK", new Entry(2, true, (s, m) -> s.channels().kick(m))),
           Map.entry("MODE", new Entry(1, true, (s, m) -> IrcModes.mode(s, m))),
+          Map.entry("LUSERS", new Entry(0, true, (s, m) -> IrcWelcome.lusers(s, s.host()))),
           Map.entry(
               "MOTD",
               new Entry(0, true, (s, m) -> s.numeric(IrcReplies.NOMOTD, IrcReplies.NO_MOTD))),

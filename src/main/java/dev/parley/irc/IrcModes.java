@@ -45,11 +45,7 @@ final class IrcModes {
     IrcChannels channels = session.channels();
     String room = channels.joinedName(m.param(0));
     if (room == null) {
-      boolean valid = IrcRequests.canonical(m.param(0)) != null;
-      session.numeric(
-          valid ? IrcReplies.NOTONCHANNEL : IrcReplies.NOSUCHCHANNEL,
-          m.param(0),
-          valid ? IrcReplies.NOT_ON_CHANNEL : IrcReplies.NO_SUCH_CHANNEL);
+      channels.notOn(m.param(0));
       return;
     }
     if (m.params().size() < 2) {

@@ -31,7 +31,9 @@ final class IrcQueries {
   void namesReply(String room, List<String> roster, List<String> operators) {
     List<String> line = new ArrayList<>();
     for (String name : roster) {
-      line.add(operators.contains(name) ? "@" + name : name);
+      String shown =
+          session.has("userhost-in-names") ? name + "!" + name + "@" + session.server() : name;
+      line.add(operators.contains(name) ? "@" + shown : shown);
       if (line.size() == NAMES_PER_LINE) {
         session.numeric(IrcReplies.NAMREPLY, "=", room, String.join(" ", line));
         line.clear();

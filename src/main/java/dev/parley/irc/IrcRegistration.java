@@ -174,6 +174,10 @@ final class IrcRegistration {
       session.numeric(IrcReplies.ALREADYREGISTERED, IrcReplies.ALREADY_REGISTERED);
       return;
     }
+    if (m.param(0).isEmpty() || m.param(3).isEmpty()) {
+      session.numeric(IrcReplies.NEEDMOREPARAMS, "USER", IrcReplies.NEED_MORE_PARAMS);
+      return;
+    }
     user = m.param(0);
     tryToComplete();
   }

@@ -76,10 +76,11 @@ final class IrcRenderer {
 
   /** Whether a departure reaches IRC clients as a QUIT, seen once however many rooms it shares. */
   static boolean isQuit(Left left) {
-    return !left.reason().startsWith(Replies.joinedReason("")) && !isKick(left);
+    return !left.parted() && !left.reason().startsWith(Replies.joinedReason("")) && !isKick(left);
   }
 
-  private static boolean isKick(Left left) {
+  /** Whether a departure is a kick: {@code kicked: WHY}. */
+  static boolean isKick(Left left) {
     String kicked = Replies.kickedReason("");
     return left.reason().startsWith(kicked.strip()) || left.reason().equals(kicked);
   }
@@ -90,7 +91,9 @@ final class IrcRenderer {
       return IrcMessage.of(server, "KICK", left.room(), left.name(), why.strip());
     }
     if (!isQuit(left)) {
-      return IrcMessage.of(source(left.name()), "PART", left.room(), left.reason());
+      return left.reason().isEmpty()
+          ? IrcMessage.of(source(left.name()), "PART", left.room())
+          : IrcMessage.of(source(left.name()), "PART", left.room(), left.reason());
     }
     return IrcMessage.of(source(left.name()), "QUIT", left.reason());
   }

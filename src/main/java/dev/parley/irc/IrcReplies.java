@@ -15,7 +15,15 @@ final class IrcReplies {
 
   /** The capabilities offered by {@code CAP LS}, in order. */
   static final List<String> CAPABILITIES =
-      List.of("batch", "cap-notify", "echo-message", "message-tags", "sasl", "server-time");
+      List.of(
+          "batch",
+          "cap-notify",
+          "echo-message",
+          "message-tags",
+          "multi-prefix",
+          "sasl",
+          "server-time",
+          "userhost-in-names");
 
   /** The ISUPPORT tokens (005), without {@code NETWORK}. */
   static final List<String> ISUPPORT =

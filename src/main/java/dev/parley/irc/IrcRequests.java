@@ -1,5 +1,6 @@
 package dev.parley.irc;
 
+import dev.parley.api.ApiAddresses;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.ModerationMessages.Act;
 import dev.parley.bus.ModerationMessages.Action;
@@ -38,17 +39,31 @@ final class IrcRequests {
 
   /** Asks the room group of {@code room}. */
   <T> Future<T> room(String room, Object request) {
-    return RoomAsk.ask(host.vertx(), Addresses.room(groups.of(room)), request, null);
+    return session.inOrder(
+        RoomAsk.ask(host.vertx(), Addresses.room(groups.of(room)), request, null));
   }
 
   /** A JSON request of the public API, for this member. */
   Future<JsonObject> api(String address, JsonObject body) {
-    return RoomAsk.ask(host.vertx(), address, body.put("member", session.id()), null);
+    return session.inOrder(
+        RoomAsk.ask(host.vertx(), address, body.put("member", session.id()), null));
+  }
+
+  /**
+   * A chat line of this member's in a room, not waited for: the client's next commands go on at
+   * once, as the room orders its lines in the order they were sent.
+   */
+  Future<JsonObject> say(String room, String text) {
+    return RoomAsk.ask(
+        host.vertx(),
+        ApiAddresses.SAY,
+        new JsonObject().put("room", room).put("text", text).put("member", session.id()),
+        null);
   }
 
   /** A JSON question of the public API that names no member ({@code who}, {@code rooms}). */
   Future<JsonObject> query(String address, JsonObject body) {
-    return RoomAsk.ask(host.vertx(), address, body, null);
+    return session.inOrder(RoomAsk.ask(host.vertx(), address, body, null));
   }
 
   /** A moderation request of this member's, about {@code room}. */
@@ -79,20 +94,21 @@ final class IrcRequests {
     for (int g = 0; g < groups.count(); g++) {
       asked.add(RoomAsk.ask(host.vertx(), Addresses.room(g), act, null));
     }
-    return Future.join(asked)
-        .transform(
-            all -> {
-              Throwable refusal = null;
-              for (Future<T> f : asked) {
-                if (f.succeeded()) {
-                  return f;
-                }
-                if (refusal == null || code(f.cause()) != ErrorCode.NO_SUCH_MEMBER.code()) {
-                  refusal = f.cause();
-                }
-              }
-              return Future.failedFuture(refusal);
-            });
+    return session.inOrder(
+        Future.join(asked)
+            .transform(
+                all -> {
+                  Throwable refusal = null;
+                  for (Future<T> f : asked) {
+                    if (f.succeeded()) {
+                      return f;
+                    }
+                    if (refusal == null || code(f.cause()) != ErrorCode.NO_SUCH_MEMBER.code()) {
+                      refusal = f.cause();
+                    }
+                  }
+                  return Future.failedFuture(refusal);
+                }));
   }
 
   /** A refusal's error code, or 503 for a failure that is not a room's refusal. */

@@ -18,6 +18,7 @@ import dev.parley.session.GatePass;
 import dev.parley.session.Outbox;
 import dev.parley.session.SessionHost;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -140,6 +141,10 @@ public final class IrcSession implements Follower, LineFramer.Listener {
     pinged = false;
     host.metrics().lineIn();
     int length = line.length > 0 && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
+    if (length - tagsLength(line, length) > IrcRenderer.MAX_MESSAGE_BYTES - 2) {
+      numeric(IrcReplies.INPUTTOOLONG, IrcReplies.INPUT_TOO_LONG);
+      return;
+    }
     IrcMessage message = IrcMessage.parse(new String(line, 0, length, StandardCharsets.UTF_8));
     if (message == null) {
       return;
@@ -163,22 +168,24 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   /**
    * Holds the client's next commands until {@code pending} completes, so that each command sees
    * what the one before it did (a PRIVMSG right after its JOIN, a PING right after USER): input is
-   * paused and what was read already waits. Attach the command's own handlers to {@code pending}
-   * before calling this; they run first.
+   * paused and what was read already waits. The returned future's handlers run before the next
+   * command does.
    *
-   * @return {@code pending}
+   * @return a future completed as {@code pending} is
    */
   <T> Future<T> inOrder(Future<T> pending) {
     if (holding++ == 0) {
       connection.pause();
     }
+    Promise<T> answered = Promise.promise();
     pending.onComplete(
         ar -> {
+          answered.handle(ar);
           if (--holding == 0) {
             runWaiting();
           }
         });
-    return pending;
+    return answered.future();
   }
 
   private void runWaiting() {
@@ -188,6 +195,19 @@ public final class IrcSession implements Follower, LineFramer.Listener {
     if (holding == 0 && state != State.CLOSED) {
       connection.resume();
     }
+  }
+
+  /** The bytes of a line's tags and the space after them, 0 for a line without tags. */
+  private static int tagsLength(byte[] line, int length) {
+    if (length == 0 || line[0] != '@') {
+      return 0;
+    }
+    for (int i = 0; i < length; i++) {
+      if (line[i] == ' ') {
+        return i + 1;
+      }
+    }
+    return length;
   }
 
   @Override
@@ -402,6 +422,11 @@ public final class IrcSession implements Follower, LineFramer.Listener {
 
   IrcChannels channels() {
     return channels;
+  }
+
+  /** The listener that accepted this client. */
+  SessionHost host() {
+    return host;
   }
 
   /** The server's accounts. */

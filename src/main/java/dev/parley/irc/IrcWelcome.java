@@ -37,24 +37,35 @@ final class IrcWelcome {
     tokens.add("NETWORK=" + network);
     tokens.add(IrcReplies.ISUPPORT_TEXT);
     session.numeric(IrcReplies.ISUPPORT_NUMERIC, tokens.toArray(String[]::new));
-    return host.vertx()
-        .eventBus()
-        .<JsonObject>request(ApiAddresses.ROOMS, new JsonObject())
-        .transform(
-            ar -> {
-              int rooms = ar.succeeded() ? ar.result().body().getInteger("total", 0) : 0;
-              int members = 0;
-              if (ar.succeeded()) {
-                for (Object room : ar.result().body().getJsonArray("rooms")) {
-                  members += ((JsonObject) room).getInteger("members", 0);
-                }
-              }
-              session.numeric(IrcReplies.LUSERCLIENT, IrcReplies.luserClient(members));
-              session.numeric(
-                  IrcReplies.LUSERCHANNELS, String.valueOf(rooms), IrcReplies.CHANNELS_FORMED);
-              session.numeric(IrcReplies.LUSERME, IrcReplies.luserMe(members));
-              session.numeric(IrcReplies.NOMOTD, IrcReplies.NO_MOTD);
-              return Future.<Void>succeededFuture();
-            });
+    return lusers(session, host)
+        .onComplete(v -> session.numeric(IrcReplies.NOMOTD, IrcReplies.NO_MOTD));
+  }
+
+  /**
+   * The LUSERS replies, 251, 254 and 255, counted from the server's listed rooms (a member in
+   * several rooms counts once per room; members in no room are not counted).
+   *
+   * @return completes once they are sent
+   */
+  static Future<Void> lusers(IrcSession session, SessionHost host) {
+    return session.inOrder(
+        host.vertx()
+            .eventBus()
+            .<JsonObject>request(ApiAddresses.ROOMS, new JsonObject())
+            .transform(
+                ar -> {
+                  int rooms = ar.succeeded() ? ar.result().body().getInteger("total", 0) : 0;
+                  int members = 0;
+                  if (ar.succeeded()) {
+                    for (Object room : ar.result().body().getJsonArray("rooms")) {
+                      members += ((JsonObject) room).getInteger("members", 0);
+                    }
+                  }
+                  session.numeric(IrcReplies.LUSERCLIENT, IrcReplies.luserClient(members));
+                  session.numeric(
+                      IrcReplies.LUSERCHANNELS, String.valueOf(rooms), IrcReplies.CHANNELS_FORMED);
+                  session.numeric(IrcReplies.LUSERME, IrcReplies.luserMe(members));
+                  return Future.<Void>succeededFuture();
+                }));
   }
 }

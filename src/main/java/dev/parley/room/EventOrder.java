@@ -56,7 +56,7 @@ final class EventOrder {
             member.address));
   }
 
-  Left left(Member member, RoomRoster room, String reason, boolean announced) {
+  Left left(Member member, RoomRoster room, String reason, boolean announced, boolean parted) {
     return publish(
         new Left(
             ++seq,
@@ -65,7 +65,8 @@ final class EventOrder {
             member.name,
             reason == null ? "" : reason,
             member.sessionId,
-            announced));
+            announced,
+            parted));
   }
 
   Chat chat(Member member, RoomRoster room, long lineId, String text) {

@@ -11,6 +11,8 @@ package dev.parley.room;
  * @param sessionId the member's session
  * @param announced whether the room's members are told ({@code * NAME has left}); false in a large
  *     room (PROTOCOL.md section 9)
+ * @param parted whether the member left this room only and stays connected (a bus member's or an
+ *     IRC client's leave of one room: an IRC PART); false when it left the server or moved
  */
 public record Left(
     long seq,
@@ -19,5 +21,6 @@ public record Left(
     String name,
     String reason,
     String sessionId,
-    boolean announced)
+    boolean announced,
+    boolean parted)
     implements RoomEvent {}

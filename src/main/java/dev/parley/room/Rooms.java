@@ -440,9 +440,13 @@ public final class Rooms {
   }
 
   private Left depart(Member member, RoomRoster room, String reason) {
+    return depart(member, room, reason, false);
+  }
+
+  private Left depart(Member member, RoomRoster room, String reason, boolean parted) {
     boolean announced = room.size() <= config.rooms().quietAbove();
     directory.exit(member, room);
-    return order.left(member, room, reason, announced);
+    return order.left(member, room, reason, announced, parted);
   }
 
   private Member member(String sessionId) {
@@ -559,7 +563,7 @@ public final class Rooms {
    */
   public long leaveRoom(String memberId, String room, String reason) {
     Member member = member(memberId);
-    Left left = depart(member, directory.of(member, room), reason);
+    Left left = depart(member, directory.of(member, room), reason, true);
     forgetIfRoomless(member);
     return left.seq();
   }

@@ -75,7 +75,7 @@ class RecordCodecTest {
           new ActivityNotice("s1"),
           new Arrived(
               1, 2, "#lobby", "alice", "s1", "n1", MemberKind.TCP, true, "alice", "192.0.2.1"),
-          new Left(2, 3, "#lobby", "alice", "idle", "s1", false),
+          new Left(2, 3, "#lobby", "alice", "idle", "s1", false, false),
           new Chat(3, 4, "#lobby", "alice", "text", "s1", 9),
           new Renamed(4, 5, "#ops", "alice", "alicia", "s1"),
           new PrivateLine("s2", "alice", "psst"),
@@ -102,7 +102,7 @@ class RecordCodecTest {
           new NodeMessages.EventsReply(
               List.of(
                   new Chat(3, 4, "#lobby", "alice", "text", "s1", 9),
-                  new Left(4, 5, "#lobby", "x", "", "s3", true))),
+                  new Left(4, 5, "#lobby", "x", "", "s3", true, true))),
           new NodeMessages.FlushRequest(3, 5),
           new NodeMessages.Flushed(5),
           new LocalMember("s1", true),

@@ -26,7 +26,7 @@ class RoomMembershipTest {
   }
 
   private static RelayedEvent left(long seq, String room, String who, String reason) {
-    return new RelayedEvent(new Left(seq, 0, room, who, reason, "s-" + who, true), null);
+    return new RelayedEvent(new Left(seq, 0, room, who, reason, "s-" + who, true, false), null);
   }
 
   private static RelayedEvent chat(long seq, String room, String who, String text) {
