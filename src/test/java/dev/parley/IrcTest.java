@@ -81,10 +81,15 @@ class IrcTest {
     alice.expect(":parley 251 alice :There are 1 users and 0 invisible on 1 servers");
     alice.expect(":parley 254 alice 1 :channels formed");
     alice.expect(":parley 255 alice :I have 1 clients and 1 servers");
+    alice.expect(":parley 265 alice 1 1 :Current local users 1, max 1");
+    alice.expect(":parley 266 alice 1 1 :Current global users 1, max 1");
     alice.expect(":parley 422 alice :MOTD File is missing");
     line.say("hello");
     alice.say("PING :token");
     alice.expect(":parley PONG parley :token");
+    alice.say("WHOIS alice");
+    alice.expect(":parley 311 alice alice alice parley * :Alice Liddell");
+    alice.readUntil(":parley 318 alice alice :End of /WHOIS list");
   }
 
   @Test
@@ -184,13 +189,26 @@ class IrcTest {
     alice.say("PRIVMSG #lobby :only lobby");
     bob.expect("alice: only lobby");
     alice.say("NAMES #side");
-    alice.expect(":parley 353 alice = #side :@carol alice".replace("@carol", "carol"));
+    alice.expect(":parley 353 alice = #side :carol alice");
     alice.expect(":parley 366 alice #side :End of /NAMES list");
     alice.say("WHOIS carol");
     alice.expect(":parley 311 alice carol carol parley * :carol");
     alice.expect(":parley 319 alice carol :#side");
     alice.expect(":parley 312 alice carol parley :Parley");
     alice.expect(":parley 318 alice carol :End of /WHOIS list");
+    alice.say("WHOIS alice");
+    alice.expect(":parley 311 alice alice alice parley * :alice");
+    alice.readUntil(":parley 318 alice alice :End of /WHOIS list");
+    alice.say("WHO #side");
+    assertEquals(
+        List.of(
+            ":parley 352 alice #side carol parley parley carol H :0 carol",
+            ":parley 352 alice #side alice parley parley alice H :0 alice",
+            ":parley 315 alice #side :End of /WHO list"),
+        alice.read(3));
+    alice.say("WHO carol");
+    alice.expect(":parley 352 alice * carol parley parley carol H :0 carol");
+    alice.expect(":parley 315 alice carol :End of /WHO list");
     alice.say("LIST");
     alice.expect(":parley 321 alice Channel :Users  Name");
     List<String> listed = alice.readUntil(":parley 323 alice :End of /LIST");

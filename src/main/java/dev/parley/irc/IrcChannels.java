@@ -64,6 +64,11 @@ final class IrcChannels {
     return requests;
   }
 
+  /** The rooms the client is in, by their canonical names, in the order it joined them. */
+  List<String> rooms() {
+    return List.copyOf(joined.keySet());
+  }
+
   /** The groups of the rooms the client is in. */
   List<Integer> groups() {
     List<Integer> groups = new ArrayList<>();

@@ -5,6 +5,8 @@ import dev.parley.bus.ModerationMessages.Action;
 import dev.parley.bus.ModerationMessages.WhoisAnswer;
 import dev.parley.names.NameRegistry;
 import dev.parley.values.ErrorCode;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -91,91 +93,186 @@ final class IrcQueries {
             });
   }
 
-  /** {@code WHO #room}: one 352 per member, {@code H} or {@code H@}; else only 315. */
+  /**
+   * {@code WHO #room}: one 352 per member, {@code H} or {@code H@}; {@code WHO NICK}: that member,
+   * in no channel ({@code *}); {@code WHO *}: the members of the client's rooms; then 315.
+   */
   void who(IrcMessage m) {
     String mask = m.params().isEmpty() ? "*" : m.param(0);
     String room = IrcRequests.canonical(mask);
-    if (room == null) {
-      session.numeric(IrcReplies.ENDOFWHO, mask, IrcReplies.END_OF_WHO);
-      return;
+    Future<List<String[]>> rows;
+    if (room != null) {
+      rows =
+          requests
+              .query(ApiAddresses.WHO, new JsonObject().put("room", room))
+              .compose(
+                  who -> {
+                    List<String> operators = operators(who);
+                    List<String> names = memberNames(who);
+                    return holders(names)
+                        .map(
+                            found -> {
+                              List<String[]> list = new ArrayList<>();
+                              for (int i = 0; i < names.size(); i++) {
+                                String flags = operators.contains(names.get(i)) ? "H@" : "H";
+                                list.add(row(room, names.get(i), found.get(i), flags));
+                              }
+                              return list;
+                            });
+                  });
+    } else if (mask.equals("*") || mask.equals("0")) {
+      rows = sharedRooms();
+    } else if (mask.contains("*") || mask.contains("?")) {
+      rows = Future.succeededFuture(List.of());
+    } else {
+      rows =
+          session
+              .names()
+              .holder(mask)
+              .map(
+                  holder ->
+                      holder == null
+                          ? List.<String[]>of()
+                          : List.<String[]>of(row("*", holder.name(), holder, "H")));
     }
-    requests
-        .query(ApiAddresses.WHO, new JsonObject().put("room", room))
-        .onComplete(
+    session.inOrder(
+        rows.onComplete(
             ar -> {
               if (ar.succeeded()) {
-                List<String> operators = operators(ar.result());
-                for (String name : memberNames(ar.result())) {
-                  session.numeric(
-                      IrcReplies.WHOREPLY,
-                      room,
-                      name,
-                      session.server(),
-                      session.server(),
-                      name,
-                      operators.contains(name) ? "H@" : "H",
-                      "0 " + name);
+                for (String[] row : ar.result()) {
+                  session.numeric(IrcReplies.WHOREPLY, row);
                 }
               }
               session.numeric(IrcReplies.ENDOFWHO, mask, IrcReplies.END_OF_WHO);
+            }));
+  }
+
+  /** The members of the rooms the client is in, each once, in no channel. */
+  private Future<List<String[]>> sharedRooms() {
+    List<Future<JsonObject>> asked = new ArrayList<>();
+    for (String room : session.channels().rooms()) {
+      asked.add(requests.query(ApiAddresses.WHO, new JsonObject().put("room", room)));
+    }
+    return Future.join(asked)
+        .transform(
+            all -> {
+              List<String> names = new ArrayList<>();
+              for (Future<JsonObject> f : asked) {
+                if (f.succeeded()) {
+                  for (String name : memberNames(f.result())) {
+                    if (!names.contains(name)) {
+                      names.add(name);
+                    }
+                  }
+                }
+              }
+              return holders(names)
+                  .map(
+                      found -> {
+                        List<String[]> list = new ArrayList<>();
+                        for (int i = 0; i < names.size(); i++) {
+                          list.add(row("*", names.get(i), found.get(i), "H"));
+                        }
+                        return list;
+                      });
             });
+  }
+
+  /** One 352's parameters after the client's nick. */
+  private String[] row(String channel, String name, NameRegistry.Holder holder, String flags) {
+    return new String[] {
+      channel,
+      user(name, holder),
+      session.server(),
+      session.server(),
+      name,
+      flags,
+      "0 " + realName(name, holder)
+    };
+  }
+
+  /** The registry's holders of {@code names}, {@code null} where none is known. */
+  private Future<List<NameRegistry.Holder>> holders(List<String> names) {
+    List<Future<NameRegistry.Holder>> found = new ArrayList<>();
+    for (String name : names) {
+      found.add(session.names().holder(name).otherwise((NameRegistry.Holder) null));
+    }
+    return Future.join(found)
+        .transform(
+            all -> {
+              List<NameRegistry.Holder> list = new ArrayList<>();
+              for (Future<NameRegistry.Holder> f : found) {
+                list.add(f.succeeded() ? f.result() : null);
+              }
+              return Future.succeededFuture(list);
+            });
+  }
+
+  private static String user(String name, NameRegistry.Holder holder) {
+    return holder != null && holder.user() != null ? holder.user() : name;
+  }
+
+  private static String realName(String name, NameRegistry.Holder holder) {
+    return holder != null && holder.realName() != null ? holder.realName() : name;
   }
 
   /** {@code WHOIS NICK}: 311, 319, 312, 330 for a registered name, 318; 401 for nobody. */
   void whois(IrcMessage m) {
     String nick = m.param(m.params().size() - 1);
-    requests
-        .<WhoisAnswer>actEverywhere(Action.WHOIS, nick)
-        .onComplete(
-            ar -> {
-              if (ar.succeeded()) {
-                WhoisAnswer a = ar.result();
-                whoisUser(a.name());
-                List<String> rooms = new ArrayList<>();
-                for (String room : a.rooms()) {
-                  rooms.add(a.operatorRooms().contains(room) ? "@" + room : room);
-                }
-                if (!rooms.isEmpty()) {
-                  session.numeric(IrcReplies.WHOISCHANNELS, a.name(), String.join(" ", rooms));
-                }
-                session.numeric(
-                    IrcReplies.WHOISSERVER, a.name(), session.server(), IrcReplies.SERVER_INFO);
-                if (a.registered()) {
-                  session.numeric(
-                      IrcReplies.WHOISACCOUNT, a.name(), a.name(), IrcReplies.LOGGED_IN_AS);
-                }
-                session.numeric(IrcReplies.ENDOFWHOIS, a.name(), IrcReplies.END_OF_WHOIS);
-              } else if (IrcRequests.code(ar.cause()) == ErrorCode.NO_SUCH_MEMBER.code()) {
-                roomless(nick);
-              } else {
-                session.notice(IrcRequests.text(ar.cause()));
-                session.numeric(IrcReplies.ENDOFWHOIS, nick, IrcReplies.END_OF_WHOIS);
-              }
-            });
+    Future<WhoisAnswer> answer = requests.actEverywhere(Action.WHOIS, nick);
+    session.inOrder(
+        answer.transform(
+            ar ->
+                session
+                    .names()
+                    .holder(ar.succeeded() ? ar.result().name() : nick)
+                    .otherwise((NameRegistry.Holder) null)
+                    .map(
+                        holder -> {
+                          whoisReply(nick, ar, holder);
+                          return null;
+                        })));
   }
 
-  /** A name in no room: an IRC client between channels still holds it in the registry. */
-  private void roomless(String nick) {
-    session
-        .names()
-        .holder(nick)
-        .onComplete(
-            ar -> {
-              NameRegistry.Holder holder = ar.succeeded() ? ar.result() : null;
-              if (holder == null) {
-                session.numeric(IrcReplies.NOSUCHNICK, nick, IrcReplies.NO_SUCH_NICK);
-                session.numeric(IrcReplies.ENDOFWHOIS, nick, IrcReplies.END_OF_WHOIS);
-                return;
-              }
-              whoisUser(holder.name());
-              session.numeric(
-                  IrcReplies.WHOISSERVER, holder.name(), session.server(), IrcReplies.SERVER_INFO);
-              session.numeric(IrcReplies.ENDOFWHOIS, holder.name(), IrcReplies.END_OF_WHOIS);
-            });
+  private void whoisReply(String nick, AsyncResult<WhoisAnswer> ar, NameRegistry.Holder holder) {
+    if (ar.succeeded()) {
+      WhoisAnswer a = ar.result();
+      whoisUser(a.name(), holder);
+      List<String> rooms = new ArrayList<>();
+      for (String room : a.rooms()) {
+        rooms.add(a.operatorRooms().contains(room) ? "@" + room : room);
+      }
+      if (!rooms.isEmpty()) {
+        session.numeric(IrcReplies.WHOISCHANNELS, a.name(), String.join(" ", rooms));
+      }
+      session.numeric(IrcReplies.WHOISSERVER, a.name(), session.server(), IrcReplies.SERVER_INFO);
+      if (a.registered()) {
+        session.numeric(IrcReplies.WHOISACCOUNT, a.name(), a.name(), IrcReplies.LOGGED_IN_AS);
+      }
+      session.numeric(IrcReplies.ENDOFWHOIS, a.name(), IrcReplies.END_OF_WHOIS);
+    } else if (IrcRequests.code(ar.cause()) == ErrorCode.NO_SUCH_MEMBER.code() && holder != null) {
+      // A name in no room: an IRC client between channels still holds it in the registry.
+      whoisUser(holder.name(), holder);
+      session.numeric(
+          IrcReplies.WHOISSERVER, holder.name(), session.server(), IrcReplies.SERVER_INFO);
+      session.numeric(IrcReplies.ENDOFWHOIS, holder.name(), IrcReplies.END_OF_WHOIS);
+    } else if (IrcRequests.code(ar.cause()) == ErrorCode.NO_SUCH_MEMBER.code()) {
+      session.numeric(IrcReplies.NOSUCHNICK, nick, IrcReplies.NO_SUCH_NICK);
+      session.numeric(IrcReplies.ENDOFWHOIS, nick, IrcReplies.END_OF_WHOIS);
+    } else {
+      session.notice(IrcRequests.text(ar.cause()));
+      session.numeric(IrcReplies.ENDOFWHOIS, nick, IrcReplies.END_OF_WHOIS);
+    }
   }
 
-  private void whoisUser(String name) {
-    session.numeric(IrcReplies.WHOISUSER, name, name, session.server(), "*", name);
+  private void whoisUser(String name, NameRegistry.Holder holder) {
+    session.numeric(
+        IrcReplies.WHOISUSER,
+        name,
+        user(name, holder),
+        session.server(),
+        "*",
+        realName(name, holder));
   }
 
   private static List<String> memberNames(JsonObject who) {

@@ -44,6 +44,7 @@ final class IrcRegistration {
   private String nick = "*";
   private String requested;
   private String user;
+  private String realName;
   private String password;
   private String account = "";
   private boolean negotiating;
@@ -179,6 +180,7 @@ final class IrcRegistration {
       return;
     }
     user = m.param(0);
+    realName = m.param(3);
     tryToComplete();
   }
 
@@ -364,7 +366,7 @@ final class IrcRegistration {
   /** Takes the name: claimed for a guest, taken over from its holder for an account. */
   private Future<Void> take(String name, String loggedIn) {
     NameRegistry.Holder holder =
-        new NameRegistry.Holder(session.id(), host.nodeId(), MemberKind.IRC, name);
+        new NameRegistry.Holder(session.id(), host.nodeId(), MemberKind.IRC, name, user, realName);
     if (loggedIn.isEmpty()) {
       return claim(holder, CLAIM_TRIES);
     }
@@ -430,7 +432,8 @@ final class IrcRegistration {
     Future<Void> renamed;
     if (groups.isEmpty()) {
       NameRegistry.Holder holder =
-          new NameRegistry.Holder(session.id(), host.nodeId(), MemberKind.IRC, wanted);
+          new NameRegistry.Holder(
+              session.id(), host.nodeId(), MemberKind.IRC, wanted, user, realName);
       renamed = names.claim(holder).compose(v -> names.release(old, session.id()));
     } else {
       Future<Void> chain = Future.succeededFuture();

@@ -48,6 +48,8 @@ final class IrcReplies {
   static final String LUSERCLIENT = "251";
   static final String LUSERCHANNELS = "254";
   static final String LUSERME = "255";
+  static final String LOCALUSERS = "265";
+  static final String GLOBALUSERS = "266";
   static final String WHOISUSER = "311";
   static final String WHOISSERVER = "312";
   static final String ENDOFWHO = "315";
@@ -120,6 +122,14 @@ final class IrcReplies {
 
   static String luserMe(int members) {
     return "I have " + members + " clients and 1 servers";
+  }
+
+  static String localUsers(int members) {
+    return "Current local users " + members + ", max " + members;
+  }
+
+  static String globalUsers(int members) {
+    return "Current global users " + members + ", max " + members;
   }
 
   static final String NO_MOTD = "MOTD File is missing";

@@ -40,6 +40,9 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   /** The longest line read, tags included: 8,191 bytes of tags and a 512-byte message. */
   static final int MAX_LINE_BYTES = 8191 + IrcRenderer.MAX_MESSAGE_BYTES;
 
+  /** The most tag data a client may send, in bytes, as the message-tags specification says. */
+  private static final int MAX_CLIENT_TAG_BYTES = 4094;
+
   /**
    * Commands read while an earlier one is under way, at most: input is paused meanwhile, so only
    * the rest of one read can arrive.
@@ -141,7 +144,8 @@ public final class IrcSession implements Follower, LineFramer.Listener {
     pinged = false;
     host.metrics().lineIn();
     int length = line.length > 0 && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
-    if (length - tagsLength(line, length) > IrcRenderer.MAX_MESSAGE_BYTES - 2) {
+    int tags = tagsLength(line, length);
+    if (length - tags > IrcRenderer.MAX_MESSAGE_BYTES - 2 || tags - 2 > MAX_CLIENT_TAG_BYTES) {
       numeric(IrcReplies.INPUTTOOLONG, IrcReplies.INPUT_TOO_LONG);
       return;
     }

@@ -65,6 +65,11 @@ final class IrcWelcome {
                   session.numeric(
                       IrcReplies.LUSERCHANNELS, String.valueOf(rooms), IrcReplies.CHANNELS_FORMED);
                   session.numeric(IrcReplies.LUSERME, IrcReplies.luserMe(members));
+                  String count = String.valueOf(members);
+                  session.numeric(
+                      IrcReplies.LOCALUSERS, count, count, IrcReplies.localUsers(members));
+                  session.numeric(
+                      IrcReplies.GLOBALUSERS, count, count, IrcReplies.globalUsers(members));
                   return Future.<Void>succeededFuture();
                 }));
   }

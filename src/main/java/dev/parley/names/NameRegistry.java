@@ -39,15 +39,27 @@ public final class NameRegistry {
    * @param nodeId the node the member is connected to (empty for a service of no known node)
    * @param kind how the member is connected
    * @param name the name as the member holds it, in NFC
+   * @param user an IRC client's user name (from USER), or {@code null} for other members
+   * @param realName an IRC client's real name (from USER), or {@code null} for other members
    */
-  public record Holder(String memberId, String nodeId, MemberKind kind, String name) {
+  public record Holder(
+      String memberId, String nodeId, MemberKind kind, String name, String user, String realName) {
+    /** A holder that is not an IRC client, or one whose USER is not known. */
+    public Holder(String memberId, String nodeId, MemberKind kind, String name) {
+      this(memberId, nodeId, kind, name, null, null);
+    }
+
     String encode() {
-      return new JsonObject()
-          .put("member", memberId)
-          .put("node", nodeId)
-          .put("kind", kind.name())
-          .put("name", name)
-          .encode();
+      JsonObject json =
+          new JsonObject()
+              .put("member", memberId)
+              .put("node", nodeId)
+              .put("kind", kind.name())
+              .put("name", name);
+      if (user != null) {
+        json.put("user", user).put("real", realName);
+      }
+      return json.encode();
     }
 
     static Holder decode(String encoded) {
@@ -56,7 +68,9 @@ public final class NameRegistry {
           json.getString("member"),
           json.getString("node"),
           MemberKind.valueOf(json.getString("kind")),
-          json.getString("name"));
+          json.getString("name"),
+          json.getString("user"),
+          json.getString("real"));
     }
   }
 
