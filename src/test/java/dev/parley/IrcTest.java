@@ -78,11 +78,12 @@ class IrcTest {
       assertTrue(isupport.contains(" " + token), () -> token + " missing in " + isupport);
     }
     assertTrue(isupport.endsWith(" :are supported by this server"), isupport);
-    alice.expect(":parley 251 alice :There are 1 users and 0 invisible on 1 servers");
+    // bob on the line port and alice herself; the one room with members is bob's.
+    alice.expect(":parley 251 alice :There are 2 users and 0 invisible on 1 servers");
     alice.expect(":parley 254 alice 1 :channels formed");
-    alice.expect(":parley 255 alice :I have 1 clients and 1 servers");
-    alice.expect(":parley 265 alice 1 1 :Current local users 1, max 1");
-    alice.expect(":parley 266 alice 1 1 :Current global users 1, max 1");
+    alice.expect(":parley 255 alice :I have 2 clients and 1 servers");
+    alice.expect(":parley 265 alice 2 2 :Current local users 2, max 2");
+    alice.expect(":parley 266 alice 2 2 :Current global users 2, max 2");
     alice.expect(":parley 422 alice :MOTD File is missing");
     line.say("hello");
     alice.say("PING :token");

@@ -50,15 +50,11 @@ final class IrcRequests {
   }
 
   /**
-   * A chat line of this member's in a room, not waited for: the client's next commands go on at
-   * once, as the room orders its lines in the order they were sent.
+   * A chat line of this member's in a room: the client's next command waits until the room has
+   * ordered it, so that an echo or a refusal comes before the next command's answer.
    */
   Future<JsonObject> say(String room, String text) {
-    return RoomAsk.ask(
-        host.vertx(),
-        ApiAddresses.SAY,
-        new JsonObject().put("room", room).put("text", text).put("member", session.id()),
-        null);
+    return api(ApiAddresses.SAY, new JsonObject().put("room", room).put("text", text));
   }
 
   /** A JSON question of the public API that names no member ({@code who}, {@code rooms}). */

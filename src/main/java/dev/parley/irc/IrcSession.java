@@ -19,8 +19,10 @@ import dev.parley.session.Outbox;
 import dev.parley.session.SessionHost;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.eventbus.DeliveryOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,9 @@ public final class IrcSession implements Follower, LineFramer.Listener {
 
   /** The longest line read, tags included: 8,191 bytes of tags and a 512-byte message. */
   static final int MAX_LINE_BYTES = 8191 + IrcRenderer.MAX_MESSAGE_BYTES;
+
+  /** How long a QUIT waits for the rooms to see the member leave, in milliseconds. */
+  private static final long LEAVE_WAIT_MILLIS = 2_000;
 
   /** The most tag data a client may send, in bytes, as the message-tags specification says. */
   private static final int MAX_CLIENT_TAG_BYTES = 4094;
@@ -72,6 +77,7 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   private long lastInput;
   private boolean pinged;
   private boolean ended;
+  private boolean quitting;
 
   /**
    * @param host the listener that accepted the connection
@@ -330,13 +336,43 @@ public final class IrcSession implements Follower, LineFramer.Listener {
    * {@code QUIT}, or the end of the client's input: leaves every room with the reason, then closes.
    */
   void close(String reason) {
-    if (state == State.CLOSED) {
+    if (state == State.CLOSED || quitting) {
       return;
     }
-    closeWith(
-        IrcReplies.closingLink(reason.isEmpty() ? "Quit" : "Quit: " + reason),
-        reason,
-        Connection.Ending.NORMAL);
+    // The others see the QUIT before the client sees its ERROR, as on any IRC server.
+    quitting = true;
+    connection.pause();
+    leaveEveryRoom(reason)
+        .onComplete(
+            v ->
+                closeWith(
+                    IrcReplies.closingLink(reason.isEmpty() ? "Quit" : "Quit: " + reason),
+                    reason,
+                    Connection.Ending.NORMAL));
+  }
+
+  /** Leaves every room once and gives the name back; completes when the rooms have answered. */
+  private Future<Void> leaveEveryRoom(String reason) {
+    if (ended) {
+      return Future.succeededFuture();
+    }
+    ended = true;
+    List<Future<Object>> left = new ArrayList<>();
+    for (int group : channels.groups()) {
+      left.add(
+          host.vertx()
+              .eventBus()
+              .request(
+                  dev.parley.bus.Addresses.room(group),
+                  new LeaveRequest(id, reason),
+                  new DeliveryOptions().setSendTimeout(LEAVE_WAIT_MILLIS))
+              .map(reply -> reply.body()));
+    }
+    channels.forgetAll();
+    return Future.join(left)
+        .<Void>mapEmpty()
+        .otherwiseEmpty()
+        .onComplete(v -> registration.forgetName());
   }
 
   /** Leaves every room with {@code reason}, sends {@code ERROR :TEXT} and closes. */

@@ -42,34 +42,33 @@ final class IrcWelcome {
   }
 
   /**
-   * The LUSERS replies, 251, 254 and 255, counted from the server's listed rooms (a member in
-   * several rooms counts once per room; members in no room are not counted).
+   * The LUSERS replies, 251, 254, 255, 265 and 266: the members are the names held on the server
+   * (every kind of member, each once), the channels the rooms that have members.
    *
    * @return completes once they are sent
    */
   static Future<Void> lusers(IrcSession session, SessionHost host) {
-    return session.inOrder(
+    Future<JsonObject> rooms =
         host.vertx()
             .eventBus()
             .<JsonObject>request(ApiAddresses.ROOMS, new JsonObject())
+            .map(reply -> reply.body());
+    Future<Integer> members = session.names().count();
+    return session.inOrder(
+        Future.join(rooms, members)
             .transform(
                 ar -> {
-                  int rooms = ar.succeeded() ? ar.result().body().getInteger("total", 0) : 0;
-                  int members = 0;
-                  if (ar.succeeded()) {
-                    for (Object room : ar.result().body().getJsonArray("rooms")) {
-                      members += ((JsonObject) room).getInteger("members", 0);
-                    }
-                  }
-                  session.numeric(IrcReplies.LUSERCLIENT, IrcReplies.luserClient(members));
+                  int open = rooms.succeeded() ? rooms.result().getInteger("total", 0) : 0;
+                  int users = members.succeeded() ? members.result() : 0;
+                  String count = String.valueOf(users);
+                  session.numeric(IrcReplies.LUSERCLIENT, IrcReplies.luserClient(users));
                   session.numeric(
-                      IrcReplies.LUSERCHANNELS, String.valueOf(rooms), IrcReplies.CHANNELS_FORMED);
-                  session.numeric(IrcReplies.LUSERME, IrcReplies.luserMe(members));
-                  String count = String.valueOf(members);
+                      IrcReplies.LUSERCHANNELS, String.valueOf(open), IrcReplies.CHANNELS_FORMED);
+                  session.numeric(IrcReplies.LUSERME, IrcReplies.luserMe(users));
                   session.numeric(
-                      IrcReplies.LOCALUSERS, count, count, IrcReplies.localUsers(members));
+                      IrcReplies.LOCALUSERS, count, count, IrcReplies.localUsers(users));
                   session.numeric(
-                      IrcReplies.GLOBALUSERS, count, count, IrcReplies.globalUsers(members));
+                      IrcReplies.GLOBALUSERS, count, count, IrcReplies.globalUsers(users));
                   return Future.<Void>succeededFuture();
                 }));
   }

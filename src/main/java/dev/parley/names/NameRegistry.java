@@ -204,6 +204,15 @@ public final class NameRegistry {
   }
 
   /**
+   * How many names are held: every member of the server (cluster-wide), each once.
+   *
+   * @return the count
+   */
+  public Future<Integer> count() {
+    return names.size();
+  }
+
+  /**
    * A bus member by its id.
    *
    * @return the member and its name, or {@code null} for an unknown id

@@ -336,6 +336,8 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
                 request.sessionId(), request.target(), request.text(), this::deliverPrivate));
       } else if (body instanceof LeaveRequest leave) {
         room.leave(leave.sessionId(), leave.reason());
+        // Answered for a sender that waits (an IRC QUIT); a plain send ignores it.
+        message.reply(Boolean.TRUE);
       } else if (body instanceof RoomPing) {
         message.reply(new RoomPing.Pong(room.run(), nodeId));
       } else if (body instanceof NodeMessages.SnapshotRequest) {
