@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.IrcClients;
 import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -85,11 +86,7 @@ class IrcClientTest {
 
   @Test
   void aClientLibraryLogsInWithSaslJoinsAndTalksWithALineMember() throws InterruptedException {
-    ChatClient owner = clients.join(port, "dora");
-    owner.say("/register " + PASSWORD);
-    owner.readUntil("* dora is registered: from now on give your password after your name");
-    owner.say("/quit");
-    owner.readUntil("* bye");
+    IrcClients.account(clients, port, "dora", PASSWORD);
     ChatClient bob = clients.join(port, "bob");
 
     irc =

@@ -2,6 +2,7 @@ package dev.parley;
 
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.IrcClients;
 import dev.parley.test.ManualTimeSource;
 import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
@@ -31,11 +32,7 @@ class IrcLimitsTest {
   }
 
   private ChatClient irc(int ircPort, String nick) {
-    ChatClient client = clients.connect(ircPort);
-    client.say("NICK " + nick);
-    client.say("USER " + nick + " 0 * :" + nick);
-    client.readUntil(":parley 422 " + nick + " :MOTD File is missing");
-    return client;
+    return IrcClients.register(clients, ircPort, nick, null);
   }
 
   @Test

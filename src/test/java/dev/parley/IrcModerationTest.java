@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.IrcClients;
 import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -37,23 +38,11 @@ class IrcModerationTest {
   }
 
   private void account(String name) {
-    ChatClient client = clients.join(port, name);
-    client.say("/register " + PASSWORD);
-    client.readUntil(
-        "* " + name + " is registered: from now on give your password after your name");
-    client.say("/quit");
-    client.readUntil("* bye");
+    IrcClients.account(clients, port, name, PASSWORD);
   }
 
   private ChatClient irc(String nick, String password) {
-    ChatClient client = clients.connect(ircPort);
-    if (password != null) {
-      client.say("PASS :" + password);
-    }
-    client.say("NICK " + nick);
-    client.say("USER " + nick + " 0 * :" + nick);
-    client.readUntil(":parley 422 " + nick + " :MOTD File is missing");
-    return client;
+    return IrcClients.register(clients, ircPort, nick, password);
   }
 
   private ChatClient line(String name) {

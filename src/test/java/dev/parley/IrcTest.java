@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.test.ChatClient;
 import dev.parley.test.ChatClients;
+import dev.parley.test.IrcClients;
 import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -39,11 +40,7 @@ class IrcTest {
 
   /** Registers {@code nick} with NICK and USER, up to 422. */
   private ChatClient irc(String nick) {
-    ChatClient client = clients.connect(ircPort);
-    client.say("NICK " + nick);
-    client.say("USER " + nick + " 0 * :" + nick);
-    client.readUntil(":parley 422 " + nick + " :MOTD File is missing");
-    return client;
+    return IrcClients.register(clients, ircPort, nick, null);
   }
 
   private static List<String> join(ChatClient client, String nick, String room) {
