@@ -2,9 +2,6 @@ package dev.parley.irc;
 
 import dev.parley.api.ApiAddresses;
 import dev.parley.bus.JoinRequest;
-import dev.parley.bus.ModerationMessages.Action;
-import dev.parley.bus.ModerationMessages.Answer;
-import dev.parley.protocol.LineCleaner;
 import dev.parley.room.Chat;
 import dev.parley.room.Entered;
 import dev.parley.room.HistoryLine;
@@ -25,11 +22,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rooms of one IRC client (PROTOCOL.md section 14): JOIN (several at once), PART, PRIVMSG and
- * NOTICE, TOPIC and KICK, and the room events it is shown. While a JOIN is under way the session
- * follows every room and holds their events; once the room answers, the events up to its own
- * arrival are dropped and the rest shown after JOIN, the topic, NAMES and the history. A member
- * that leaves several shared rooms at once is shown one QUIT. Confined to the session's event loop.
+ * The rooms of one IRC client (PROTOCOL.md section 14): JOIN (several at once), PART, and the room
+ * events it is shown ({@link IrcChat} speaks in them, {@link IrcModeration} moderates them). While
+ * a JOIN is under way the session follows every room and holds their events; once the room answers,
+ * the events up to its own arrival are dropped and the rest shown after JOIN, the topic, NAMES and
+ * the history. A member that leaves several shared rooms at once is shown one QUIT. Confined to the
+ * session's event loop.
  */
 final class IrcChannels {
   /** A room the client is in: the group's sequence number of its arrival there. */
@@ -232,120 +230,6 @@ final class IrcChannels {
                             : IrcMessage.of(source, "PART", room, reason));
                   }
                 }));
-  }
-
-  // ---- PRIVMSG and NOTICE
-
-  void message(IrcMessage m, boolean notice) {
-    if (m.param(0).isEmpty()) {
-      if (!notice) {
-        session.numeric(IrcReplies.NORECIPIENT, IrcReplies.NO_RECIPIENT);
-      }
-      return;
-    }
-    if (m.params().size() < 2 || m.param(1).isEmpty()) {
-      if (!notice) {
-        session.numeric(IrcReplies.NOTEXTTOSEND, IrcReplies.NO_TEXT);
-      }
-      return;
-    }
-    String text = chatText(m.param(1));
-    if (text == null || text.isBlank()) {
-      return;
-    }
-    for (String target : m.param(0).split(",")) {
-      if (target.startsWith("#")) {
-        say(target, text, notice);
-      } else {
-        privately(target, text, notice);
-      }
-    }
-  }
-
-  /** The chat line of an IRC text: a CTCP ACTION is {@code /me TEXT}; other CTCPs none. */
-  private static String chatText(String text) {
-    if (text.startsWith("\u0001")) {
-      String inner = text.substring(1, text.endsWith("\u0001") ? text.length() - 1 : text.length());
-      return inner.startsWith("ACTION ") ? "/me " + LineCleaner.clean(inner.substring(7)) : null;
-    }
-    return LineCleaner.clean(text);
-  }
-
-  private void say(String target, String text, boolean notice) {
-    String room = joinedName(target);
-    if (room == null) {
-      if (!notice) {
-        session.numeric(IrcReplies.CANNOTSENDTOCHAN, target, IrcReplies.CANNOT_SEND);
-      }
-      return;
-    }
-    requests
-        .say(room, text)
-        .onFailure(
-            failure -> {
-              if (!notice) {
-                session.numeric(IrcReplies.CANNOTSENDTOCHAN, room, IrcRequests.text(failure));
-              }
-            });
-  }
-
-  private void privately(String target, String text, boolean notice) {
-    requests
-        .api(ApiAddresses.MSG, new JsonObject().put("to", target).put("text", text))
-        .onComplete(
-            ar -> {
-              if (ar.succeeded() && session.has("echo-message")) {
-                session.send(
-                    renderer.privmsgs(
-                        renderer.source(session.nick()),
-                        ar.result().getString("to"),
-                        text,
-                        session.timeTags() ? System.currentTimeMillis() : -1));
-              } else if (ar.failed() && !notice) {
-                session.numeric(IrcReplies.NOSUCHNICK, target, IrcReplies.NO_SUCH_NICK);
-              }
-            });
-  }
-
-  // ---- TOPIC and KICK
-
-  void topic(IrcMessage m) {
-    String room = joinedName(m.param(0));
-    if (room == null) {
-      notOn(m.param(0));
-      return;
-    }
-    if (m.params().size() < 2) {
-      requests
-          .<Answer>act(Action.TOPIC, room, "", "", "", 0)
-          .onSuccess(
-              a -> {
-                if (a.text() == null || a.text().isEmpty()) {
-                  session.numeric(IrcReplies.NOTOPIC, room, IrcReplies.NO_TOPIC);
-                } else {
-                  session.numeric(IrcReplies.TOPIC, room, a.text());
-                }
-              })
-          .onFailure(f -> session.notice(IrcRequests.text(f)));
-      return;
-    }
-    String text = m.param(1).isEmpty() ? "-" : LineCleaner.clean(m.param(1));
-    requests
-        .<Answer>act(Action.SET_TOPIC, room, "", "", text, 0)
-        .onFailure(failure -> refusedAct(room, failure));
-  }
-
-  void kick(IrcMessage m) {
-    String room = joinedName(m.param(0));
-    if (room == null) {
-      notOn(m.param(0));
-      return;
-    }
-    for (String target : m.param(1).split(",")) {
-      requests
-          .<Answer>act(Action.KICK, room, target, "", m.param(2), 0)
-          .onFailure(failure -> refusedAct(room, failure));
-    }
   }
 
   /**

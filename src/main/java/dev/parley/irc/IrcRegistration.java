@@ -16,8 +16,6 @@ import dev.parley.values.MemberKind;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.ReplyException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,14 +47,29 @@ final class IrcRegistration {
   private String account = "";
   private boolean negotiating;
   private boolean completing;
-  private boolean saslStarted;
   private boolean nameHeld;
   private String nickInFlight;
+  private final IrcSasl sasl;
 
   IrcRegistration(IrcSession session, SessionHost host) {
     this.session = session;
     this.host = host;
     this.accounts = host.accounts();
+    this.sasl = new IrcSasl(session, accounts, this);
+  }
+
+  IrcSasl sasl() {
+    return sasl;
+  }
+
+  /** The nick the client asked for and has not yet got, or {@code null}. */
+  String requested() {
+    return requested;
+  }
+
+  /** SASL logged the client in to an account. */
+  void loggedIn(String account) {
+    this.account = account;
   }
 
   String nick() {
@@ -184,99 +197,6 @@ final class IrcRegistration {
     tryToComplete();
   }
 
-  // ---- SASL PLAIN
-
-  void authenticate(IrcMessage m) {
-    String arg = m.param(0);
-    if (!account.isEmpty() && session.state() == IrcSession.State.REGISTERED) {
-      session.numeric(IrcReplies.SASLALREADY, IrcReplies.SASL_ALREADY);
-      return;
-    }
-    if (arg.equals("*")) {
-      saslStarted = false;
-      session.numeric(IrcReplies.SASLABORTED, IrcReplies.SASL_ABORTED);
-      return;
-    }
-    if (!saslStarted) {
-      if (!arg.equalsIgnoreCase("PLAIN")) {
-        session.numeric(IrcReplies.SASLMECHS, "PLAIN", IrcReplies.SASL_MECHANISMS);
-        session.numeric(IrcReplies.SASLFAIL, IrcReplies.SASL_FAILED);
-        return;
-      }
-      saslStarted = true;
-      session.send(IrcMessage.of(null, "AUTHENTICATE", "+"));
-      return;
-    }
-    saslStarted = false;
-    if (arg.length() > 400) {
-      session.numeric(IrcReplies.SASLTOOLONG, IrcReplies.SASL_TOO_LONG);
-      return;
-    }
-    String[] parts;
-    try {
-      parts =
-          new String(Base64.getDecoder().decode(arg), StandardCharsets.UTF_8).split("\u0000", -1);
-    } catch (IllegalArgumentException e) {
-      parts = new String[0];
-    }
-    if (parts.length != 3 || parts[1].isEmpty()) {
-      session.numeric(IrcReplies.SASLFAIL, IrcReplies.SASL_FAILED);
-      return;
-    }
-    String name = parts[1];
-    String secret = parts[2];
-    session.inOrder(
-        checkPassword(name, secret)
-            .onComplete(
-                ar -> {
-                  if (ar.succeeded() && ar.result() != null) {
-                    account = ar.result().name();
-                    String mask =
-                        (requested == null ? account : requested)
-                            + "!"
-                            + user()
-                            + "@"
-                            + session.server();
-                    session.numeric(
-                        IrcReplies.LOGGEDIN, mask, account, IrcReplies.loggedIn(account));
-                    session.numeric(IrcReplies.SASLSUCCESS, IrcReplies.SASL_SUCCESS);
-                  } else {
-                    session.numeric(IrcReplies.SASLFAIL, IrcReplies.SASL_FAILED);
-                  }
-                }));
-  }
-
-  /**
-   * Checks a password against a name's account, counting a wrong one against the client's address.
-   *
-   * @return the account when the password is right, {@code null} when it is wrong or the name is
-   *     not registered; fails while the address must wait or the store cannot say
-   */
-  private Future<Account> checkPassword(String name, String secret) {
-    String address = session.address();
-    return accounts
-        .waitSeconds(address)
-        .compose(
-            wait ->
-                wait > 0
-                    ? Future.failedFuture(
-                        new IllegalStateException(AccountReplies.tooManyFromAddress(wait)))
-                    : accounts.find(name))
-        .compose(
-            found ->
-                found == null
-                    ? Future.succeededFuture((Account) null)
-                    : accounts
-                        .verify(found, secret)
-                        .map(
-                            right -> {
-                              if (!right) {
-                                accounts.failed(address);
-                              }
-                              return right ? found : null;
-                            }));
-  }
-
   // ---- completion
 
   private void tryToComplete() {
@@ -345,7 +265,7 @@ final class IrcRegistration {
       return Future.failedFuture(
           new RegistrationRefused(IrcReplies.NICKNAMEINUSE, IrcReplies.NICK_REGISTERED));
     }
-    return checkPassword(wanted, password)
+    return sasl.checkPassword(wanted, password)
         .recover(e -> Future.succeededFuture(null))
         .compose(
             right ->

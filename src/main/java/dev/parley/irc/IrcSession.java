@@ -71,6 +71,8 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   private final IrcRenderer renderer;
   private final IrcRegistration registration;
   private final IrcChannels channels;
+  private final IrcChat chat;
+  private final IrcModeration moderation;
   private final ArrayDeque<IrcMessage> waiting = new ArrayDeque<>();
   private State state = State.CONNECTING;
   private int holding;
@@ -108,6 +110,8 @@ public final class IrcSession implements Follower, LineFramer.Listener {
     this.renderer = new IrcRenderer(server);
     this.registration = new IrcRegistration(this, host);
     this.channels = new IrcChannels(this, host, renderer);
+    this.chat = new IrcChat(this, channels, renderer);
+    this.moderation = new IrcModeration(this, channels);
     this.lastInput = host.time().nanoTime();
   }
 
@@ -462,6 +466,14 @@ public final class IrcSession implements Follower, LineFramer.Listener {
 
   IrcChannels channels() {
     return channels;
+  }
+
+  IrcChat chat() {
+    return chat;
+  }
+
+  IrcModeration moderation() {
+    return moderation;
   }
 
   /** The listener that accepted this client. */
