@@ -2,6 +2,7 @@ package dev.parley.irc;
 
 import dev.parley.bus.Evicted;
 import dev.parley.bus.LeaveRequest;
+import dev.parley.bus.LocalMember;
 import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
@@ -45,6 +46,9 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   /** How long a QUIT waits for the rooms to see the member leave, in milliseconds. */
   private static final long LEAVE_WAIT_MILLIS = 2_000;
 
+  /** The node's relay hears of its members on this node only. */
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+
   /** The most tag data a client may send, in bytes, as the message-tags specification says. */
   private static final int MAX_CLIENT_TAG_BYTES = 4094;
 
@@ -79,6 +83,7 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   private long lastInput;
   private boolean pinged;
   private boolean ended;
+  private boolean counted;
   private boolean quitting;
 
   /**
@@ -361,6 +366,7 @@ public final class IrcSession implements Follower, LineFramer.Listener {
       return Future.succeededFuture();
     }
     ended = true;
+    countLocally(false);
     List<Future<Object>> left = new ArrayList<>();
     for (int group : channels.groups()) {
       left.add(
@@ -407,6 +413,7 @@ public final class IrcSession implements Follower, LineFramer.Listener {
       return;
     }
     ended = true;
+    countLocally(false);
     for (int group : channels.groups()) {
       host.vertx()
           .eventBus()
@@ -431,9 +438,24 @@ public final class IrcSession implements Follower, LineFramer.Listener {
     return state;
   }
 
-  /** Registration is complete: the client is a member of the server. */
+  /**
+   * Registration is complete: the client is a member of the server, and the node's relay counts it
+   * among the sessions here, so that a room that moves to another node keeps it (the new host
+   * removes the members a node no longer has).
+   */
   void registered() {
     state = State.REGISTERED;
+    countLocally(true);
+  }
+
+  /** Tells the node's relay that this session is, or is no longer, a member on this node. */
+  private void countLocally(boolean member) {
+    if (member != counted) {
+      counted = member;
+      host.vertx()
+          .eventBus()
+          .send(dev.parley.bus.Addresses.LOCAL_MEMBERS, new LocalMember(id, member), LOCAL);
+    }
   }
 
   String nick() {
