@@ -38,6 +38,7 @@ final class Messages {
           RecentLines.class,
           HistoryLine.class,
           SayRequest.class,
+          RoomSayRequest.class,
           HostedSay.class,
           NickRequest.class,
           NickReply.class,

@@ -2,7 +2,9 @@ package dev.parley.irc;
 
 import dev.parley.api.ApiAddresses;
 import dev.parley.protocol.LineCleaner;
+import dev.parley.protocol.Replies;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 
 /**
  * PRIVMSG and NOTICE for the IRC port (PROTOCOL.md section 14): to a channel, a chat line of that
@@ -62,6 +64,16 @@ final class IrcChat {
     if (room == null) {
       if (!notice) {
         session.numeric(IrcReplies.CANNOTSENDTOCHAN, target, IrcReplies.CANNOT_SEND);
+      }
+      return;
+    }
+    int maxBytes = session.host().settings().limits().maxLineBytes();
+    if (text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+      if (!notice) {
+        session.numeric(
+            IrcReplies.CANNOTSENDTOCHAN,
+            room,
+            IrcReplies.parleyText(Replies.lineTooLong(maxBytes)));
       }
       return;
     }

@@ -1,9 +1,9 @@
 package dev.parley.irc;
 
-import dev.parley.api.ApiAddresses;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.ModerationMessages.Act;
 import dev.parley.bus.ModerationMessages.Action;
+import dev.parley.bus.RoomSayRequest;
 import dev.parley.placement.RoomGroups;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.RoomNames;
@@ -12,6 +12,7 @@ import dev.parley.session.SessionHost;
 import dev.parley.values.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,18 @@ import java.util.List;
 /**
  * An IRC session's requests to the rooms: the room requests of its room's group and the event-bus
  * API's JSON requests, each waiting for a moving group ({@link RoomAsk}). Answers complete on the
- * session's event loop. Stateless but for the session it speaks for.
+ * session's event loop; confined to it.
  */
 final class IrcRequests {
+  /** How many times a chat line is sent in all while its room does not answer. */
+  static final int SAY_TRIES = 3;
+
   private final IrcSession session;
   private final SessionHost host;
   private final RoomGroups groups;
+
+  /** The number of this session's last chat line. */
+  private long lastLine;
 
   IrcRequests(IrcSession session, SessionHost host) {
     this.session = session;
@@ -51,10 +58,34 @@ final class IrcRequests {
 
   /**
    * A chat line of this member's in a room: the client's next command waits until the room has
-   * ordered it, so that an echo or a refusal comes before the next command's answer.
+   * ordered it, so that an echo or a refusal comes before the next command's answer. The line is
+   * numbered; when its room does not answer (its node died, or a loaded node answered too late), it
+   * is sent again with its number, up to {@value #SAY_TRIES} times in all, and the room orders it
+   * once (PROTOCOL.md section 7: delivered once, or refused).
    */
-  Future<JsonObject> say(String room, String text) {
-    return api(ApiAddresses.SAY, new JsonObject().put("room", room).put("text", text));
+  Future<Long> say(String room, String text) {
+    RoomSayRequest request = new RoomSayRequest(session.id(), room, ++lastLine, text);
+    return session.inOrder(sayTrying(Addresses.room(groups.of(room)), request, SAY_TRIES));
+  }
+
+  private Future<Long> sayTrying(String address, RoomSayRequest request, int tries) {
+    return RoomAsk.<Long>ask(host.vertx(), address, request, null)
+        .recover(
+            failure ->
+                tries > 1 && unanswered(failure)
+                    ? sayTrying(address, request, tries - 1)
+                    : Future.failedFuture(failure));
+  }
+
+  /**
+   * Whether a request went unanswered: it timed out, or the room group could not be reached ({@code
+   * 503}).
+   */
+  private static boolean unanswered(Throwable failure) {
+    return failure instanceof ReplyException e
+        && (e.failureType() == ReplyFailure.TIMEOUT
+            || (e.failureType() == ReplyFailure.RECIPIENT_FAILURE
+                && e.failureCode() == ErrorCode.UNAVAILABLE.code()));
   }
 
   /** A JSON question of the public API that names no member ({@code who}, {@code rooms}). */

@@ -121,6 +121,8 @@ public final class Rooms {
         member.address = e.address();
         roster.add(member);
       }
+      // A bus member's rows, one per room, each hold the number of its last line in that room.
+      member.lastLineId = Math.max(member.lastLineId, e.lastLineId());
       directory.enter(member, directory.findOrOpen(e.room()));
     }
   }
@@ -491,20 +493,38 @@ public final class Rooms {
   }
 
   /**
+   * Orders a bus member's chat line in one of its rooms, unnumbered: {@link #say(String, String,
+   * String, long)} with line id 0.
+   */
+  public Chat say(String memberId, String room, String text) {
+    return say(memberId, room, text, 0);
+  }
+
+  /**
    * Orders a bus member's chat line in one of its rooms.
    *
    * @param room the room as typed; {@code null} for the member's only room
-   * @return the event
+   * @param lineId 0, or the line's number: numbers grow with each line of the member's, and a line
+   *     whose number is not above the last one ordered is a resend and is ignored, so that a line
+   *     sent again after a request that got no answer is ordered once (a moving room keeps the last
+   *     number with its members)
+   * @return the event, or {@code null} for a resend ignored
    * @throws RoomException if the member is not in that room, or {@code room} is null and the member
    *     is in no room or in several
    */
-  public Chat say(String memberId, String room, String text) {
+  public Chat say(String memberId, String room, String text, long lineId) {
     Member member = member(memberId);
     RoomRoster in = directory.of(member, room);
+    if (lineId > 0) {
+      if (lineId <= member.lastLineId) {
+        return null;
+      }
+      member.lastLineId = lineId;
+    }
     if (policies.muteOf(in.name(), member.name, time.epochMillis()) != null) {
       throw new RoomException(ErrorCode.MUTED, ModerationReplies.youAreMutedText(in.name()));
     }
-    return order.chat(member, in, 0, text);
+    return order.chat(member, in, lineId, text);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.parley.bus.Addresses;
 import dev.parley.config.ParleyConfig;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.RoomNames;
+import dev.parley.room.Chat;
 import dev.parley.room.Entered;
 import dev.parley.room.HistoryLine;
 import dev.parley.room.RoomException;
@@ -177,11 +178,15 @@ final class RoomApi {
   }
 
   private JsonObject say(Object body) {
-    JsonRequest request = JsonRequest.of(body, "member", "text", "room");
+    JsonRequest request = JsonRequest.of(body, "member", "text", "room", "line");
     String member = request.string("member", true);
     String text = request.text("text", true, maxTextBytes);
     String roomName = request.stripped("room", false);
-    return new JsonObject().put("seq", room.say(member, roomName, text).seq());
+    long line = request.number("line", 1, Long.MAX_VALUE, 0);
+    Chat said = room.say(member, roomName, text, line);
+    return said == null
+        ? new JsonObject().put("repeated", true)
+        : new JsonObject().put("seq", said.seq());
   }
 
   private Future<JsonObject> msg(Object body) {

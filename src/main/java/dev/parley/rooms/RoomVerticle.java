@@ -15,6 +15,7 @@ import dev.parley.bus.PrivateRequest;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.bus.RoomPing;
 import dev.parley.bus.RoomReady;
+import dev.parley.bus.RoomSayRequest;
 import dev.parley.bus.RoomsRequest;
 import dev.parley.bus.RosterReply;
 import dev.parley.bus.SayRequest;
@@ -276,6 +277,9 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
     try {
       if (body instanceof SayRequest say) {
         room.say(say.sessionId(), say.lineId(), say.text());
+      } else if (body instanceof RoomSayRequest say) {
+        Chat said = room.say(say.sessionId(), say.room(), say.text(), say.lineId());
+        message.reply(said == null ? -1L : said.seq());
       } else if (body instanceof ActivityNotice activity) {
         room.touch(activity.sessionId());
       } else if (body instanceof JoinRequest join) {

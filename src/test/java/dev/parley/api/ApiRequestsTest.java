@@ -104,6 +104,33 @@ class ApiRequestsTest {
     alice.expect("botty: no* alice has left[0m");
   }
 
+  /** A numbered line sent again (its first request went unanswered) is ordered once. */
+  @Test
+  void aNumberedLineSentAgainIsOrderedOnce() {
+    String member = join("botty");
+    alice.expect("* botty has arrived");
+    JsonObject first =
+        request(
+            ApiAddresses.SAY,
+            new JsonObject().put("member", member).put("text", "once").put("line", 7));
+    assertTrue(first.getLong("seq") > 1);
+    assertEquals(
+        new JsonObject().put("repeated", true),
+        request(
+            ApiAddresses.SAY,
+            new JsonObject().put("member", member).put("text", "once").put("line", 7)));
+    request(
+        ApiAddresses.SAY,
+        new JsonObject().put("member", member).put("text", "unnumbered").put("line", 8));
+    alice.expect("botty: once");
+    alice.expect("botty: unnumbered");
+    assertEquals(
+        "400 field \"line\" must be a whole number from 1 to " + Long.MAX_VALUE,
+        failure(
+            ApiAddresses.SAY,
+            new JsonObject().put("member", member).put("text", "x").put("line", 0)));
+  }
+
   @Test
   void sayRefusesBadInput() {
     String member = join("botty");

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three fat-jar nodes on 127.0.0.1; members on all of them chat steadily; the node that hosts the
+ * Three fat-jar nodes on 127.0.0.1; members on all of them chat steadily, line members and, on one
+ * node, an IRC client (PROTOCOL.md section 14) held to the same checks; the node that hosts the
  * room is killed with SIGKILL, or stopped with SIGTERM. A standby takes the room over (after a
  * SIGTERM, the stopping host hands it over), the members on the other nodes stay connected, every
  * line they sent reaches every one of them exactly once, in one order, and the only notice they see
@@ -48,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterFailoverIT {
   private static final int LINES_PER_SENDER = 400;
   private static final long LINE_INTERVAL_MILLIS = 10;
-  private static final List<String> NAMES = List.of("ann", "ben", "cat", "dan");
+
+  /** The survivors: line members on two nodes, and the last an IRC client on the second. */
+  private static final List<String> NAMES = List.of("ann", "ben", "cat", "dan", "eve");
 
   /** As many busy loops as the machine has cores (two in the runs). */
   private static final int BUSY_LOOPS = 2;
@@ -63,6 +66,7 @@ class ClusterFailoverIT {
 
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final List<ChatClient> clients = new ArrayList<>();
+  private final List<IrcSurvivor> ircClients = new ArrayList<>();
   private Vertx archiverNode;
   private Archiver archiver;
 
@@ -77,6 +81,7 @@ class ClusterFailoverIT {
   void stopEverything() throws Exception {
     finished = true;
     clients.forEach(ChatClient::close);
+    ircClients.forEach(IrcSurvivor::close);
     nodes.forEach(n -> n.process().destroyForcibly());
     if (archiverNode != null) {
       archiverNode.close().await(60, TimeUnit.SECONDS);
@@ -238,11 +243,12 @@ class ClusterFailoverIT {
   }
 
   /**
-   * Starts three nodes, puts the member {@code gone} on the room's host and four members on the
-   * other two, lets the four chat steadily, ends the host with {@code end} while they do, and
-   * collects what each of the four saw until every sender has finished; {@code busyLoops} threads
-   * spin beside the nodes from before their start until then. With {@code archived}, the Archiver
-   * example runs on a fourth cluster member, in this JVM, from before the chat begins.
+   * Starts three nodes, puts the member {@code gone} on the room's host and five members on the
+   * other two (four line members, and an IRC client on the second), lets the five chat steadily,
+   * ends the host with {@code end} while they do, and collects what each of the five saw until
+   * every sender has finished; {@code busyLoops} threads spin beside the nodes from before their
+   * start until then. With {@code archived}, the Archiver example runs on a fourth cluster member,
+   * in this JVM, from before the chat begins.
    */
   private FailoverOutcome chatWhileTheHostGoes(
       String gone, Consumer<NodeProcess> end, String notice, int busyLoops, boolean archived)
@@ -275,19 +281,22 @@ class ClusterFailoverIT {
     }
 
     ChatClient goneClient = join(host, gone);
-    List<ChatClient> survivors =
+    List<ChatClient> lineSurvivors =
         List.of(
             join(others.get(0), NAMES.get(0)),
             join(others.get(0), NAMES.get(1)),
             join(others.get(1), NAMES.get(2)),
             join(others.get(1), NAMES.get(3)));
-    ChatClient last = survivors.get(survivors.size() - 1);
-    for (ChatClient c : survivors) {
-      if (c != last) {
-        c.readUntil("* dan has arrived");
-      }
+    IrcSurvivor irc = IrcSurvivor.join(others.get(1).ircPort(), NAMES.get(4));
+    ircClients.add(irc);
+    String lastArrival = "* " + NAMES.get(4) + " has arrived";
+    for (ChatClient c : lineSurvivors) {
+      c.readUntil(lastArrival);
     }
-    goneClient.readUntil("* dan has arrived");
+    goneClient.readUntil(lastArrival);
+    List<Survivor> survivors = new ArrayList<>();
+    lineSurvivors.forEach(c -> survivors.add(Survivor.of(c)));
+    survivors.add(irc);
     // Everyone has arrived; from here on nobody joins, so any arrival notice a survivor sees is
     // a member announced again by the room's new host.
 
@@ -297,14 +306,14 @@ class ClusterFailoverIT {
       CountDownLatch chatting = new CountDownLatch(1);
       List<Future<FailoverOutcome.Observed>> observed = new ArrayList<>();
       for (int i = 0; i < survivors.size(); i++) {
-        ChatClient c = survivors.get(i);
+        Survivor c = survivors.get(i);
         String name = NAMES.get(i);
         observed.add(
             readers.submit(
                 () -> FailoverOutcome.observe(name, c, survivors.size(), chatting, notice)));
       }
       List<CompletableFuture<Void>> sent = new ArrayList<>();
-      for (ChatClient c : survivors) {
+      for (Survivor c : survivors) {
         sent.add(sendSteadily(senders, c));
       }
       // Once the chat is well under way, end the room's host.
@@ -332,7 +341,7 @@ class ClusterFailoverIT {
 
   /** Sends numbered lines at a steady pace, then "done". */
   private static CompletableFuture<Void> sendSteadily(
-      ScheduledExecutorService scheduler, ChatClient client) {
+      ScheduledExecutorService scheduler, Survivor client) {
     CompletableFuture<Void> finished = new CompletableFuture<>();
     int[] next = {0};
     scheduler.scheduleAtFixedRate(

@@ -39,11 +39,12 @@ record FailoverOutcome(
       long noticeAt) {}
 
   /**
-   * Reads what {@code client} (the survivor {@code name}) receives until every one of {@code
-   * senders} has said "done"; counts {@code chatting} down once 200 lines have arrived.
+   * Reads what {@code client} (the survivor {@code name}, a line or an IRC member) receives until
+   * every one of {@code senders} has said "done"; counts {@code chatting} down once 200 lines have
+   * arrived.
    */
   static Observed observe(
-      String name, ChatClient client, int senders, CountDownLatch chatting, String notice) {
+      String name, Survivor client, int senders, CountDownLatch chatting, String notice) {
     List<String> lines = new ArrayList<>();
     List<Long> arrivals = new ArrayList<>();
     List<String> notices = new ArrayList<>();
@@ -51,7 +52,26 @@ record FailoverOutcome(
     long noticeAt = -1;
     int done = 0;
     while (done < senders) {
-      String line = client.nextLine();
+      String line;
+      try {
+        line = client.nextLine();
+      } catch (AssertionError e) {
+        throw new AssertionError(
+            name
+                + " after "
+                + lines.size()
+                + " lines, "
+                + done
+                + " of "
+                + senders
+                + " done, last "
+                + (lines.isEmpty() ? "none" : lines.get(lines.size() - 1))
+                + ", notices "
+                + notices
+                + ", refusals "
+                + refusals,
+            e);
+      }
       if (line.startsWith("* ")) {
         notices.add(line);
         if (line.equals(notice) && noticeAt < 0) {
@@ -101,17 +121,27 @@ record FailoverOutcome(
 
   /** The longest gap in nanoseconds and the nano time it began. */
   private long[] gap() {
+    long[] longest = {0, endedAt};
+    for (Observed o : all) {
+      long[] own = gapOf(o);
+      if (own[0] > longest[0]) {
+        longest = own;
+      }
+    }
+    return longest;
+  }
+
+  /** One survivor's longest gap in nanoseconds and the nano time it began. */
+  private long[] gapOf(Observed o) {
     long longest = 0;
     long start = endedAt;
-    for (Observed o : all) {
-      long previous = endedAt;
-      for (long at : o.arrivals()) {
-        if (at > endedAt && at - previous > longest) {
-          longest = at - previous;
-          start = Math.max(previous, endedAt);
-        }
-        previous = at;
+    long previous = endedAt;
+    for (long at : o.arrivals()) {
+      if (at > endedAt && at - previous > longest) {
+        longest = at - previous;
+        start = Math.max(previous, endedAt);
       }
+      previous = at;
     }
     return new long[] {longest, start};
   }
@@ -136,6 +166,13 @@ record FailoverOutcome(
       refused += o.refusals().size();
       perSurvivor.append(perSurvivor.length() == 0 ? "" : ", ");
       perSurvivor.append(o.name()).append(' ').append(delivered);
+      long[] own = gapOf(o);
+      perSurvivor
+          .append(" (longest gap ")
+          .append(TimeUnit.NANOSECONDS.toMillis(own[0]))
+          .append(" ms from ")
+          .append(TimeUnit.NANOSECONDS.toMillis(own[1] - endedAt))
+          .append(" ms)");
     }
     return String.format(
         "%s: the host's member announced gone %d ms after %s (%d to %d ms across the"

@@ -156,4 +156,37 @@ class BusMembershipsTest {
       assertEquals(List.of(), names(continued.rosterOf("dev")));
     }
   }
+
+  /**
+   * A numbered line (an IRC client's, sent again after a request that went unanswered) is ordered
+   * once: here, and on the node that continues the rooms from a snapshot or from its copy,
+   * whichever of the member's rooms the last line was in.
+   */
+  @Test
+  void aNumberedLineSentAgainIsOrderedOnceHereAndWhereTheRoomsContinue() {
+    Rooms rooms = rooms();
+    RoomMirror mirror = new RoomMirror(100, 3_600_000);
+    mirror.reset(rooms.snapshot());
+    rooms.join("irc", "n1", "eve", MemberKind.IRC, 0, "ops");
+    rooms.enter("irc", "#lobby");
+    assertEquals("hello ops", rooms.say("irc", "ops", "hello ops", 1).text());
+    assertEquals(null, rooms.say("irc", "ops", "hello ops", 1));
+    assertEquals("hello lobby", rooms.say("irc", "lobby", "hello lobby", 2).text());
+    assertEquals(null, rooms.say("irc", "lobby", "hello lobby", 2));
+    events.forEach(mirror::apply);
+
+    for (RoomSnapshot snapshot : List.of(rooms.snapshot(), mirror.snapshot())) {
+      Rooms continued = log.from(snapshot);
+      assertEquals(null, continued.say("irc", "lobby", "hello lobby", 2));
+      assertEquals(null, continued.say("irc", "ops", "hello ops", 1));
+      assertEquals("next", continued.say("irc", "ops", "next", 3).text());
+    }
+    assertEquals(
+        List.of("#ops eve: hello ops", "#lobby eve: hello lobby"),
+        events.stream()
+            .filter(e -> e instanceof Chat)
+            .map(BusMembershipsTest::describe)
+            .toList()
+            .subList(0, 2));
+  }
 }

@@ -49,10 +49,12 @@ public final class NodeProcess {
   private final BlockingQueue<String> output;
   private final Path log;
   private final int opsPort;
+  private final int ircPort;
 
   private NodeProcess(
-      Process process, int port, BlockingQueue<String> output, Path log, int opsPort) {
+      Process process, int port, BlockingQueue<String> output, Path log, int opsPort, int ircPort) {
     this.opsPort = opsPort;
+    this.ircPort = ircPort;
     this.process = process;
     this.port = port;
     this.output = output;
@@ -123,6 +125,7 @@ public final class NodeProcess {
     assertTrue(Files.exists(JAR), "build the fat jar first: mvn package");
     int chatPort = freePort();
     int opsPort = freePort();
+    int ircPort = freePort();
     JsonObject config =
         new JsonObject()
             .put("server", new JsonObject().put("host", "127.0.0.1").put("port", chatPort))
@@ -135,7 +138,7 @@ public final class NodeProcess {
             .put("store", new JsonObject().put("kind", "memory"))
             .put("http", new JsonObject().put("host", "127.0.0.1").put("port", opsPort))
             .put("web", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
-            .put("irc", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
+            .put("irc", new JsonObject().put("host", "127.0.0.1").put("port", ircPort))
             .put(
                 "cluster",
                 new JsonObject()
@@ -181,7 +184,7 @@ public final class NodeProcess {
             });
     reader.setDaemon(true);
     reader.start();
-    NodeProcess node = new NodeProcess(process, chatPort, output, log, opsPort);
+    NodeProcess node = new NodeProcess(process, chatPort, output, log, opsPort, ircPort);
     try {
       node.awaitOutput("listening for chat");
     } catch (AssertionError | InterruptedException e) {
@@ -258,6 +261,11 @@ public final class NodeProcess {
   /** The node's chat port. */
   public int port() {
     return port;
+  }
+
+  /** The node's IRC port. */
+  public int ircPort() {
+    return ircPort;
   }
 
   /** The node's log file. */
