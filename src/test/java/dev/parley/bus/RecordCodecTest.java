@@ -60,6 +60,7 @@ class RecordCodecTest {
           new HistoryLine("#lobby", "run", 3, 1_700_000_000_000L, "carol", "yo"),
           new SayRequest("s1", 7, "hi \u00e9\u4e2d"),
           new HostedSay(3, new SayRequest("s1", 8, "via the host")),
+          new RoomSayRequest("s1", "#ops", 9, "from an IRC client"),
           new NickRequest("s1", "alicia"),
           new NickReply("alicia"),
           new WhoRequest("s1"),
