@@ -11,6 +11,7 @@ import dev.parley.session.RoomAsk;
 import dev.parley.session.SessionHost;
 import dev.parley.values.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +25,13 @@ import java.util.List;
  */
 final class IrcRequests {
   /** How many times a chat line is sent in all while its room does not answer. */
-  static final int SAY_TRIES = 3;
+  static final int SAY_TRIES = 8;
+
+  /**
+   * How long, in milliseconds, each try of a chat line waits for its room: a line sent to a node
+   * that died (the cluster routes to it for a moment after its death) is sent again after this.
+   */
+  static final long SAY_TRY_MILLIS = 1000;
 
   private final IrcSession session;
   private final SessionHost host;
@@ -32,6 +39,12 @@ final class IrcRequests {
 
   /** The number of this session's last chat line. */
   private long lastLine;
+
+  /** The chat line waiting for its room's answer; one at a time, as commands wait in turn. */
+  private Unanswered unanswered;
+
+  private record Unanswered(
+      int group, String address, RoomSayRequest request, Promise<Long> answer) {}
 
   IrcRequests(IrcSession session, SessionHost host) {
     this.session = session;
@@ -59,29 +72,70 @@ final class IrcRequests {
   /**
    * A chat line of this member's in a room: the client's next command waits until the room has
    * ordered it, so that an echo or a refusal comes before the next command's answer. The line is
-   * numbered; when its room does not answer (its node died, or a loaded node answered too late), it
-   * is sent again with its number, up to {@value #SAY_TRIES} times in all, and the room orders it
-   * once (PROTOCOL.md section 7: delivered once, or refused).
+   * numbered; when its room does not answer (its node died, or a loaded node answered too late) it
+   * is sent again with its number after {@value #SAY_TRY_MILLIS} ms, up to {@value #SAY_TRIES}
+   * times, and at once to a node that opens the room's group meanwhile ({@link #roomReady}); the
+   * room orders it once (PROTOCOL.md section 7: delivered once, or refused).
+   *
+   * @return the {@code message} event's sequence number, {@code -1} for a resend the room had
+   *     ordered already; or the room's refusal (a {@code ReplyException})
    */
   Future<Long> say(String room, String text) {
-    RoomSayRequest request = new RoomSayRequest(session.id(), room, ++lastLine, text);
-    return session.inOrder(sayTrying(Addresses.room(groups.of(room)), request, SAY_TRIES));
+    int group = groups.of(room);
+    Unanswered line =
+        new Unanswered(
+            group,
+            Addresses.room(group),
+            new RoomSayRequest(session.id(), room, ++lastLine, text),
+            Promise.promise());
+    unanswered = line;
+    send(line, SAY_TRIES);
+    return session.inOrder(
+        line.answer()
+            .future()
+            .onComplete(
+                ar -> {
+                  if (unanswered == line) {
+                    unanswered = null;
+                  }
+                }));
   }
 
-  private Future<Long> sayTrying(String address, RoomSayRequest request, int tries) {
-    return RoomAsk.<Long>ask(host.vertx(), address, request, null)
-        .recover(
-            failure ->
-                tries > 1 && unanswered(failure)
-                    ? sayTrying(address, request, tries - 1)
-                    : Future.failedFuture(failure));
+  /**
+   * A room group opened on a node (a failover or a handover): the chat line waiting for an answer
+   * from that group, if any, is sent to it again now instead of after its request's timeout.
+   *
+   * @param group the group that opened
+   */
+  void roomReady(int group) {
+    Unanswered line = unanswered;
+    if (line != null && line.group() == group && !line.answer().future().isComplete()) {
+      send(line, 1);
+    }
+  }
+
+  private void send(Unanswered line, int tries) {
+    RoomAsk.<Long>ask(host.vertx(), line.address(), line.request(), null, SAY_TRY_MILLIS)
+        .onComplete(
+            ar -> {
+              if (line.answer().future().isComplete()) {
+                return;
+              }
+              if (ar.succeeded()) {
+                line.answer().complete(ar.result());
+              } else if (tries > 1 && wentUnanswered(ar.cause())) {
+                send(line, tries - 1);
+              } else {
+                line.answer().fail(ar.cause());
+              }
+            });
   }
 
   /**
    * Whether a request went unanswered: it timed out, or the room group could not be reached ({@code
    * 503}).
    */
-  private static boolean unanswered(Throwable failure) {
+  private static boolean wentUnanswered(Throwable failure) {
     return failure instanceof ReplyException e
         && (e.failureType() == ReplyFailure.TIMEOUT
             || (e.failureType() == ReplyFailure.RECIPIENT_FAILURE

@@ -6,6 +6,7 @@ import dev.parley.bus.LocalMember;
 import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
+import dev.parley.bus.RoomReady;
 import dev.parley.names.NameRegistry;
 import dev.parley.protocol.AccountReplies;
 import dev.parley.protocol.EncodedLine;
@@ -277,6 +278,8 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   public void onEvent(RelayedEvent relayed) {
     if (state == State.REGISTERED && relayed.event() instanceof RoomEvent event) {
       channels.onEvent(event);
+    } else if (state == State.REGISTERED && relayed.event() instanceof RoomReady ready) {
+      channels.requests().roomReady(ready.group());
     }
   }
 

@@ -41,9 +41,22 @@ public final class RoomAsk {
    * @return the answer's body, or the last failure (a {@link ReplyException})
    */
   public static <T> Future<T> ask(Vertx vertx, String to, Object body, DeliveryOptions options) {
+    return ask(vertx, to, body, options, REQUEST.getSendTimeout());
+  }
+
+  /**
+   * Asks {@code to} as {@link #ask(Vertx, String, Object, DeliveryOptions)} does, each try failing
+   * after {@code timeoutMillis} without an answer: for a request that is safe to send again (a
+   * numbered chat line), so that one sent to a node that died is sent again soon.
+   *
+   * @param timeoutMillis each try's timeout, in milliseconds, at least 1
+   */
+  public static <T> Future<T> ask(
+      Vertx vertx, String to, Object body, DeliveryOptions options, long timeoutMillis) {
     Promise<T> answer = Promise.promise();
     DeliveryOptions each =
-        options == null ? REQUEST : new DeliveryOptions(options).setSendTimeout(5000);
+        (options == null ? new DeliveryOptions() : new DeliveryOptions(options))
+            .setSendTimeout(timeoutMillis);
     attempt(vertx, to, body, each, 0, FIRST_RETRY_MILLIS, answer);
     return answer.future();
   }
