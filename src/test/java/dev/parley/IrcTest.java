@@ -169,6 +169,39 @@ class IrcTest {
     bob.expect("* alice has left (gone home)");
   }
 
+  /**
+   * A NOTICE to a channel is a chat line for line members and stays a NOTICE for IRC clients, the
+   * sender's echo too: bots that answer PRIVMSGs never answer a NOTICE, so none loops.
+   */
+  @Test
+  void aNoticeToAChannelStaysANoticeForIrcClients() {
+    ChatClient bob = clients.join(port, "bob");
+    ChatClient alice = clients.connect(ircPort);
+    alice.say("CAP LS 302");
+    alice.expectStartsWith(":parley CAP * LS :");
+    alice.say("CAP REQ :echo-message");
+    alice.expect(":parley CAP * ACK :echo-message");
+    alice.say("NICK alice");
+    alice.say("USER alice 0 * :alice");
+    alice.say("CAP END");
+    alice.readUntil(":parley 422 alice :MOTD File is missing");
+    join(alice, "alice", "#lobby");
+    ChatClient carol = irc("carol");
+    join(carol, "carol", "#lobby");
+    bob.readUntil("* carol has arrived");
+
+    alice.say("NOTICE #lobby :build 7 passed");
+    bob.expect("alice: build 7 passed");
+    alice.readUntil(":alice!alice@parley NOTICE #lobby :build 7 passed");
+    carol.expect(":alice!alice@parley NOTICE #lobby :build 7 passed");
+    alice.say("PRIVMSG #lobby :and a word");
+    bob.expect("alice: and a word");
+    carol.expect(":alice!alice@parley PRIVMSG #lobby :and a word");
+    alice.say("NOTICE #lobby :\u0001ACTION nods\u0001");
+    bob.expect("alice: /me nods");
+    carol.expect(":alice!alice@parley PRIVMSG #lobby :\u0001ACTION nods\u0001");
+  }
+
   @Test
   void anIrcClientIsInManyRoomsAtOnce() {
     ChatClient bob = clients.join(port, "bob");

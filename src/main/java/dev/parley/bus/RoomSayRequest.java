@@ -12,5 +12,7 @@ package dev.parley.bus;
  * @param lineId the sender's number for the line, growing with each of its lines; a resend has the
  *     same number
  * @param text the text, cleaned and trimmed, not empty
+ * @param notice whether the client sent it as a NOTICE
  */
-public record RoomSayRequest(String sessionId, String room, long lineId, String text) {}
+public record RoomSayRequest(
+    String sessionId, String room, long lineId, String text, boolean notice) {}

@@ -78,7 +78,7 @@ final class IrcChat {
       return;
     }
     requests
-        .say(room, text)
+        .say(room, text, notice)
         .onFailure(
             failure -> {
               if (!notice) {

@@ -59,7 +59,10 @@ final class IrcRenderer {
    */
   List<IrcMessage> render(RoomEvent event, boolean time) {
     if (event instanceof Chat chat) {
-      return privmsgs(source(chat.name()), chat.room(), chat.text(), time ? chat.time() : -1);
+      long millis = time ? chat.time() : -1;
+      return chat.notice() && !chat.text().startsWith(ACTION_PREFIX)
+          ? split(source(chat.name()), "NOTICE", chat.room(), "", chat.text(), timeTags(millis))
+          : privmsgs(source(chat.name()), chat.room(), chat.text(), millis);
     } else if (event instanceof Arrived arrived) {
       return arrived.announced()
           ? List.of(IrcMessage.of(source(arrived.name()), "JOIN", arrived.room()))
@@ -155,8 +158,7 @@ final class IrcRenderer {
    * @param millis the {@code time} tag's value, or -1 for none
    */
   List<IrcMessage> privmsgs(String source, String target, String text, long millis) {
-    Map<String, String> tags =
-        millis < 0 ? Map.of() : Map.of("time", SERVER_TIME.format(Instant.ofEpochMilli(millis)));
+    Map<String, String> tags = timeTags(millis);
     if (text.startsWith(ACTION_PREFIX)) {
       String action = text.substring(ACTION_PREFIX.length());
       List<IrcMessage> out = new ArrayList<>();
@@ -168,6 +170,11 @@ final class IrcRenderer {
       return out;
     }
     return split(source, "PRIVMSG", target, "", text, tags);
+  }
+
+  /** The {@code time} tag of {@code millis}, none for -1. */
+  private static Map<String, String> timeTags(long millis) {
+    return millis < 0 ? Map.of() : Map.of("time", SERVER_TIME.format(Instant.ofEpochMilli(millis)));
   }
 
   private static List<IrcMessage> split(

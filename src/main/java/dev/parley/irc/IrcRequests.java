@@ -80,13 +80,13 @@ final class IrcRequests {
    * @return the {@code message} event's sequence number, {@code -1} for a resend the room had
    *     ordered already; or the room's refusal (a {@code ReplyException})
    */
-  Future<Long> say(String room, String text) {
+  Future<Long> say(String room, String text, boolean notice) {
     int group = groups.of(room);
     Unanswered line =
         new Unanswered(
             group,
             Addresses.room(group),
-            new RoomSayRequest(session.id(), room, ++lastLine, text),
+            new RoomSayRequest(session.id(), room, ++lastLine, text, notice),
             Promise.promise());
     unanswered = line;
     send(line, SAY_TRIES);

@@ -69,10 +69,17 @@ final class EventOrder {
             parted));
   }
 
-  Chat chat(Member member, RoomRoster room, long lineId, String text) {
+  Chat chat(Member member, RoomRoster room, long lineId, String text, boolean notice) {
     Chat event =
         new Chat(
-            ++seq, time.epochMillis(), room.name(), member.name, text, member.sessionId, lineId);
+            ++seq,
+            time.epochMillis(),
+            room.name(),
+            member.name,
+            text,
+            member.sessionId,
+            lineId,
+            notice);
     history.add(HistoryLine.of(run, event));
     return publish(event);
   }

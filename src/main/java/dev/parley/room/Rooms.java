@@ -489,15 +489,15 @@ public final class Rooms {
       output.refused(member, lineId, ModerationReplies.youAreMuted(room.name()));
       return null;
     }
-    return order.chat(member, room, lineId, text);
+    return order.chat(member, room, lineId, text, false);
   }
 
   /**
    * Orders a bus member's chat line in one of its rooms, unnumbered: {@link #say(String, String,
-   * String, long)} with line id 0.
+   * String, long, boolean)} with line id 0, not a NOTICE.
    */
   public Chat say(String memberId, String room, String text) {
-    return say(memberId, room, text, 0);
+    return say(memberId, room, text, 0, false);
   }
 
   /**
@@ -508,11 +508,12 @@ public final class Rooms {
    *     whose number is not above the last one ordered is a resend and is ignored, so that a line
    *     sent again after a request that got no answer is ordered once (a moving room keeps the last
    *     number with its members)
+   * @param notice whether an IRC client sent it as a NOTICE ({@link Chat#notice})
    * @return the event, or {@code null} for a resend ignored
    * @throws RoomException if the member is not in that room, or {@code room} is null and the member
    *     is in no room or in several
    */
-  public Chat say(String memberId, String room, String text, long lineId) {
+  public Chat say(String memberId, String room, String text, long lineId, boolean notice) {
     Member member = member(memberId);
     RoomRoster in = directory.of(member, room);
     if (lineId > 0) {
@@ -524,7 +525,7 @@ public final class Rooms {
     if (policies.muteOf(in.name(), member.name, time.epochMillis()) != null) {
       throw new RoomException(ErrorCode.MUTED, ModerationReplies.youAreMutedText(in.name()));
     }
-    return order.chat(member, in, lineId, text);
+    return order.chat(member, in, lineId, text, notice);
   }
 
   /**

@@ -183,7 +183,7 @@ final class RoomApi {
     String text = request.text("text", true, maxTextBytes);
     String roomName = request.stripped("room", false);
     long line = request.number("line", 1, Long.MAX_VALUE, 0);
-    Chat said = room.say(member, roomName, text, line);
+    Chat said = room.say(member, roomName, text, line, false);
     return said == null
         ? new JsonObject().put("repeated", true)
         : new JsonObject().put("seq", said.seq());

@@ -278,7 +278,7 @@ final class RoomVerticle extends VerticleBase implements Rooms.Output {
       if (body instanceof SayRequest say) {
         room.say(say.sessionId(), say.lineId(), say.text());
       } else if (body instanceof RoomSayRequest say) {
-        Chat said = room.say(say.sessionId(), say.room(), say.text(), say.lineId());
+        Chat said = room.say(say.sessionId(), say.room(), say.text(), say.lineId(), say.notice());
         message.reply(said == null ? -1L : said.seq());
       } else if (body instanceof ActivityNotice activity) {
         room.touch(activity.sessionId());

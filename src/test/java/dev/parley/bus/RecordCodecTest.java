@@ -60,7 +60,7 @@ class RecordCodecTest {
           new HistoryLine("#lobby", "run", 3, 1_700_000_000_000L, "carol", "yo"),
           new SayRequest("s1", 7, "hi \u00e9\u4e2d"),
           new HostedSay(3, new SayRequest("s1", 8, "via the host")),
-          new RoomSayRequest("s1", "#ops", 9, "from an IRC client"),
+          new RoomSayRequest("s1", "#ops", 9, "from an IRC client", true),
           new NickRequest("s1", "alicia"),
           new NickReply("alicia"),
           new WhoRequest("s1"),
@@ -77,7 +77,7 @@ class RecordCodecTest {
           new Arrived(
               1, 2, "#lobby", "alice", "s1", "n1", MemberKind.TCP, true, "alice", "192.0.2.1"),
           new Left(2, 3, "#lobby", "alice", "idle", "s1", false, false),
-          new Chat(3, 4, "#lobby", "alice", "text", "s1", 9),
+          new Chat(3, 4, "#lobby", "alice", "text", "s1", 9, true),
           new Renamed(4, 5, "#ops", "alice", "alicia", "s1"),
           new PrivateLine("s2", "alice", "psst"),
           new Evicted("s2", "* you were kicked: spam", "kicked: spam"),

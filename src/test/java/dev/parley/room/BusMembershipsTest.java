@@ -169,17 +169,17 @@ class BusMembershipsTest {
     mirror.reset(rooms.snapshot());
     rooms.join("irc", "n1", "eve", MemberKind.IRC, 0, "ops");
     rooms.enter("irc", "#lobby");
-    assertEquals("hello ops", rooms.say("irc", "ops", "hello ops", 1).text());
-    assertEquals(null, rooms.say("irc", "ops", "hello ops", 1));
-    assertEquals("hello lobby", rooms.say("irc", "lobby", "hello lobby", 2).text());
-    assertEquals(null, rooms.say("irc", "lobby", "hello lobby", 2));
+    assertEquals("hello ops", rooms.say("irc", "ops", "hello ops", 1, false).text());
+    assertEquals(null, rooms.say("irc", "ops", "hello ops", 1, false));
+    assertEquals("hello lobby", rooms.say("irc", "lobby", "hello lobby", 2, false).text());
+    assertEquals(null, rooms.say("irc", "lobby", "hello lobby", 2, false));
     events.forEach(mirror::apply);
 
     for (RoomSnapshot snapshot : List.of(rooms.snapshot(), mirror.snapshot())) {
       Rooms continued = log.from(snapshot);
-      assertEquals(null, continued.say("irc", "lobby", "hello lobby", 2));
-      assertEquals(null, continued.say("irc", "ops", "hello ops", 1));
-      assertEquals("next", continued.say("irc", "ops", "next", 3).text());
+      assertEquals(null, continued.say("irc", "lobby", "hello lobby", 2, false));
+      assertEquals(null, continued.say("irc", "ops", "hello ops", 1, false));
+      assertEquals("next", continued.say("irc", "ops", "next", 3, false).text());
     }
     assertEquals(
         List.of("#ops eve: hello ops", "#lobby eve: hello lobby"),
