@@ -202,6 +202,42 @@ class IrcTest {
     carol.expect(":alice!alice@parley PRIVMSG #lobby :\u0001ACTION nods\u0001");
   }
 
+  /**
+   * AWAY: 306 and 305 to the client, 301 to whoever sends it a private PRIVMSG or asks WHOIS while
+   * it is away, and nothing once it is back; {@code AWAY :} is back too.
+   */
+  @Test
+  void awayIsToldToWhoeverWritesToTheClient() {
+    ChatClient bar = irc("bar");
+    ChatClient qux = irc("qux");
+    bar.say("AWAY :\u0007gone fishing  ");
+    bar.expect(":parley 306 bar :You have been marked as being away");
+    qux.say("PRIVMSG bar :what's up");
+    qux.expect(":parley 301 qux bar :gone fishing");
+    bar.expect(":qux!qux@parley PRIVMSG bar :what's up");
+    qux.say("WHOIS bar");
+    List<String> whois = qux.readUntil(":parley 318 qux bar :End of /WHOIS list");
+    assertTrue(whois.contains(":parley 301 qux bar :gone fishing"), whois::toString);
+
+    bar.say("AWAY :");
+    bar.expect(":parley 305 bar :You are no longer marked as being away");
+    qux.say("PRIVMSG bar :back?");
+    qux.say("PING :after");
+    qux.expect(":parley PONG parley :after");
+    bar.expect(":qux!qux@parley PRIVMSG bar :back?");
+    qux.say("WHOIS bar");
+    whois = qux.readUntil(":parley 318 qux bar :End of /WHOIS list");
+    assertTrue(whois.stream().noneMatch(l -> l.contains(" 301 ")), whois::toString);
+
+    bar.say("AWAY :" + "\u20ac".repeat(70));
+    bar.expect(":parley 306 bar :You have been marked as being away");
+    qux.say("PRIVMSG bar :long?");
+    qux.expect(":parley 301 qux bar :" + "\u20ac".repeat(66));
+    bar.expect(":qux!qux@parley PRIVMSG bar :long?");
+    bar.say("AWAY");
+    bar.expect(":parley 305 bar :You are no longer marked as being away");
+  }
+
   @Test
   void anIrcClientIsInManyRoomsAtOnce() {
     ChatClient bob = clients.join(port, "bob");

@@ -1,6 +1,7 @@
 package dev.parley.irc;
 
 import dev.parley.api.ApiAddresses;
+import dev.parley.names.NameRegistry;
 import dev.parley.protocol.LineCleaner;
 import dev.parley.protocol.Replies;
 import io.vertx.core.json.JsonObject;
@@ -87,6 +88,18 @@ final class IrcChat {
             });
   }
 
+  /** 301 when the recipient of a private PRIVMSG is away; before the next command is read. */
+  private void awayOf(String name) {
+    session
+        .inOrder(session.names().holder(name).otherwise((NameRegistry.Holder) null))
+        .onSuccess(
+            holder -> {
+              if (holder != null && holder.away() != null) {
+                session.numeric(IrcReplies.AWAY, holder.name(), holder.away());
+              }
+            });
+  }
+
   private void privately(String target, String text, boolean notice) {
     requests
         .api(ApiAddresses.MSG, new JsonObject().put("to", target).put("text", text))
@@ -99,6 +112,9 @@ final class IrcChat {
                         ar.result().getString("to"),
                         text,
                         session.timeTags() ? System.currentTimeMillis() : -1));
+              }
+              if (ar.succeeded() && !notice) {
+                awayOf(ar.result().getString("to"));
               } else if (ar.failed() && !notice) {
                 session.numeric(IrcReplies.NOSUCHNICK, target, IrcReplies.NO_SUCH_NICK);
               }

@@ -34,6 +34,7 @@ final class IrcCommands {
           Map.entry("LIST", new Entry(0, true, (s, m) -> s.channels().queries().list(m))),
           Map.entry("WHO", new Entry(0, true, (s, m) -> s.channels().queries().who(m))),
           Map.entry("WHOIS", new Entry(1, true, (s, m) -> s.channels().queries().whois(m))),
+          Map.entry("AWAY", new Entry(0, true, (s, m) -> s.away().away(m))),
           Map.entry("KICK", new Entry(2, true, (s, m) -> s.moderation().kick(m))),
           Map.entry("MODE", new Entry(1, true, (s, m) -> IrcModes.mode(s, m))),
           Map.entry("LUSERS", new Entry(0, true, (s, m) -> IrcWelcome.lusers(s, s.host()))),

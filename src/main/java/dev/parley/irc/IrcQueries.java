@@ -246,6 +246,9 @@ final class IrcQueries {
         session.numeric(IrcReplies.WHOISCHANNELS, a.name(), String.join(" ", rooms));
       }
       session.numeric(IrcReplies.WHOISSERVER, a.name(), session.server(), IrcReplies.SERVER_INFO);
+      if (holder != null && holder.away() != null) {
+        session.numeric(IrcReplies.AWAY, a.name(), holder.away());
+      }
       if (a.registered()) {
         session.numeric(IrcReplies.WHOISACCOUNT, a.name(), a.name(), IrcReplies.LOGGED_IN_AS);
       }
@@ -255,6 +258,9 @@ final class IrcQueries {
       whoisUser(holder.name(), holder);
       session.numeric(
           IrcReplies.WHOISSERVER, holder.name(), session.server(), IrcReplies.SERVER_INFO);
+      if (holder.away() != null) {
+        session.numeric(IrcReplies.AWAY, holder.name(), holder.away());
+      }
       session.numeric(IrcReplies.ENDOFWHOIS, holder.name(), IrcReplies.END_OF_WHOIS);
     } else if (IrcRequests.code(ar.cause()) == ErrorCode.NO_SUCH_MEMBER.code()) {
       session.numeric(IrcReplies.NOSUCHNICK, nick, IrcReplies.NO_SUCH_NICK);

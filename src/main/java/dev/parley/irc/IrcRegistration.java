@@ -92,6 +92,25 @@ final class IrcRegistration {
     return names;
   }
 
+  /**
+   * What the name registry holds of this client now: its nick, USER and away message; {@code null}
+   * before it has a nick.
+   */
+  NameRegistry.Holder holder() {
+    return "*".equals(nick) ? null : holderOf(nick);
+  }
+
+  private NameRegistry.Holder holderOf(String name) {
+    return new NameRegistry.Holder(
+        session.id(),
+        host.nodeId(),
+        MemberKind.IRC,
+        name,
+        user,
+        realName,
+        session.away().message());
+  }
+
   // ---- CAP
 
   void cap(IrcMessage m) {
@@ -285,8 +304,7 @@ final class IrcRegistration {
 
   /** Takes the name: claimed for a guest, taken over from its holder for an account. */
   private Future<Void> take(String name, String loggedIn) {
-    NameRegistry.Holder holder =
-        new NameRegistry.Holder(session.id(), host.nodeId(), MemberKind.IRC, name, user, realName);
+    NameRegistry.Holder holder = holderOf(name);
     if (loggedIn.isEmpty()) {
       return claim(holder, CLAIM_TRIES);
     }
@@ -351,9 +369,7 @@ final class IrcRegistration {
     List<Integer> groups = session.channels().groups();
     Future<Void> renamed;
     if (groups.isEmpty()) {
-      NameRegistry.Holder holder =
-          new NameRegistry.Holder(
-              session.id(), host.nodeId(), MemberKind.IRC, wanted, user, realName);
+      NameRegistry.Holder holder = holderOf(wanted);
       renamed = names.claim(holder).compose(v -> names.release(old, session.id()));
     } else {
       Future<Void> chain = Future.succeededFuture();

@@ -13,6 +13,9 @@ import java.util.List;
 final class IrcReplies {
   private IrcReplies() {}
 
+  /** The most bytes of UTF-8 an away message keeps (ISUPPORT {@code AWAYLEN}). */
+  static final int AWAY_MAX_BYTES = 200;
+
   /** The capabilities offered by {@code CAP LS}, in order. */
   static final List<String> CAPABILITIES =
       List.of(
@@ -35,6 +38,7 @@ final class IrcReplies {
           "PREFIX=(o)@",
           "CHANMODES=b,,,",
           "TOPICLEN=" + ModerationReplies.TOPIC_MAX_BYTES,
+          "AWAYLEN=" + AWAY_MAX_BYTES,
           "UTF8ONLY",
           "MAXTARGETS=1",
           "MODES=1");
@@ -50,6 +54,9 @@ final class IrcReplies {
   static final String LUSERME = "255";
   static final String LOCALUSERS = "265";
   static final String GLOBALUSERS = "266";
+  static final String AWAY = "301";
+  static final String UNAWAY = "305";
+  static final String NOWAWAY = "306";
   static final String WHOISUSER = "311";
   static final String WHOISSERVER = "312";
   static final String ENDOFWHO = "315";
@@ -172,6 +179,8 @@ final class IrcReplies {
   static final String SASL_MECHANISMS = "are available SASL mechanisms";
   static final String PING_TIMEOUT = "Closing link: ping timeout";
   static final String CHANNEL_PRIVS = "You're not channel operator";
+  static final String UN_AWAY = "You are no longer marked as being away";
+  static final String NOW_AWAY = "You have been marked as being away";
 
   static String loggedIn(String account) {
     return "You are now logged in as " + account;

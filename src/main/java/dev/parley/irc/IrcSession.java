@@ -77,6 +77,7 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   private final IrcRegistration registration;
   private final IrcChannels channels;
   private final IrcChat chat;
+  private final IrcAway away = new IrcAway(this);
   private final IrcModeration moderation;
   private final ArrayDeque<IrcMessage> waiting = new ArrayDeque<>();
   private State state = State.CONNECTING;
@@ -491,6 +492,10 @@ public final class IrcSession implements Follower, LineFramer.Listener {
 
   IrcChannels channels() {
     return channels;
+  }
+
+  IrcAway away() {
+    return away;
   }
 
   IrcChat chat() {

@@ -41,12 +41,30 @@ public final class NameRegistry {
    * @param name the name as the member holds it, in NFC
    * @param user an IRC client's user name (from USER), or {@code null} for other members
    * @param realName an IRC client's real name (from USER), or {@code null} for other members
+   * @param away an IRC client's away message (from AWAY), or {@code null} when it is not away
    */
   public record Holder(
-      String memberId, String nodeId, MemberKind kind, String name, String user, String realName) {
+      String memberId,
+      String nodeId,
+      MemberKind kind,
+      String name,
+      String user,
+      String realName,
+      String away) {
     /** A holder that is not an IRC client, or one whose USER is not known. */
     public Holder(String memberId, String nodeId, MemberKind kind, String name) {
-      this(memberId, nodeId, kind, name, null, null);
+      this(memberId, nodeId, kind, name, null, null, null);
+    }
+
+    /** An IRC client that is not away. */
+    public Holder(
+        String memberId,
+        String nodeId,
+        MemberKind kind,
+        String name,
+        String user,
+        String realName) {
+      this(memberId, nodeId, kind, name, user, realName, null);
     }
 
     String encode() {
@@ -59,6 +77,9 @@ public final class NameRegistry {
       if (user != null) {
         json.put("user", user).put("real", realName);
       }
+      if (away != null) {
+        json.put("away", away);
+      }
       return json.encode();
     }
 
@@ -70,7 +91,8 @@ public final class NameRegistry {
           MemberKind.valueOf(json.getString("kind")),
           json.getString("name"),
           json.getString("user"),
-          json.getString("real"));
+          json.getString("real"),
+          json.getString("away"));
     }
   }
 
@@ -190,6 +212,33 @@ public final class NameRegistry {
               return held.kind().multiRoom()
                   ? removed.compose(r -> members.removeIfPresent(memberId, current)).mapEmpty()
                   : removed.mapEmpty();
+            });
+  }
+
+  /**
+   * Replaces the entry of a name its member holds with {@code holder} (an IRC client's away message
+   * changed); nothing changes when another member holds the name now.
+   *
+   * @param holder the member, the name it holds and what it says of itself now
+   * @return true when the entry was replaced
+   */
+  public Future<Boolean> update(Holder holder) {
+    String key = key(holder.name());
+    String encoded = holder.encode();
+    return names
+        .get(key)
+        .compose(
+            found -> {
+              if (found == null || !Holder.decode(found).memberId().equals(holder.memberId())) {
+                return Future.succeededFuture(false);
+              }
+              return names
+                  .replaceIfPresent(key, found, encoded)
+                  .compose(
+                      replaced ->
+                          replaced && holder.kind().multiRoom()
+                              ? members.put(holder.memberId(), encoded).map(true)
+                              : Future.succeededFuture(replaced));
             });
   }
 
