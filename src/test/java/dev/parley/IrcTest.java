@@ -176,15 +176,7 @@ class IrcTest {
   @Test
   void aNoticeToAChannelStaysANoticeForIrcClients() {
     ChatClient bob = clients.join(port, "bob");
-    ChatClient alice = clients.connect(ircPort);
-    alice.say("CAP LS 302");
-    alice.expectStartsWith(":parley CAP * LS :");
-    alice.say("CAP REQ :echo-message");
-    alice.expect(":parley CAP * ACK :echo-message");
-    alice.say("NICK alice");
-    alice.say("USER alice 0 * :alice");
-    alice.say("CAP END");
-    alice.readUntil(":parley 422 alice :MOTD File is missing");
+    ChatClient alice = IrcClients.registerWith(clients.connect(ircPort), "alice", "echo-message");
     join(alice, "alice", "#lobby");
     ChatClient carol = irc("carol");
     join(carol, "carol", "#lobby");

@@ -1,6 +1,7 @@
 package dev.parley.cluster;
 
 import dev.parley.test.ChatClient;
+import dev.parley.test.IrcClients;
 
 /**
  * A survivor of {@link ClusterFailoverIT} that is an IRC client in {@code #lobby}, with {@code
@@ -26,15 +27,7 @@ final class IrcSurvivor implements Survivor {
    * #lobby}, up to the end of its NAMES (366).
    */
   static IrcSurvivor join(int ircPort, String nick) {
-    ChatClient client = ChatClient.connect(ircPort);
-    client.say("CAP LS 302");
-    client.expectStartsWith(":parley CAP * LS :");
-    client.say("CAP REQ :echo-message");
-    client.expect(":parley CAP * ACK :echo-message");
-    client.say("NICK " + nick);
-    client.say("USER " + nick + " 0 * :" + nick);
-    client.say("CAP END");
-    client.readUntil(":parley 422 " + nick + " :MOTD File is missing");
+    ChatClient client = IrcClients.registerWith(ChatClient.connect(ircPort), nick, "echo-message");
     client.say("JOIN " + ROOM);
     client.readUntil(":parley 366 " + nick + " " + ROOM + " :End of /NAMES list");
     return new IrcSurvivor(client, nick);

@@ -24,6 +24,22 @@ public final class IrcClients {
     return client;
   }
 
+  /**
+   * Registers {@code nick} on a connection to the IRC port after asking for {@code capability}
+   * ({@code CAP LS 302}, {@code CAP REQ}, NICK, USER, {@code CAP END}), up to 422.
+   */
+  public static ChatClient registerWith(ChatClient client, String nick, String capability) {
+    client.say("CAP LS 302");
+    client.expectStartsWith(":parley CAP * LS :");
+    client.say("CAP REQ :" + capability);
+    client.expect(":parley CAP * ACK :" + capability);
+    client.say("NICK " + nick);
+    client.say("USER " + nick + " 0 * :" + nick);
+    client.say("CAP END");
+    client.readUntil(":parley 422 " + nick + " :MOTD File is missing");
+    return client;
+  }
+
   /** Registers {@code name} as an account over the line port, then leaves. */
   public static void account(ChatClients clients, int port, String name, String password) {
     ChatClient client = clients.join(port, name);
