@@ -3,7 +3,6 @@ package dev.parley.irc;
 import dev.parley.names.NameRegistry;
 import dev.parley.protocol.LineCleaner;
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
 
 /**
  * AWAY (PROTOCOL.md section 14, the Modern IRC documents): an IRC client's away message, kept with
@@ -27,7 +26,8 @@ final class IrcAway {
 
   /** {@code AWAY [:TEXT]}: answered once the registry holds the change. */
   void away(IrcMessage m) {
-    String text = cut(LineCleaner.clean(m.param(0)).strip());
+    String text =
+        IrcRenderer.pieces(LineCleaner.clean(m.param(0)).strip(), IrcReplies.AWAY_MAX_BYTES).get(0);
     message = text.isEmpty() ? null : text;
     NameRegistry.Holder holder = session.registration().holder();
     Future<Boolean> saved =
@@ -42,24 +42,5 @@ final class IrcAway {
                 session.numeric(IrcReplies.NOWAWAY, IrcReplies.NOW_AWAY);
               }
             });
-  }
-
-  /** {@code text} cut to the away message's limit, between code points. */
-  private static String cut(String text) {
-    if (text.getBytes(StandardCharsets.UTF_8).length <= IrcReplies.AWAY_MAX_BYTES) {
-      return text;
-    }
-    int used = 0;
-    int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-      if (used + bytes > IrcReplies.AWAY_MAX_BYTES) {
-        break;
-      }
-      used += bytes;
-      i += Character.charCount(cp);
-    }
-    return text.substring(0, i);
   }
 }

@@ -105,18 +105,23 @@ final class IrcChat {
         .api(ApiAddresses.MSG, new JsonObject().put("to", target).put("text", text))
         .onComplete(
             ar -> {
-              if (ar.succeeded() && session.has("echo-message")) {
+              if (ar.failed()) {
+                if (!notice) {
+                  session.numeric(IrcReplies.NOSUCHNICK, target, IrcReplies.NO_SUCH_NICK);
+                }
+                return;
+              }
+              String to = ar.result().getString("to");
+              if (session.has("echo-message")) {
                 session.send(
                     renderer.privmsgs(
                         renderer.source(session.nick()),
-                        ar.result().getString("to"),
+                        to,
                         text,
                         session.timeTags() ? System.currentTimeMillis() : -1));
               }
-              if (ar.succeeded() && !notice) {
-                awayOf(ar.result().getString("to"));
-              } else if (ar.failed() && !notice) {
-                session.numeric(IrcReplies.NOSUCHNICK, target, IrcReplies.NO_SUCH_NICK);
+              if (!notice) {
+                awayOf(to);
               }
             });
   }

@@ -198,7 +198,14 @@ final class IrcRenderer {
   static List<String> chunks(
       String source, String command, String target, String prefix, String text, int suffix) {
     int overhead = bytes(":" + source + " " + command + " " + target + " :" + prefix) + suffix + 2;
-    int budget = Math.max(16, MAX_MESSAGE_BYTES - overhead);
+    return pieces(text, Math.max(16, MAX_MESSAGE_BYTES - overhead));
+  }
+
+  /**
+   * {@code text} cut between code points into pieces of at most {@code budget} bytes of UTF-8 each
+   * (at least one piece, empty for an empty text).
+   */
+  static List<String> pieces(String text, int budget) {
     List<String> parts = new ArrayList<>();
     int start = 0;
     int used = 0;

@@ -12,6 +12,7 @@ import dev.parley.session.SessionHost;
 import dev.parley.values.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
@@ -33,6 +34,9 @@ final class IrcRequests {
    */
   static final long SAY_TRY_MILLIS = 1000;
 
+  private static final DeliveryOptions SAY_TRY =
+      new DeliveryOptions().setSendTimeout(SAY_TRY_MILLIS);
+
   private final IrcSession session;
   private final SessionHost host;
   private final RoomGroups groups;
@@ -43,8 +47,7 @@ final class IrcRequests {
   /** The chat line waiting for its room's answer; one at a time, as commands wait in turn. */
   private Unanswered unanswered;
 
-  private record Unanswered(
-      int group, String address, RoomSayRequest request, Promise<Long> answer) {}
+  private record Unanswered(int group, RoomSayRequest request, Promise<Long> answer) {}
 
   IrcRequests(IrcSession session, SessionHost host) {
     this.session = session;
@@ -85,7 +88,6 @@ final class IrcRequests {
     Unanswered line =
         new Unanswered(
             group,
-            Addresses.room(group),
             new RoomSayRequest(session.id(), room, ++lastLine, text, notice),
             Promise.promise());
     unanswered = line;
@@ -115,7 +117,7 @@ final class IrcRequests {
   }
 
   private void send(Unanswered line, int tries) {
-    RoomAsk.<Long>ask(host.vertx(), line.address(), line.request(), null, SAY_TRY_MILLIS)
+    RoomAsk.<Long>askEach(host.vertx(), Addresses.room(line.group()), line.request(), SAY_TRY)
         .onComplete(
             ar -> {
               if (line.answer().future().isComplete()) {

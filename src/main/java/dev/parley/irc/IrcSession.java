@@ -47,9 +47,6 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   /** How long a QUIT waits for the rooms to see the member leave, in milliseconds. */
   private static final long LEAVE_WAIT_MILLIS = 2_000;
 
-  /** The node's relay hears of its members on this node only. */
-  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
-
   /** The most tag data a client may send, in bytes, as the message-tags specification says. */
   private static final int MAX_CLIENT_TAG_BYTES = 4094;
 
@@ -456,9 +453,7 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   private void countLocally(boolean member) {
     if (member != counted) {
       counted = member;
-      host.vertx()
-          .eventBus()
-          .send(dev.parley.bus.Addresses.LOCAL_MEMBERS, new LocalMember(id, member), LOCAL);
+      LocalMember.tell(host.vertx().eventBus(), id, member);
     }
   }
 

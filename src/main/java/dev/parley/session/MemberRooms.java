@@ -1,6 +1,5 @@
 package dev.parley.session;
 
-import dev.parley.bus.Addresses;
 import dev.parley.bus.LocalMember;
 import dev.parley.bus.RelayedEvent;
 import dev.parley.lines.EventLines;
@@ -134,9 +133,7 @@ final class MemberRooms {
   void countLocally(boolean member) {
     if (member != counted) {
       counted = member;
-      host.vertx()
-          .eventBus()
-          .send(Addresses.LOCAL_MEMBERS, new LocalMember(session.id(), member), Session.LOCAL);
+      LocalMember.tell(host.vertx().eventBus(), session.id(), member);
     }
   }
 

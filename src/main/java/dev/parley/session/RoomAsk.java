@@ -41,22 +41,23 @@ public final class RoomAsk {
    * @return the answer's body, or the last failure (a {@link ReplyException})
    */
   public static <T> Future<T> ask(Vertx vertx, String to, Object body, DeliveryOptions options) {
-    return ask(vertx, to, body, options, REQUEST.getSendTimeout());
+    return askEach(
+        vertx,
+        to,
+        body,
+        options == null ? REQUEST : new DeliveryOptions(options).setSendTimeout(5000));
   }
 
   /**
-   * Asks {@code to} as {@link #ask(Vertx, String, Object, DeliveryOptions)} does, each try failing
-   * after {@code timeoutMillis} without an answer: for a request that is safe to send again (a
-   * numbered chat line), so that one sent to a node that died is sent again soon.
+   * Asks {@code to} as {@link #ask(Vertx, String, Object, DeliveryOptions)} does, each try with
+   * {@code each} as it is, its timeout included: for a request that is safe to send again (a
+   * numbered chat line) with a shorter timeout, so that one sent to a node that died is sent again
+   * soon.
    *
-   * @param timeoutMillis each try's timeout, in milliseconds, at least 1
+   * @param each the delivery options of each try
    */
-  public static <T> Future<T> ask(
-      Vertx vertx, String to, Object body, DeliveryOptions options, long timeoutMillis) {
+  public static <T> Future<T> askEach(Vertx vertx, String to, Object body, DeliveryOptions each) {
     Promise<T> answer = Promise.promise();
-    DeliveryOptions each =
-        (options == null ? new DeliveryOptions() : new DeliveryOptions(options))
-            .setSendTimeout(timeoutMillis);
     attempt(vertx, to, body, each, 0, FIRST_RETRY_MILLIS, answer);
     return answer.future();
   }
