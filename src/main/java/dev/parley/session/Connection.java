@@ -5,9 +5,9 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * What a {@link Session} needs of its client's connection, whatever the transport: bytes in, lines
- * out, flow control and closing. A TCP socket is one ({@code transport.TcpConnection}); a WebSocket
- * can be another. Every method is called on, and every handler runs on, the connection's event
- * loop; none blocks.
+ * out, flow control and closing. A TCP channel is one ({@code transport.ChannelConnection}); a
+ * WebSocket can be another. Every method is called on, and every handler runs on, the connection's
+ * event loop; none blocks.
  */
 public interface Connection {
   /**
@@ -59,8 +59,7 @@ public interface Connection {
   void exceptionHandler(Handler<Throwable> handler);
 
   /**
-   * Called when the listener shuts down gracefully ({@code NetServer.shutdown}): the session says
-   * goodbye and closes.
+   * Called when the listener shuts down gracefully: the session says goodbye and closes.
    *
    * @param handler the handler, or {@code null} to let the listener close the connection itself
    */

@@ -5,20 +5,20 @@ import dev.parley.session.Connection;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Duration;
 
 /**
  * A port of plain TCP connections: the chat port (PROTOCOL.md), speaking the line protocol, or the
- * IRC port (section 14). A Vert.x {@link NetServer} with TLS when its {@code tls.*} paths are set,
- * the PROXY protocol when its {@code proxyProtocol} is on, and each socket's write queue bounded at
- * {@code slowClient.maxQueuedBytes} bytes. Accepted sockets are handed on as {@link Connection}s.
- * Confined to its verticle's context.
+ * IRC port (section 14): one listener instance's part of a {@link TcpPort}, with TLS when its
+ * {@code tls.*} paths are set, the PROXY protocol when its {@code proxyProtocol} is on, and each
+ * connection's write queue bounded at {@code slowClient.maxQueuedBytes} bytes. Accepted connections
+ * are handed on as {@link Connection}s. Confined to its verticle's context.
  */
 final class ChatListener {
-  private final NetServer server;
+  private final Vertx vertx;
+  private final TcpPort.Settings settings;
+  private final Handler<Connection> accept;
+  private TcpPort.Instance instance;
 
   /**
    * The chat port ({@code server.*}); nothing listens before {@link #listen}.
@@ -54,41 +54,35 @@ final class ChatListener {
       boolean proxyProtocol,
       ParleyConfig.Tls tls,
       Handler<Connection> accept) {
-    NetServerOptions options =
-        new NetServerOptions()
-            .setHost(host)
-            .setPort(port)
-            .setTcpNoDelay(true)
-            .setReuseAddress(true)
-            .setUseProxyProtocol(proxyProtocol);
-    int sendBuffer = config.slowClient().sendBufferBytes();
-    if (sendBuffer > 0) {
-      options.setSendBufferSize(sendBuffer);
-    }
-    if (tls.enabled()) {
-      options
-          .setSsl(true)
-          .setKeyCertOptions(
-              new PemKeyCertOptions().setCertPath(tls.certPath()).setKeyPath(tls.keyPath()));
-    }
-    server =
-        vertx
-            .createNetServer(options)
-            .connectHandler(
-                socket -> {
-                  socket.setWriteQueueMaxSize(config.slowClient().maxQueuedBytes());
-                  accept.handle(new TcpConnection(socket));
-                });
+    this.vertx = vertx;
+    this.accept = accept;
+    this.settings =
+        new TcpPort.Settings(
+            host,
+            port,
+            proxyProtocol,
+            tls,
+            config.slowClient().sendBufferBytes(),
+            config.slowClient().maxQueuedBytes());
   }
 
-  /** Starts listening; fails when the port cannot be bound. */
-  Future<NetServer> listen() {
-    return server.listen();
+  /**
+   * Starts listening; called on the verticle's context.
+   *
+   * @return completed once the port is bound; failed when it cannot be bound
+   */
+  Future<Void> listen() {
+    return TcpPort.join(vertx, settings, accept)
+        .map(
+            joined -> {
+              instance = joined;
+              return null;
+            });
   }
 
   /** The port listened on, once {@link #listen} has succeeded. */
   int actualPort() {
-    return server.actualPort();
+    return instance == null ? -1 : instance.actualPort();
   }
 
   /**
@@ -96,6 +90,6 @@ final class ChatListener {
    * runs), closing what is still open after {@code timeout}.
    */
   Future<Void> shutdown(Duration timeout) {
-    return server.shutdown(timeout);
+    return instance == null ? Future.succeededFuture() : instance.shutdown(timeout);
   }
 }
