@@ -26,7 +26,7 @@ final class RoomMembership {
   private long previousUntil;
   private boolean moving;
   private String finished;
-  private final ArrayDeque<RelayedEvent> early = new ArrayDeque<>();
+  private final ArrayDeque<RelayedEvent> early = new ArrayDeque<>(2);
   private boolean awaitingDeparture;
   private long departureSeq;
   private boolean departed;
