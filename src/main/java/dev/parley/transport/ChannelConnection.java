@@ -128,14 +128,6 @@ final class ChannelConnection extends ChannelInboundHandlerAdapter implements Co
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    // Netty may say so in the middle of its flush, where a write would not be flushed: the drain
-    // handler runs as the loop's next task.
-    if (ctx.channel().isWritable()) {
-      ctx.executor().execute(this::drained);
-    }
-  }
-
-  private void drained() {
     if (ctx.channel().isWritable() && drainHandler != null && !closed) {
       instance.context().emit(null, drainHandler);
     }
