@@ -1,6 +1,8 @@
 package dev.parley.transport;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.Parley;
 import dev.parley.test.ChatClient;
@@ -10,6 +12,10 @@ import dev.parley.test.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -119,5 +125,25 @@ class TlsAndProxyTest {
 
     ChatClient other = clients.overWebSocketBehindProxy(parley.webPort(), proxyV1("198.51.100.9"));
     other.expect("* welcome to parley, what is your name?");
+  }
+
+  @Test
+  void aClientThatSendsNoProxyHeaderIsClosedAfterTenSeconds(Vertx vertx) throws IOException {
+    int port = TestServer.start(vertx, TestServer.config("server.proxyProtocol", true)).port();
+    try (Socket silent = new Socket("127.0.0.1", port)) {
+      silent.setSoTimeout(20_000);
+      long start = System.nanoTime();
+      int first;
+      try {
+        first = silent.getInputStream().read();
+      } catch (SocketException reset) {
+        first = -1;
+      }
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertEquals(-1, first, "the server sent a byte before the client's PROXY header");
+      assertTrue(
+          waited >= ChannelConnection.PROXY_HEADER_SECONDS * 1000 - 500 && waited < 15_000,
+          "closed after " + waited + " ms");
+    }
   }
 }
