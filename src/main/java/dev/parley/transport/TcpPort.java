@@ -38,6 +38,11 @@ import java.util.Set;
  * queue of its own (BENCHMARKS.md). The port is closed when its last instance leaves.
  *
  * <p>Thread-safe: instances join and leave from their own event loops.
+ *
+ * <p>It takes Vert.x's loops and transport from {@code io.vertx.core.internal} ({@code
+ * VertxInternal.acceptorEventLoopGroup()} and {@code transport()}, {@code
+ * ContextInternal.nettyEventLoop()} and {@code emit}, {@code BufferInternal}): not Vert.x's public
+ * API, so a Vert.x upgrade must be checked against them (the transport tests do).
  */
 final class TcpPort implements Shareable {
   private static final String PORTS = "parley.tcp-ports";
