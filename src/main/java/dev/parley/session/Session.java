@@ -99,7 +99,7 @@ public final class Session implements Follower, LineFramer.Listener {
             host.nodeId(),
             host.roomGroups(),
             host.settings().rooms().defaultRoom(),
-            connection.remoteAddress());
+            address);
     this.sender = new ChatSender(room, host.time(), host.settings().limits().maxUnackedLines());
     this.replies = new ReplyOrder(sender, outbox);
     this.held = new HeldLines(this, connection, sender, replies);

@@ -43,7 +43,10 @@ final class ChannelConnection extends ChannelInboundHandlerAdapter implements Co
   private final boolean waitsForProxyHeader;
   private final boolean waitsForTls;
   private ChannelHandlerContext ctx;
-  private String proxiedAddress;
+
+  /** The client's address: the PROXY header's source, or the peer's, found once. */
+  private String address;
+
   private ScheduledFuture<?> proxyTimeout;
   private boolean accepted;
   private boolean paused;
@@ -89,7 +92,7 @@ final class ChannelConnection extends ChannelInboundHandlerAdapter implements Co
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof HAProxyMessage header) {
       proxyTimeout.cancel(false);
-      proxiedAddress = header.sourceAddress();
+      address = header.sourceAddress();
       header.release();
       if (!waitsForTls) {
         accept();
@@ -193,11 +196,11 @@ final class ChannelConnection extends ChannelInboundHandlerAdapter implements Co
 
   @Override
   public String remoteAddress() {
-    if (proxiedAddress != null) {
-      return proxiedAddress;
+    if (address == null) {
+      InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
+      address = peer == null ? "" : peer.getAddress().getHostAddress();
     }
-    InetSocketAddress address = (InetSocketAddress) ctx.channel().remoteAddress();
-    return address == null ? "" : address.getAddress().getHostAddress();
+    return address;
   }
 
   @Override
