@@ -38,6 +38,12 @@ final class IrcCommands {
           Map.entry("KICK", new Entry(2, true, (s, m) -> s.moderation().kick(m))),
           Map.entry("MODE", new Entry(1, true, (s, m) -> IrcModes.mode(s, m))),
           Map.entry("LUSERS", new Entry(0, true, (s, m) -> IrcWelcome.lusers(s, s.host()))),
+          Map.entry("TIME", new Entry(0, true, (s, m) -> IrcInfo.time(s))),
+          Map.entry("INFO", new Entry(0, true, (s, m) -> IrcInfo.info(s))),
+          Map.entry("HELP", new Entry(0, true, IrcInfo::help)),
+          Map.entry("HELPOP", new Entry(0, true, IrcInfo::help)),
+          Map.entry("USERHOST", new Entry(1, true, IrcInfo::userhost)),
+          Map.entry("ISON", new Entry(1, true, IrcInfo::ison)),
           Map.entry(
               "MOTD",
               new Entry(0, true, (s, m) -> s.numeric(IrcReplies.NOMOTD, IrcReplies.NO_MOTD))),

@@ -346,11 +346,12 @@ final class IrcRegistration {
   }
 
   /** The session ends: its name is given back, unless another session took it over. */
-  void forgetName() {
+  Future<Void> forgetName() {
     if (nameHeld && names != null) {
       nameHeld = false;
-      names.release(nick, session.id());
+      return names.release(nick, session.id()).otherwiseEmpty();
     }
+    return Future.succeededFuture();
   }
 
   // ---- NICK once registered

@@ -3,6 +3,7 @@ package dev.parley.irc;
 import dev.parley.protocol.ModerationReplies;
 import dev.parley.protocol.NameRules;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every text and numeric the IRC port sends of its own (PROTOCOL.md section 14), in one place: the
@@ -49,12 +50,15 @@ final class IrcReplies {
   static final String MYINFO = "004";
   static final String ISUPPORT_NUMERIC = "005";
   static final String UMODEIS = "221";
+  static final String LUSERUNKNOWN = "253";
   static final String LUSERCLIENT = "251";
   static final String LUSERCHANNELS = "254";
   static final String LUSERME = "255";
   static final String LOCALUSERS = "265";
   static final String GLOBALUSERS = "266";
   static final String AWAY = "301";
+  static final String USERHOST = "302";
+  static final String ISON = "303";
   static final String UNAWAY = "305";
   static final String NOWAWAY = "306";
   static final String WHOISUSER = "311";
@@ -71,11 +75,18 @@ final class IrcReplies {
   static final String TOPIC = "332";
   static final String WHOREPLY = "352";
   static final String NAMREPLY = "353";
+  static final String WHOSPCRPL = "354";
   static final String ENDOFNAMES = "366";
   static final String BANLIST = "367";
+  static final String WHOWASUSER = "314";
+  static final String ENDOFWHOWAS = "369";
+  static final String TIME = "391";
+  static final String INFO_NUMERIC = "371";
+  static final String ENDOFINFO = "374";
   static final String ENDOFBANLIST = "368";
   static final String NOSUCHNICK = "401";
   static final String NOSUCHCHANNEL = "403";
+  static final String WASNOSUCHNICK = "406";
   static final String TOOMANYCHANNELS = "405";
   static final String CANNOTSENDTOCHAN = "404";
   static final String NORECIPIENT = "411";
@@ -97,6 +108,15 @@ final class IrcReplies {
   static final String BANNEDFROMCHAN = "474";
   static final String CHANOPRIVSNEEDED = "482";
   static final String NOOPERHOST = "491";
+  static final String HELPNOTFOUND = "524";
+  static final String HELPSTART = "704";
+  static final String HELPTXT = "705";
+  static final String ENDOFHELP = "706";
+  static final String MONONLINE = "730";
+  static final String MONOFFLINE = "731";
+  static final String MONLIST = "732";
+  static final String ENDOFMONLIST = "733";
+  static final String MONLISTFULL = "734";
   static final String UMODEUNKNOWNFLAG = "501";
   static final String USERSDONTMATCH = "502";
   static final String LOGGEDIN = "900";
@@ -131,12 +151,14 @@ final class IrcReplies {
     return "I have " + members + " clients and 1 servers";
   }
 
-  static String localUsers(int members) {
-    return "Current local users " + members + ", max " + members;
+  static final String UNKNOWN_CONNECTIONS = "unknown connection(s)";
+
+  static String localUsers(int members, int max) {
+    return "Current local users " + members + ", max " + max;
   }
 
-  static String globalUsers(int members) {
-    return "Current global users " + members + ", max " + members;
+  static String globalUsers(int members, int max) {
+    return "Current global users " + members + ", max " + max;
   }
 
   static final String NO_MOTD = "MOTD File is missing";
@@ -160,6 +182,12 @@ final class IrcReplies {
   static final String END_OF_NAMES = "End of /NAMES list";
   static final String END_OF_WHO = "End of /WHO list";
   static final String END_OF_WHOIS = "End of /WHOIS list";
+  static final String END_OF_WHOWAS = "End of WHOWAS";
+  static final String WAS_NO_SUCH_NICK = "There was no such nickname";
+  static final String HELP_NOT_FOUND = "No help available on this topic";
+  static final String END_OF_HELP = "End of /HELP";
+  static final String END_OF_MONITOR_LIST = "End of MONITOR list";
+  static final String MONITOR_LIST_FULL = "Monitor list is full";
   static final String END_OF_BANS = "End of channel ban list";
   static final String NO_TOPIC = "No topic is set";
   static final String LIST_HEADER = "Users  Name";
@@ -181,6 +209,58 @@ final class IrcReplies {
   static final String CHANNEL_PRIVS = "You're not channel operator";
   static final String UN_AWAY = "You are no longer marked as being away";
   static final String NOW_AWAY = "You have been marked as being away";
+
+  /**
+   * The text of HELP and HELPOP: for each command of the IRC port (and {@code INDEX}, the answer to
+   * HELP without a subject), its lines, the first its syntax.
+   */
+  static final Map<String, List<String>> HELP =
+      Map.ofEntries(
+          Map.entry(
+              "INDEX",
+              List.of(
+                  "Parley's IRC port: channels are Parley rooms, nicks are Parley names.",
+                  "Commands: AWAY HELP INFO ISON JOIN KICK LIST LUSERS MODE MONITOR MOTD NAMES",
+                  "NICK NOTICE PART PING PRIVMSG QUIT TIME TOPIC USERHOST WHO WHOIS WHOWAS",
+                  "HELP COMMAND tells more of one.")),
+          Map.entry("AWAY", List.of("AWAY [:MESSAGE]", "Marks you away, or back without one.")),
+          Map.entry("HELP", List.of("HELP [COMMAND]", "Tells what a command does.")),
+          Map.entry("INFO", List.of("INFO", "Tells what this server is.")),
+          Map.entry("ISON", List.of("ISON NICK [NICK ...]", "Tells which of the nicks are here.")),
+          Map.entry("JOIN", List.of("JOIN #ROOM[,#ROOM...]", "Enters rooms; history follows.")),
+          Map.entry("KICK", List.of("KICK #ROOM NICK [:WHY]", "A room operator removes a member.")),
+          Map.entry("LIST", List.of("LIST", "Lists the rooms with members, largest first.")),
+          Map.entry("LUSERS", List.of("LUSERS", "Counts the members and rooms of the server.")),
+          Map.entry(
+              "MODE", List.of("MODE #ROOM [+o|-o NICK] [+b|-b MASK]", "Room operators and bans.")),
+          Map.entry(
+              "MONITOR",
+              List.of(
+                  "MONITOR +|- NICK[,NICK...], MONITOR C|L|S", "Tells when nicks come and go.")),
+          Map.entry("MOTD", List.of("MOTD", "There is no message of the day.")),
+          Map.entry("NAMES", List.of("NAMES #ROOM", "Lists a room's members.")),
+          Map.entry("NICK", List.of("NICK NAME", "Takes another name.")),
+          Map.entry("NOTICE", List.of("NOTICE TARGET :TEXT", "Like PRIVMSG, never answered.")),
+          Map.entry("PART", List.of("PART #ROOM [:WHY]", "Leaves a room.")),
+          Map.entry("PING", List.of("PING TOKEN", "The server answers PONG.")),
+          Map.entry(
+              "PRIVMSG",
+              List.of("PRIVMSG TARGET :TEXT", "Says TEXT in a room, or privately to a nick.")),
+          Map.entry("QUIT", List.of("QUIT [:WHY]", "Leaves the server.")),
+          Map.entry("TIME", List.of("TIME", "Tells the server's time.")),
+          Map.entry("TOPIC", List.of("TOPIC #ROOM [:TEXT]", "Tells or sets a room's topic.")),
+          Map.entry("USERHOST", List.of("USERHOST NICK [NICK ...]", "Up to 5 nicks' hosts.")),
+          Map.entry("WHO", List.of("WHO #ROOM|MASK [%FIELDS[,TOKEN]]", "Lists members.")),
+          Map.entry("WHOIS", List.of("WHOIS NICK", "Tells who a member is and where.")),
+          Map.entry("WHOWAS", List.of("WHOWAS NICK [COUNT]", "Tells who last held a nick.")));
+
+  /** The text of INFO, line by line. */
+  static final List<String> INFO =
+      List.of(
+          "Parley: one chat server for nc, telnet, browsers, bots and IRC clients.",
+          "Channels are Parley rooms and nicks are Parley names (PROTOCOL.md).");
+
+  static final String END_OF_INFO = "End of /INFO list";
 
   static String loggedIn(String account) {
     return "You are now logged in as " + account;

@@ -361,7 +361,10 @@ public final class IrcSession implements Follower, LineFramer.Listener {
                     Connection.Ending.NORMAL));
   }
 
-  /** Leaves every room once and gives the name back; completes when the rooms have answered. */
+  /**
+   * Leaves every room once and gives the name back; completes when the rooms have answered and the
+   * name is free.
+   */
   private Future<Void> leaveEveryRoom(String reason) {
     if (ended) {
       return Future.succeededFuture();
@@ -380,10 +383,12 @@ public final class IrcSession implements Follower, LineFramer.Listener {
               .map(reply -> reply.body()));
     }
     channels.forgetAll();
+    // The name is free before the client sees its ERROR: a client that reconnects at once may
+    // take it again.
     return Future.join(left)
         .<Void>mapEmpty()
         .otherwiseEmpty()
-        .onComplete(v -> registration.forgetName());
+        .compose(v -> registration.forgetName());
   }
 
   /** Leaves every room with {@code reason}, sends {@code ERROR :TEXT} and closes. */

@@ -4,6 +4,7 @@ import dev.parley.api.ApiAddresses;
 import dev.parley.session.SessionHost;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.Counter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.List;
 final class IrcWelcome {
   private static final String VERSION = "parley-3";
   private static final String STARTED = Instant.now().toString();
+
+  /** The node's local counter of the most members a LUSERS reply has counted. */
+  private static final String MAX_USERS = "parley.irc.max-users";
 
   private IrcWelcome() {}
 
@@ -43,7 +47,9 @@ final class IrcWelcome {
 
   /**
    * The LUSERS replies, 251, 254, 255, 265 and 266: the members are the names held on the server
-   * (every kind of member, each once), the channels the rooms that have members.
+   * (every kind of member, each once, cluster-wide, in 265 as in 266), the channels the rooms that
+   * have members, and the max the most members any LUSERS reply of this node has counted (every
+   * registration's welcome counts them).
    *
    * @return completes once they are sent
    */
@@ -54,22 +60,45 @@ final class IrcWelcome {
             .<JsonObject>request(ApiAddresses.ROOMS, new JsonObject())
             .map(reply -> reply.body());
     Future<Integer> members = session.names().count();
+    Future<Long> highest =
+        members.compose(
+            users ->
+                host.vertx()
+                    .sharedData()
+                    .getLocalCounter(MAX_USERS)
+                    .compose(counter -> raise(counter, users)));
     return session.inOrder(
-        Future.join(rooms, members)
+        Future.join(rooms, highest)
             .transform(
                 ar -> {
                   int open = rooms.succeeded() ? rooms.result().getInteger("total", 0) : 0;
                   int users = members.succeeded() ? members.result() : 0;
+                  int max = highest.succeeded() ? highest.result().intValue() : users;
                   String count = String.valueOf(users);
+                  String most = String.valueOf(max);
                   session.numeric(IrcReplies.LUSERCLIENT, IrcReplies.luserClient(users));
                   session.numeric(
                       IrcReplies.LUSERCHANNELS, String.valueOf(open), IrcReplies.CHANNELS_FORMED);
                   session.numeric(IrcReplies.LUSERME, IrcReplies.luserMe(users));
                   session.numeric(
-                      IrcReplies.LOCALUSERS, count, count, IrcReplies.localUsers(users));
+                      IrcReplies.LOCALUSERS, count, most, IrcReplies.localUsers(users, max));
                   session.numeric(
-                      IrcReplies.GLOBALUSERS, count, count, IrcReplies.globalUsers(users));
+                      IrcReplies.GLOBALUSERS, count, most, IrcReplies.globalUsers(users, max));
                   return Future.<Void>succeededFuture();
                 }));
+  }
+
+  /** Raises the counter to {@code users} unless it is higher; completes with the max. */
+  private static Future<Long> raise(Counter counter, long users) {
+    return counter
+        .get()
+        .compose(
+            max ->
+                max >= users
+                    ? Future.succeededFuture(max)
+                    : counter
+                        .compareAndSet(max, users)
+                        .compose(
+                            set -> set ? Future.succeededFuture(users) : raise(counter, users)));
   }
 }
