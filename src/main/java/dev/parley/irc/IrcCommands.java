@@ -32,7 +32,8 @@ final class IrcCommands {
           Map.entry("NAMES", new Entry(0, true, (s, m) -> s.channels().queries().names(m))),
           Map.entry("TOPIC", new Entry(1, true, (s, m) -> s.moderation().topic(m))),
           Map.entry("LIST", new Entry(0, true, (s, m) -> s.channels().queries().list(m))),
-          Map.entry("WHO", new Entry(0, true, (s, m) -> s.channels().queries().who(m))),
+          Map.entry(
+              "WHO", new Entry(0, true, (s, m) -> new IrcWho(s, s.channels().requests()).who(m))),
           Map.entry("WHOIS", new Entry(1, true, (s, m) -> s.channels().queries().whois(m))),
           Map.entry("AWAY", new Entry(0, true, (s, m) -> s.away().away(m))),
           Map.entry("KICK", new Entry(2, true, (s, m) -> s.moderation().kick(m))),

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The IRC client's questions about rooms and members (PROTOCOL.md section 14): NAMES, LIST, WHO and
- * WHOIS, answered from the rooms' own views (the event-bus API's {@code who} and {@code rooms}, and
- * a whois asked of every group). Replies complete on the session's event loop; nothing here blocks.
+ * The IRC client's questions about rooms and members (PROTOCOL.md section 14): NAMES, LIST and
+ * WHOIS (WHO is {@link IrcWho}), answered from the rooms' own views (the event-bus API's {@code
+ * who} and {@code rooms}, and a whois asked of every group). Replies complete on the session's
+ * event loop; nothing here blocks.
  */
 final class IrcQueries {
   /** How many names one 353 carries: far below 512 bytes for names of 32 code points. */
@@ -93,126 +94,11 @@ final class IrcQueries {
             });
   }
 
-  /**
-   * {@code WHO #room}: one 352 per member, {@code H} or {@code H@}; {@code WHO NICK}: that member,
-   * in no channel ({@code *}); {@code WHO *}: the members of the client's rooms; then 315.
-   */
-  void who(IrcMessage m) {
-    String mask = m.params().isEmpty() ? "*" : m.param(0);
-    String room = IrcRequests.canonical(mask);
-    Future<List<String[]>> rows;
-    if (room != null) {
-      rows =
-          requests
-              .query(ApiAddresses.WHO, new JsonObject().put("room", room))
-              .compose(
-                  who -> {
-                    List<String> operators = operators(who);
-                    List<String> names = memberNames(who);
-                    return holders(names)
-                        .map(
-                            found -> {
-                              List<String[]> list = new ArrayList<>();
-                              for (int i = 0; i < names.size(); i++) {
-                                String flags = operators.contains(names.get(i)) ? "H@" : "H";
-                                list.add(row(room, names.get(i), found.get(i), flags));
-                              }
-                              return list;
-                            });
-                  });
-    } else if (mask.equals("*") || mask.equals("0")) {
-      rows = sharedRooms();
-    } else if (mask.contains("*") || mask.contains("?")) {
-      rows = Future.succeededFuture(List.of());
-    } else {
-      rows =
-          session
-              .names()
-              .holder(mask)
-              .map(
-                  holder ->
-                      holder == null
-                          ? List.<String[]>of()
-                          : List.<String[]>of(row("*", holder.name(), holder, "H")));
-    }
-    session.inOrder(
-        rows.onComplete(
-            ar -> {
-              if (ar.succeeded()) {
-                for (String[] row : ar.result()) {
-                  session.numeric(IrcReplies.WHOREPLY, row);
-                }
-              }
-              session.numeric(IrcReplies.ENDOFWHO, mask, IrcReplies.END_OF_WHO);
-            }));
-  }
-
-  /** The members of the rooms the client is in, each once, in no channel. */
-  private Future<List<String[]>> sharedRooms() {
-    List<Future<JsonObject>> asked = new ArrayList<>();
-    for (String room : session.channels().rooms()) {
-      asked.add(requests.query(ApiAddresses.WHO, new JsonObject().put("room", room)));
-    }
-    return Future.join(asked)
-        .transform(
-            all -> {
-              List<String> names = new ArrayList<>();
-              for (Future<JsonObject> f : asked) {
-                if (f.succeeded()) {
-                  for (String name : memberNames(f.result())) {
-                    if (!names.contains(name)) {
-                      names.add(name);
-                    }
-                  }
-                }
-              }
-              return holders(names)
-                  .map(
-                      found -> {
-                        List<String[]> list = new ArrayList<>();
-                        for (int i = 0; i < names.size(); i++) {
-                          list.add(row("*", names.get(i), found.get(i), "H"));
-                        }
-                        return list;
-                      });
-            });
-  }
-
-  /** One 352's parameters after the client's nick. */
-  private String[] row(String channel, String name, NameRegistry.Holder holder, String flags) {
-    return new String[] {
-      channel,
-      user(name, holder),
-      session.server(),
-      session.server(),
-      name,
-      flags,
-      "0 " + realName(name, holder)
-    };
-  }
-
-  /** The registry's holders of {@code names}, {@code null} where none is known. */
-  private Future<List<NameRegistry.Holder>> holders(List<String> names) {
-    List<Future<NameRegistry.Holder>> found = new ArrayList<>();
-    for (String name : names) {
-      found.add(session.names().holder(name).otherwise((NameRegistry.Holder) null));
-    }
-    return Future.join(found)
-        .transform(
-            all -> {
-              List<NameRegistry.Holder> list = new ArrayList<>();
-              for (Future<NameRegistry.Holder> f : found) {
-                list.add(f.succeeded() ? f.result() : null);
-              }
-              return Future.succeededFuture(list);
-            });
-  }
-
-  private static String user(String name, NameRegistry.Holder holder) {
+  static String user(String name, NameRegistry.Holder holder) {
     return holder != null && holder.user() != null ? holder.user() : name;
   }
 
-  private static String realName(String name, NameRegistry.Holder holder) {
+  static String realName(String name, NameRegistry.Holder holder) {
     return holder != null && holder.realName() != null ? holder.realName() : name;
   }
 
@@ -281,7 +167,7 @@ final class IrcQueries {
         realName(name, holder));
   }
 
-  private static List<String> memberNames(JsonObject who) {
+  static List<String> memberNames(JsonObject who) {
     List<String> names = new ArrayList<>();
     for (Object member : who.getJsonArray("members", new JsonArray())) {
       names.add(((JsonObject) member).getString("name"));
@@ -289,7 +175,7 @@ final class IrcQueries {
     return names;
   }
 
-  private static List<String> operators(JsonObject who) {
+  static List<String> operators(JsonObject who) {
     List<String> operators = new ArrayList<>();
     for (Object name : who.getJsonArray("operators", new JsonArray())) {
       operators.add(String.valueOf(name));
