@@ -68,7 +68,10 @@ final class IrcQueries {
                   session.numeric(IrcReplies.ENDOFNAMES, room, IrcReplies.END_OF_NAMES);
                   return;
                 }
-                namesReply(room, memberNames(ar.result()), operators(ar.result()));
+                namesReply(
+                    ar.result().getString("room", room),
+                    memberNames(ar.result()),
+                    operators(ar.result()));
               });
     }
   }

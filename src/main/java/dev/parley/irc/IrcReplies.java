@@ -17,6 +17,9 @@ final class IrcReplies {
   /** The most bytes of UTF-8 an away message keeps (ISUPPORT {@code AWAYLEN}). */
   static final int AWAY_MAX_BYTES = 200;
 
+  /** What WHOX gives for a member's IP address, which Parley does not show. */
+  static final String HIDDEN_ADDRESS = "255.255.255.255";
+
   /** The capabilities offered by {@code CAP LS}, in order. */
   static final List<String> CAPABILITIES =
       List.of(
@@ -42,6 +45,7 @@ final class IrcReplies {
           "AWAYLEN=" + AWAY_MAX_BYTES,
           "UTF8ONLY",
           "MAXTARGETS=1",
+          "WHOX",
           "MODES=1");
 
   static final String WELCOME = "001";

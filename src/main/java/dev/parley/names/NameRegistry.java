@@ -262,6 +262,25 @@ public final class NameRegistry {
   }
 
   /**
+   * Every holder of a name, cluster-wide: one read of the whole map, for the few questions that
+   * match names against a mask (IRC's WHO).
+   *
+   * @return the holders, in no order
+   */
+  public Future<List<Holder>> holders() {
+    return names
+        .values()
+        .map(
+            values -> {
+              List<Holder> all = new ArrayList<>(values.size());
+              for (String value : values) {
+                all.add(Holder.decode(value));
+              }
+              return all;
+            });
+  }
+
+  /**
    * A bus member by its id.
    *
    * @return the member and its name, or {@code null} for an unknown id

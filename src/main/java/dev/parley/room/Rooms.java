@@ -336,6 +336,18 @@ public final class Rooms {
   }
 
   /**
+   * A room's name as the server spells it.
+   *
+   * @param room the room as typed, {@code null} for the default room
+   * @return the name, or {@code null} when the room has no members here
+   * @throws RoomException if the name is bad
+   */
+  public String nameOf(String room) {
+    RoomRoster found = room == null ? defaultRoom : directory.named(room);
+    return found == null ? null : found.name();
+  }
+
+  /**
    * The names of the members of a room who are its operators (section 13), in roster order.
    *
    * @param room the room as typed, {@code null} for the default room

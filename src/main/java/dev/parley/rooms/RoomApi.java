@@ -218,9 +218,12 @@ final class RoomApi {
     for (RosterEntry entry : room.rosterOf(roomName)) {
       members.add(RosterJson.toJson(entry));
     }
-    return new JsonObject()
-        .put("members", members)
-        .put("operators", new JsonArray(room.operatorsIn(roomName)));
+    JsonObject reply =
+        new JsonObject()
+            .put("members", members)
+            .put("operators", new JsonArray(room.operatorsIn(roomName)));
+    String name = room.nameOf(roomName);
+    return name == null ? reply : reply.put("room", name);
   }
 
   private JsonObject history(Object body) {
