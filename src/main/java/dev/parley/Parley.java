@@ -5,6 +5,7 @@ import dev.parley.api.Nodes;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.config.ParleyConfig;
+import dev.parley.irc.IrcWhowas;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.node.RoomRelay;
 import dev.parley.ops.OpsServer;
@@ -167,6 +168,11 @@ public final class Parley {
                         metrics,
                         roomGroups,
                         roomHosts(config, time, nodeId, roomGroups, metrics, store))))
+        .compose(
+            v ->
+                config.irc().enabled()
+                    ? deployInto(vertx, deployed, new IrcWhowas())
+                    : Future.succeededFuture())
         .compose(
             v ->
                 vertx

@@ -101,4 +101,38 @@ class IrcInfoTest {
     alice.expect(":parley 265 alice 1 2 :Current local users 1, max 2");
     alice.expect(":parley 266 alice 1 2 :Current global users 1, max 2");
   }
+
+  @Test
+  void whowasTellsWhoGaveANickUpNewestFirst() {
+    ChatClient alice = irc("alice");
+    alice.say("WHOWAS nick2");
+    alice.expect(":parley 406 alice nick2 :There was no such nickname");
+    alice.expect(":parley 369 alice nick2 :End of WHOWAS");
+    ChatClient first = clients.connect(ircPort);
+    first.say("NICK nick2");
+    first.say("USER ident2 0 * :Real Two");
+    first.readUntil(":parley 422 nick2 :MOTD File is missing");
+    first.say("QUIT :bye");
+    first.expect("ERROR :Closing link: Quit: bye");
+    ChatClient second = clients.connect(ircPort);
+    second.say("NICK nick2");
+    second.say("USER ident3 0 * :Real Three");
+    second.readUntil(":parley 422 nick2 :MOTD File is missing");
+    // A NICK gives the old nick up too.
+    second.say("NICK nick3");
+    second.expect(":nick2!ident3@parley NICK nick3");
+    alice.say("WHOWAS NICK2");
+    alice.expect(":parley 314 alice nick2 ident3 parley * :Real Three");
+    String when = alice.expectStartsWith(":parley 312 alice nick2 parley :");
+    assertTrue(when.endsWith(" +00:00"), when);
+    alice.expect(":parley 314 alice nick2 ident2 parley * :Real Two");
+    alice.expectStartsWith(":parley 312 alice nick2 parley :");
+    alice.expect(":parley 369 alice NICK2 :End of WHOWAS");
+    alice.say("WHOWAS nick2 1");
+    alice.expect(":parley 314 alice nick2 ident3 parley * :Real Three");
+    alice.expectStartsWith(":parley 312 alice nick2 parley :");
+    alice.expect(":parley 369 alice nick2 :End of WHOWAS");
+    alice.say("WHOWAS");
+    alice.expect(":parley 461 alice WHOWAS :Not enough parameters");
+  }
 }

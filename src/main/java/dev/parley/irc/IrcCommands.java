@@ -45,6 +45,7 @@ final class IrcCommands {
           Map.entry("HELPOP", new Entry(0, true, IrcInfo::help)),
           Map.entry("USERHOST", new Entry(1, true, IrcInfo::userhost)),
           Map.entry("ISON", new Entry(1, true, IrcInfo::ison)),
+          Map.entry("WHOWAS", new Entry(1, true, IrcInfo::whowas)),
           Map.entry(
               "MOTD",
               new Entry(0, true, (s, m) -> s.numeric(IrcReplies.NOMOTD, IrcReplies.NO_MOTD))),

@@ -2,6 +2,8 @@ package dev.parley.irc;
 
 import dev.parley.names.NameRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -12,9 +14,10 @@ import java.util.Locale;
 
 /**
  * The IRC client's questions about the server and about nicks that need no room (PROTOCOL.md
- * section 14, the Modern IRC documents): TIME, INFO, HELP and HELPOP, USERHOST and ISON. Nicks are
- * looked up in the name registry, so members of every kind and every node are found. Replies are
- * sent in the order of the client's commands; nothing here blocks. Stateless.
+ * section 14, the Modern IRC documents): TIME, INFO, HELP and HELPOP, USERHOST, ISON and WHOWAS.
+ * Nicks are looked up in the name registry, so members of every kind and every node are found;
+ * WHOWAS asks the node's {@link IrcWhowas}. Replies are sent in the order of the client's commands;
+ * nothing here blocks. Stateless.
  */
 final class IrcInfo {
   /** USERHOST answers at most this many nicks, as the Modern IRC documents say. */
@@ -99,6 +102,67 @@ final class IrcInfo {
                   }
                   session.numeric(IrcReplies.ISON, String.join(" ", here));
                 }));
+  }
+
+  /**
+   * {@code WHOWAS NICK[,NICK...] [COUNT]}: for each nick, the newest COUNT (all for none, 0 or
+   * less) of the times an IRC client gave it up, each a 314 and a 312 with the time, or 406 when
+   * none; then 369.
+   */
+  static void whowas(IrcSession session, IrcMessage m) {
+    if (m.param(0).isEmpty()) {
+      session.numeric(IrcReplies.NONICKNAMEGIVEN, IrcReplies.NO_NICK_GIVEN);
+      return;
+    }
+    int count = 0;
+    if (m.params().size() > 1) {
+      try {
+        count = Integer.parseInt(m.param(1));
+      } catch (NumberFormatException e) {
+        count = 0;
+      }
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (String nick : m.param(0).split(",")) {
+      JsonObject ask = new JsonObject().put("nick", nick).put("count", count);
+      chain =
+          chain.compose(
+              v ->
+                  session
+                      .host()
+                      .vertx()
+                      .eventBus()
+                      .<JsonObject>request(IrcWhowas.ASK, ask)
+                      .map(reply -> reply.body().getJsonArray("entries", new JsonArray()))
+                      .otherwise(new JsonArray())
+                      .map(
+                          entries -> {
+                            whowasReply(session, nick, entries);
+                            return null;
+                          }));
+    }
+    session.inOrder(chain);
+  }
+
+  private static void whowasReply(IrcSession session, String nick, JsonArray entries) {
+    if (entries.isEmpty()) {
+      session.numeric(IrcReplies.WASNOSUCHNICK, nick, IrcReplies.WAS_NO_SUCH_NICK);
+    }
+    for (Object listed : entries) {
+      JsonObject entry = (JsonObject) listed;
+      String was = entry.getString("nick");
+      session.numeric(
+          IrcReplies.WHOWASUSER,
+          was,
+          entry.getString("user", was),
+          session.server(),
+          "*",
+          entry.getString("real", was));
+      ZonedDateTime at =
+          ZonedDateTime.ofInstant(Instant.ofEpochMilli(entry.getLong("at", 0L)), ZoneOffset.UTC);
+      session.numeric(IrcReplies.WHOISSERVER, was, session.server(), TIME_TEXT.format(at));
+    }
+    session.numeric(IrcReplies.ENDOFWHOWAS, nick, IrcReplies.END_OF_WHOWAS);
   }
 
   /** The holders of those of {@code nicks} that somebody holds, in their order. */

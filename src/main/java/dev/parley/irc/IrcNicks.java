@@ -29,6 +29,11 @@ final class IrcNicks {
     return names.holder(NameRules.check(typed).name());
   }
 
+  /** Whether two nicks are the same under Parley's case fold. */
+  static boolean same(String a, String b) {
+    return fold(a).equals(fold(b));
+  }
+
   /** Whether {@code mask} holds a wildcard, so that it names no one nick. */
   static boolean isMask(String mask) {
     return mask.indexOf('*') >= 0 || mask.indexOf('?') >= 0;

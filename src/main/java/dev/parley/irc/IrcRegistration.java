@@ -84,6 +84,11 @@ final class IrcRegistration {
     return user == null ? nick : user;
   }
 
+  /** The real name from USER, or the nick before USER. */
+  String realName() {
+    return realName == null ? nick : realName;
+  }
+
   boolean has(String capability) {
     return capabilities.contains(capability);
   }
@@ -349,9 +354,16 @@ final class IrcRegistration {
   Future<Void> forgetName() {
     if (nameHeld && names != null) {
       nameHeld = false;
+      gaveUp(nick);
       return names.release(nick, session.id()).otherwiseEmpty();
     }
     return Future.succeededFuture();
+  }
+
+  /** Tells WHOWAS that this client gave {@code given} up. */
+  private void gaveUp(String given) {
+    IrcWhowas.givenUp(
+        host.vertx().eventBus(), given, user(), realName(), host.time().epochMillis());
   }
 
   // ---- NICK once registered
@@ -392,6 +404,7 @@ final class IrcRegistration {
             ar -> {
               nickInFlight = null;
               if (ar.succeeded()) {
+                gaveUp(old);
                 nick = wanted;
                 session.send(
                     IrcMessage.of(old + "!" + user() + "@" + session.server(), "NICK", wanted));
