@@ -383,7 +383,13 @@ final class IrcRegistration {
     Future<Void> renamed;
     if (groups.isEmpty()) {
       NameRegistry.Holder holder = holderOf(wanted);
-      renamed = names.claim(holder).compose(v -> names.release(old, session.id()));
+      // Not taken now: the client held the nick under another spelling (a change of case).
+      renamed =
+          names
+              .claim(holder)
+              .compose(
+                  taken ->
+                      taken ? names.release(old, session.id()) : names.update(holder).mapEmpty());
     } else {
       Future<Void> chain = Future.succeededFuture();
       for (int group : groups) {

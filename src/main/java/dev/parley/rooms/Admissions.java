@@ -235,8 +235,9 @@ final class Admissions {
       return Future.failedFuture(e);
     }
     String old = member.name();
+    Holder renamed = new Holder(sessionId, member.nodeId(), member.kind(), name);
     return names
-        .claim(new Holder(sessionId, member.nodeId(), member.kind(), name))
+        .claim(renamed)
         .compose(
             taken -> {
               NickReply reply;
@@ -245,7 +246,10 @@ final class Admissions {
               } catch (RoomException e) {
                 return giveBack(taken, name, sessionId, e);
               }
-              return names.release(old, sessionId).map(reply);
+              // Not taken now: the member held the name under another spelling (a change of
+              // case), which it keeps, spelled anew.
+              return (taken ? names.release(old, sessionId) : names.update(renamed).mapEmpty())
+                  .map(reply);
             });
   }
 
