@@ -5,6 +5,7 @@ import dev.parley.api.Nodes;
 import dev.parley.bus.Addresses;
 import dev.parley.bus.RoomCodecs;
 import dev.parley.config.ParleyConfig;
+import dev.parley.irc.IrcMonitor;
 import dev.parley.irc.IrcWhowas;
 import dev.parley.metrics.ParleyMetrics;
 import dev.parley.node.RoomRelay;
@@ -172,6 +173,7 @@ public final class Parley {
             v ->
                 config.irc().enabled()
                     ? deployInto(vertx, deployed, new IrcWhowas())
+                        .compose(w -> deployInto(vertx, deployed, new IrcMonitor()))
                     : Future.succeededFuture())
         .compose(
             v ->

@@ -75,6 +75,10 @@ class IrcTest {
       assertTrue(isupport.contains(" " + token), () -> token + " missing in " + isupport);
     }
     assertTrue(isupport.endsWith(" :are supported by this server"), isupport);
+    String more = alice.expectStartsWith(":parley 005 alice ");
+    for (String token : List.of("WHOX", "MONITOR=100")) {
+      assertTrue((isupport + more).contains(" " + token), () -> token + " missing");
+    }
     // bob on the line port and alice herself; the one room with members is bob's.
     alice.expect(":parley 251 alice :There are 2 users and 0 invisible on 1 servers");
     alice.expect(":parley 254 alice 1 :channels formed");

@@ -132,7 +132,7 @@ final class IrcInfo {
                       .host()
                       .vertx()
                       .eventBus()
-                      .<JsonObject>request(IrcWhowas.ASK, ask)
+                      .<JsonObject>request(IrcWhowas.ASK, ask, IrcMonitor.LOCAL)
                       .map(reply -> reply.body().getJsonArray("entries", new JsonArray()))
                       .otherwise(new JsonArray())
                       .map(

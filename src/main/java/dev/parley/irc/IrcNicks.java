@@ -68,7 +68,8 @@ final class IrcNicks {
     return i == m.length;
   }
 
-  private static String fold(String text) {
+  /** A nick under Parley's case fold (NFKC case fold). */
+  static String fold(String text) {
     return FOLD.normalize(text);
   }
 }

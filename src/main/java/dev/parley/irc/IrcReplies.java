@@ -46,6 +46,7 @@ final class IrcReplies {
           "UTF8ONLY",
           "MAXTARGETS=1",
           "WHOX",
+          "MONITOR=" + IrcMonitorList.MAX_TARGETS,
           "MODES=1");
 
   static final String WELCOME = "001";
@@ -192,6 +193,7 @@ final class IrcReplies {
   static final String END_OF_HELP = "End of /HELP";
   static final String END_OF_MONITOR_LIST = "End of MONITOR list";
   static final String MONITOR_LIST_FULL = "Monitor list is full";
+  static final String NOT_A_NICK = "Erroneous nickname: MONITOR takes nicks, not masks";
   static final String END_OF_BANS = "End of channel ban list";
   static final String NO_TOPIC = "No topic is set";
   static final String LIST_HEADER = "Users  Name";

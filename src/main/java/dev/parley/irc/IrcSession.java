@@ -75,6 +75,10 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   private final IrcChannels channels;
   private final IrcChat chat;
   private final IrcAway away = new IrcAway(this);
+
+  /** Made on the first MONITOR. */
+  private IrcMonitorList monitors;
+
   private final IrcModeration moderation;
   private final ArrayDeque<IrcMessage> waiting = new ArrayDeque<>();
   private State state = State.CONNECTING;
@@ -430,6 +434,10 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   }
 
   private void onClosed() {
+    if (monitors != null) {
+      monitors.close();
+      monitors = null;
+    }
     leave(Replies.REASON_CONNECTION_LOST);
     state = State.CLOSED;
     outbox.discard();
@@ -492,6 +500,14 @@ public final class IrcSession implements Follower, LineFramer.Listener {
 
   IrcChannels channels() {
     return channels;
+  }
+
+  /** The client's MONITOR list, made on first use. */
+  IrcMonitorList monitors() {
+    if (monitors == null) {
+      monitors = new IrcMonitorList(this);
+    }
+    return monitors;
   }
 
   IrcAway away() {

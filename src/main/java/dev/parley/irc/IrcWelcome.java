@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The welcome an IRC client receives once registered (PROTOCOL.md section 14): 001 to 004, the
- * ISUPPORT tokens in 005, the LUSERS replies (251, 254, 255, counted from the members of the
- * server's largest rooms) and 422, as there is no MOTD. Stateless; runs on the session's event
- * loop.
+ * ISUPPORT tokens in 005s of at most 13, the LUSERS replies (251, 254, 255, counted from the
+ * members of the server's largest rooms) and 422, as there is no MOTD. Stateless; runs on the
+ * session's event loop.
  */
 final class IrcWelcome {
   private static final String VERSION = "parley-3";
@@ -21,6 +21,9 @@ final class IrcWelcome {
 
   /** The node's local counter of the most members a LUSERS reply has counted. */
   private static final String MAX_USERS = "parley.irc.max-users";
+
+  /** The most ISUPPORT tokens one 005 carries, as the Modern IRC documents advise. */
+  private static final int ISUPPORT_PER_LINE = 13;
 
   private IrcWelcome() {}
 
@@ -37,10 +40,15 @@ final class IrcWelcome {
     session.numeric(IrcReplies.YOURHOST, IrcReplies.yourHost(server, VERSION));
     session.numeric(IrcReplies.CREATED, IrcReplies.created(STARTED));
     session.numeric(IrcReplies.MYINFO, server, VERSION, "i", "bo");
-    List<String> tokens = new ArrayList<>(IrcReplies.ISUPPORT);
+    List<String> tokens = new ArrayList<>();
     tokens.add("NETWORK=" + network);
-    tokens.add(IrcReplies.ISUPPORT_TEXT);
-    session.numeric(IrcReplies.ISUPPORT_NUMERIC, tokens.toArray(String[]::new));
+    tokens.addAll(IrcReplies.ISUPPORT);
+    for (int from = 0; from < tokens.size(); from += ISUPPORT_PER_LINE) {
+      List<String> line =
+          new ArrayList<>(tokens.subList(from, Math.min(tokens.size(), from + ISUPPORT_PER_LINE)));
+      line.add(IrcReplies.ISUPPORT_TEXT);
+      session.numeric(IrcReplies.ISUPPORT_NUMERIC, line.toArray(String[]::new));
+    }
     return lusers(session, host)
         .onComplete(v -> session.numeric(IrcReplies.NOMOTD, IrcReplies.NO_MOTD));
   }

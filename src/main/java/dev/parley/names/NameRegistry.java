@@ -7,6 +7,7 @@ import dev.parley.values.ErrorCode;
 import dev.parley.values.MemberKind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.util.ArrayList;
@@ -26,6 +27,14 @@ import java.util.Map;
 public final class NameRegistry {
   /** The shared map of names: collision key to holder. */
   public static final String NAMES = "parley.names";
+
+  /**
+   * Published, cluster-wide, each time a name is taken that nobody held ({@code {"name", "online":
+   * true, "user"?}}) or given back ({@code "online": false}), with the name as its holder spells
+   * it; a name that passes from one member to another (an account's login elsewhere, a change of
+   * case) is neither. For IRC's MONITOR.
+   */
+  public static final String PRESENCE = "parley.names.presence";
 
   /**
    * The shared map of members that may be in many rooms (bus members, IRC clients): id to holder.
@@ -98,10 +107,13 @@ public final class NameRegistry {
 
   private final AsyncMap<String, String> names;
   private final AsyncMap<String, String> members;
+  private final EventBus bus;
 
-  private NameRegistry(AsyncMap<String, String> names, AsyncMap<String, String> members) {
+  private NameRegistry(
+      AsyncMap<String, String> names, AsyncMap<String, String> members, EventBus bus) {
     this.names = names;
     this.members = members;
+    this.bus = bus;
   }
 
   /**
@@ -112,7 +124,8 @@ public final class NameRegistry {
   public static Future<NameRegistry> open(Vertx vertx) {
     Future<AsyncMap<String, String>> names = vertx.sharedData().getAsyncMap(NAMES);
     Future<AsyncMap<String, String>> members = vertx.sharedData().getAsyncMap(MEMBERS);
-    return Future.all(names, members).map(v -> new NameRegistry(names.result(), members.result()));
+    return Future.all(names, members)
+        .map(v -> new NameRegistry(names.result(), members.result(), vertx.eventBus()));
   }
 
   private static String key(String name) {
@@ -139,6 +152,9 @@ public final class NameRegistry {
                   return Future.failedFuture(taken(holder.name(), other.name()));
                 }
               }
+              if (previous == null) {
+                presence(holder, true);
+              }
               Future<Void> indexed =
                   holder.kind().multiRoom()
                       ? members.put(holder.memberId(), encoded)
@@ -164,6 +180,7 @@ public final class NameRegistry {
         .compose(
             previous -> {
               if (previous == null) {
+                presence(holder, true);
                 return Future.succeededFuture(null);
               }
               Holder other = Holder.decode(previous);
@@ -207,7 +224,15 @@ public final class NameRegistry {
                 return Future.succeededFuture();
               }
               Holder held = Holder.decode(current);
-              Future<Boolean> removed = names.removeIfPresent(key, current);
+              Future<Boolean> removed =
+                  names
+                      .removeIfPresent(key, current)
+                      .onSuccess(
+                          gone -> {
+                            if (gone) {
+                              presence(held, false);
+                            }
+                          });
               // The member's entry goes with its name, not with an old name it renamed from.
               return held.kind().multiRoom()
                   ? removed.compose(r -> members.removeIfPresent(memberId, current)).mapEmpty()
@@ -299,17 +324,36 @@ public final class NameRegistry {
     return Future.join(forget(names, nodeId), forget(members, nodeId)).mapEmpty();
   }
 
-  private static Future<Void> forget(AsyncMap<String, String> map, String nodeId) {
+  private Future<Void> forget(AsyncMap<String, String> map, String nodeId) {
     return map.entries()
         .compose(
             entries -> {
               List<Future<Boolean>> removed = new ArrayList<>();
               for (Map.Entry<String, String> e : entries.entrySet()) {
-                if (Holder.decode(e.getValue()).nodeId().equals(nodeId)) {
-                  removed.add(map.removeIfPresent(e.getKey(), e.getValue()));
+                Holder holder = Holder.decode(e.getValue());
+                if (holder.nodeId().equals(nodeId)) {
+                  Future<Boolean> gone = map.removeIfPresent(e.getKey(), e.getValue());
+                  if (map == names) {
+                    gone.onSuccess(
+                        g -> {
+                          if (g) {
+                            presence(holder, false);
+                          }
+                        });
+                  }
+                  removed.add(gone);
                 }
               }
               return Future.join(removed).mapEmpty();
             });
+  }
+
+  /** Publishes on {@value #PRESENCE} that a name is now held, or free. */
+  private void presence(Holder holder, boolean online) {
+    JsonObject event = new JsonObject().put("name", holder.name()).put("online", online);
+    if (holder.user() != null) {
+      event.put("user", holder.user());
+    }
+    bus.publish(PRESENCE, event);
   }
 }
