@@ -50,10 +50,7 @@ final class IrcCommands {
           Map.entry(
               "MOTD",
               new Entry(0, true, (s, m) -> s.numeric(IrcReplies.NOMOTD, IrcReplies.NO_MOTD))),
-          Map.entry(
-              "OPER",
-              new Entry(
-                  2, true, (s, m) -> s.numeric(IrcReplies.NOOPERHOST, IrcReplies.NO_OPER_HOST))));
+          Map.entry("OPER", new Entry(2, true, IrcOper::oper)));
 
   private IrcCommands() {}
 

@@ -35,9 +35,12 @@ final class IrcModes {
         .equals(NameKey.of(session.nick()).foldedSkeleton())) {
       session.numeric(IrcReplies.USERSDONTMATCH, IrcReplies.USERS_DONT_MATCH);
     } else if (m.params().size() < 2) {
-      session.numeric(IrcReplies.UMODEIS, "+");
-    } else if (!m.param(1).matches("[+-]?i*")) {
+      session.numeric(IrcReplies.UMODEIS, session.operatorAccount() != null ? "+o" : "+");
+    } else if (!m.param(1).matches("([+-]?[io]*)*")) {
       session.numeric(IrcReplies.UMODEUNKNOWNFLAG, IrcReplies.UNKNOWN_MODE);
+    } else if (m.param(1).startsWith("-") && m.param(1).contains("o")) {
+      // +o comes only from OPER; -o gives its rights up.
+      IrcOper.deoper(session);
     }
   }
 

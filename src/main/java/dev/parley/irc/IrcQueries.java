@@ -135,6 +135,9 @@ final class IrcQueries {
         session.numeric(IrcReplies.WHOISCHANNELS, a.name(), String.join(" ", rooms));
       }
       session.numeric(IrcReplies.WHOISSERVER, a.name(), session.server(), IrcReplies.SERVER_INFO);
+      if (holder != null && holder.operator()) {
+        session.numeric(IrcReplies.WHOISOPERATOR, a.name(), IrcReplies.IS_OPERATOR);
+      }
       if (holder != null && holder.away() != null) {
         session.numeric(IrcReplies.AWAY, a.name(), holder.away());
       }
@@ -147,6 +150,9 @@ final class IrcQueries {
       whoisUser(holder.name(), holder);
       session.numeric(
           IrcReplies.WHOISSERVER, holder.name(), session.server(), IrcReplies.SERVER_INFO);
+      if (holder.operator()) {
+        session.numeric(IrcReplies.WHOISOPERATOR, holder.name(), IrcReplies.IS_OPERATOR);
+      }
       if (holder.away() != null) {
         session.numeric(IrcReplies.AWAY, holder.name(), holder.away());
       }

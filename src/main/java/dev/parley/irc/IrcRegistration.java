@@ -113,7 +113,8 @@ final class IrcRegistration {
         name,
         user,
         realName,
-        session.away().message());
+        session.away().message(),
+        session.operatorAccount() != null);
   }
 
   // ---- CAP

@@ -113,6 +113,8 @@ final class IrcReplies {
   static final String BANNEDFROMCHAN = "474";
   static final String CHANOPRIVSNEEDED = "482";
   static final String NOOPERHOST = "491";
+  static final String YOUREOPER = "381";
+  static final String WHOISOPERATOR = "313";
   static final String HELPNOTFOUND = "524";
   static final String HELPSTART = "704";
   static final String HELPTXT = "705";
@@ -202,6 +204,8 @@ final class IrcReplies {
   static final String LOGGED_IN_AS = "is logged in as";
   static final String NO_OPER_HOST =
       "No O-lines for your host: server operators are the accounts in accounts.operators";
+  static final String YOU_ARE_OPER = "You are now an IRC operator";
+  static final String IS_OPERATOR = "is an IRC operator";
   static final String UNKNOWN_MODE = "Unknown MODE flag";
   static final String UNKNOWN_MODE_CHAR = "is unknown mode char to me";
   static final String USERS_DONT_MATCH = "Can't change mode for other users";

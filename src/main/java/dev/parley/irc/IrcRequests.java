@@ -158,7 +158,7 @@ final class IrcRequests {
             action,
             session.id(),
             session.nick(),
-            session.account(),
+            session.actingAccount(),
             target,
             account,
             text,
@@ -172,7 +172,8 @@ final class IrcRequests {
    */
   <T> Future<T> actEverywhere(Action action, String target) {
     Act act =
-        new Act(action, session.id(), session.nick(), session.account(), target, "", "", 0, "");
+        new Act(
+            action, session.id(), session.nick(), session.actingAccount(), target, "", "", 0, "");
     List<Future<T>> asked = new ArrayList<>();
     for (int g = 0; g < groups.count(); g++) {
       asked.add(RoomAsk.ask(host.vertx(), Addresses.room(g), act, null));

@@ -76,6 +76,9 @@ public final class IrcSession implements Follower, LineFramer.Listener {
   private final IrcChat chat;
   private final IrcAway away = new IrcAway(this);
 
+  /** The server operator's account an OPER proved, or {@code null}. */
+  private String operatorAccount;
+
   /** Made on the first MONITOR. */
   private IrcMonitorList monitors;
 
@@ -476,6 +479,20 @@ public final class IrcSession implements Follower, LineFramer.Listener {
 
   String account() {
     return registration.account();
+  }
+
+  /** The server operator's account whose rights the client has through OPER, or {@code null}. */
+  String operatorAccount() {
+    return operatorAccount;
+  }
+
+  void operatorAccount(String account) {
+    operatorAccount = account;
+  }
+
+  /** The account the client's moderation requests act as: OPER's, else its own (empty: none). */
+  String actingAccount() {
+    return operatorAccount != null ? operatorAccount : account();
   }
 
   String address() {

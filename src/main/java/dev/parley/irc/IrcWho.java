@@ -224,9 +224,13 @@ final class IrcWho {
     return params.toArray(String[]::new);
   }
 
-  /** {@code H} here or {@code G} away, then {@code @} for an operator of the row's room. */
+  /**
+   * {@code H} here or {@code G} away, {@code *} for an IRC operator (OPER), then {@code @} for an
+   * operator of the row's room.
+   */
   private static String flags(Row row) {
     boolean away = row.holder() != null && row.holder().away() != null;
-    return (away ? "G" : "H") + (row.operator() ? "@" : "");
+    boolean oper = row.holder() != null && row.holder().operator();
+    return (away ? "G" : "H") + (oper ? "*" : "") + (row.operator() ? "@" : "");
   }
 }

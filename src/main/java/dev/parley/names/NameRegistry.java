@@ -51,6 +51,7 @@ public final class NameRegistry {
    * @param user an IRC client's user name (from USER), or {@code null} for other members
    * @param realName an IRC client's real name (from USER), or {@code null} for other members
    * @param away an IRC client's away message (from AWAY), or {@code null} when it is not away
+   * @param operator whether an IRC client proved with OPER that it speaks for a server operator
    */
   public record Holder(
       String memberId,
@@ -59,10 +60,11 @@ public final class NameRegistry {
       String name,
       String user,
       String realName,
-      String away) {
+      String away,
+      boolean operator) {
     /** A holder that is not an IRC client, or one whose USER is not known. */
     public Holder(String memberId, String nodeId, MemberKind kind, String name) {
-      this(memberId, nodeId, kind, name, null, null, null);
+      this(memberId, nodeId, kind, name, null, null, null, false);
     }
 
     /** An IRC client that is not away. */
@@ -73,7 +75,7 @@ public final class NameRegistry {
         String name,
         String user,
         String realName) {
-      this(memberId, nodeId, kind, name, user, realName, null);
+      this(memberId, nodeId, kind, name, user, realName, null, false);
     }
 
     String encode() {
@@ -89,6 +91,9 @@ public final class NameRegistry {
       if (away != null) {
         json.put("away", away);
       }
+      if (operator) {
+        json.put("oper", true);
+      }
       return json.encode();
     }
 
@@ -101,7 +106,8 @@ public final class NameRegistry {
           json.getString("name"),
           json.getString("user"),
           json.getString("real"),
-          json.getString("away"));
+          json.getString("away"),
+          json.getBoolean("oper", false));
     }
   }
 
