@@ -429,4 +429,19 @@ class IrcTest {
     alice.say("PING :still here");
     alice.expect(":parley PONG parley :still here");
   }
+
+  @Test
+  void invalidUtf8IsReplacedAndTheSenderIsWarned() {
+    ChatClient bob = irc("bob");
+    ChatClient alice = irc("alice");
+    alice.sendRaw("PRIVMSG bob :hi\u00e9 ".getBytes(StandardCharsets.UTF_8));
+    alice.sendRaw(new byte[] {'t', 'h', 'e', 'r', 'e', (byte) 0xaa, '\r', '\n'});
+    alice.expect(":parley WARN PRIVMSG INVALID_UTF8 :Invalid UTF-8 was replaced with U+FFFD");
+    bob.expect(":alice!alice@parley PRIVMSG bob :hi\u00e9 there\ufffd");
+    // Well-formed text, U+FFFD included, gets no warning.
+    alice.say("PRIVMSG bob :fine \ufffd");
+    bob.expect(":alice!alice@parley PRIVMSG bob :fine \ufffd");
+    alice.say("PING :sync");
+    alice.expect(":parley PONG parley :sync");
+  }
 }

@@ -1,5 +1,9 @@
 package dev.parley.irc;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +39,26 @@ public record IrcMessage(
    */
   public static IrcMessage of(String source, String command, String... params) {
     return new IrcMessage(Map.of(), source, command, List.of(params));
+  }
+
+  /**
+   * Whether the first {@code length} bytes are well-formed UTF-8.
+   *
+   * @param bytes a line as read
+   * @param length how many of its bytes to check
+   * @return false when a byte sequence is not UTF-8
+   */
+  public static boolean isUtf8(byte[] bytes, int length) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, 0, length));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   /**

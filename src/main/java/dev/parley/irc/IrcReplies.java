@@ -186,6 +186,7 @@ final class IrcReplies {
   static final String NO_RECIPIENT = "No recipient given (PRIVMSG)";
   static final String NO_TEXT = "No text to send";
   static final String INPUT_TOO_LONG = "Input line was too long";
+  static final String INVALID_UTF8 = "Invalid UTF-8 was replaced with U+FFFD";
   static final String END_OF_NAMES = "End of /NAMES list";
   static final String END_OF_WHO = "End of /WHO list";
   static final String END_OF_WHOIS = "End of /WHOIS list";

@@ -170,9 +170,17 @@ public final class IrcSession implements Follower, LineFramer.Listener {
       numeric(IrcReplies.INPUTTOOLONG, IrcReplies.INPUT_TOO_LONG);
       return;
     }
-    IrcMessage message = IrcMessage.parse(new String(line, 0, length, StandardCharsets.UTF_8));
+    String text = new String(line, 0, length, StandardCharsets.UTF_8);
+    IrcMessage message = IrcMessage.parse(text);
     if (message == null) {
       return;
+    }
+    if (text.indexOf('\uFFFD') >= 0 && !IrcMessage.isUtf8(line, length)) {
+      // UTF8ONLY: the message goes on with U+FFFD in place of each bad sequence (PROTOCOL.md
+      // section 1); the client is told so, in the IRCv3 standard-replies form.
+      send(
+          IrcMessage.of(
+              server(), "WARN", message.command(), "INVALID_UTF8", IrcReplies.INVALID_UTF8));
     }
     if (!flood.allow() && !message.command().equals("PONG")) {
       host.metrics().floodDrop();
