@@ -85,8 +85,10 @@ final class IrcChannels {
       return null;
     }
     for (String room : joined.keySet()) {
+      // The folded skeleton, as the rooms compare names: #CHAN is #chan.
       if (dev.parley.protocol.RoomNames.key(room)
-          .equals(dev.parley.protocol.RoomNames.key(canonical))) {
+          .foldedSkeleton()
+          .equals(dev.parley.protocol.RoomNames.key(canonical).foldedSkeleton())) {
         return room;
       }
     }
