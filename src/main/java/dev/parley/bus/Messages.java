@@ -82,5 +82,6 @@ final class Messages {
           ModerationMessages.LineRefused.class,
           ModerationMessages.KickedOut.class,
           ModerationMessages.TakenOver.class,
+          Invitation.class,
           ServerBans.class);
 }

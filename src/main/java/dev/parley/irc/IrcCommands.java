@@ -46,6 +46,7 @@ final class IrcCommands {
           Map.entry("USERHOST", new Entry(1, true, IrcInfo::userhost)),
           Map.entry("ISON", new Entry(1, true, IrcInfo::ison)),
           Map.entry("WHOWAS", new Entry(1, true, IrcInfo::whowas)),
+          Map.entry("INVITE", new Entry(0, true, IrcInvite::invite)),
           Map.entry("MONITOR", new Entry(1, true, (s, m) -> s.monitors().monitor(m))),
           Map.entry(
               "MOTD",

@@ -113,6 +113,10 @@ final class IrcReplies {
   static final String BANNEDFROMCHAN = "474";
   static final String CHANOPRIVSNEEDED = "482";
   static final String NOOPERHOST = "491";
+  static final String INVITING = "341";
+  static final String INVITELIST = "336";
+  static final String ENDOFINVITELIST = "337";
+  static final String USERONCHANNEL = "443";
   static final String YOUREOPER = "381";
   static final String WHOISOPERATOR = "313";
   static final String HELPNOTFOUND = "524";
@@ -186,6 +190,8 @@ final class IrcReplies {
   static final String NO_RECIPIENT = "No recipient given (PRIVMSG)";
   static final String NO_TEXT = "No text to send";
   static final String INPUT_TOO_LONG = "Input line was too long";
+  static final String END_OF_INVITE_LIST = "End of /INVITE list";
+  static final String USER_ON_CHANNEL = "is already on channel";
   static final String INVALID_UTF8 = "Invalid UTF-8 was replaced with U+FFFD";
   static final String END_OF_NAMES = "End of /NAMES list";
   static final String END_OF_WHO = "End of /WHO list";
@@ -231,12 +237,15 @@ final class IrcReplies {
               "INDEX",
               List.of(
                   "Parley's IRC port: channels are Parley rooms, nicks are Parley names.",
-                  "Commands: AWAY HELP INFO ISON JOIN KICK LIST LUSERS MODE MONITOR MOTD NAMES",
+                  "Commands: AWAY HELP INFO INVITE ISON JOIN KICK LIST LUSERS MODE MONITOR MOTD NAMES",
                   "NICK NOTICE PART PING PRIVMSG QUIT TIME TOPIC USERHOST WHO WHOIS WHOWAS",
                   "HELP COMMAND tells more of one.")),
           Map.entry("AWAY", List.of("AWAY [:MESSAGE]", "Marks you away, or back without one.")),
           Map.entry("HELP", List.of("HELP [COMMAND]", "Tells what a command does.")),
           Map.entry("INFO", List.of("INFO", "Tells what this server is.")),
+          Map.entry(
+              "INVITE",
+              List.of("INVITE NICK #ROOM", "Tells NICK where to join you; alone, lists yours.")),
           Map.entry("ISON", List.of("ISON NICK [NICK ...]", "Tells which of the nicks are here.")),
           Map.entry("JOIN", List.of("JOIN #ROOM[,#ROOM...]", "Enters rooms; history follows.")),
           Map.entry("KICK", List.of("KICK #ROOM NICK [:WHY]", "A room operator removes a member.")),
@@ -272,6 +281,11 @@ final class IrcReplies {
           "Channels are Parley rooms and nicks are Parley names (PROTOCOL.md).");
 
   static final String END_OF_INFO = "End of /INFO list";
+
+  /** Why a service on the event bus gets no invitation. */
+  static String cannotInvite(String name) {
+    return name + " is a service on the event bus and cannot be invited";
+  }
 
   static String loggedIn(String account) {
     return "You are now logged in as " + account;

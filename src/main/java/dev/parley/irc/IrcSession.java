@@ -1,6 +1,7 @@
 package dev.parley.irc;
 
 import dev.parley.bus.Evicted;
+import dev.parley.bus.Invitation;
 import dev.parley.bus.LeaveRequest;
 import dev.parley.bus.LocalMember;
 import dev.parley.bus.ModerationMessages;
@@ -78,6 +79,9 @@ public final class IrcSession implements Follower, LineFramer.Listener {
 
   /** The server operator's account an OPER proved, or {@code null}. */
   private String operatorAccount;
+
+  /** The rooms the client was invited to, for INVITE alone; made on the first invitation. */
+  private List<String> invitations;
 
   /** Made on the first MONITOR. */
   private IrcMonitorList monitors;
@@ -301,7 +305,18 @@ public final class IrcSession implements Follower, LineFramer.Listener {
     if (state != State.REGISTERED) {
       return;
     }
-    if (body instanceof PrivateLine line) {
+    if (body instanceof Invitation invitation) {
+      if (invitations == null) {
+        invitations = IrcInvite.none();
+      }
+      IrcInvite.remember(invitations, invitation.room());
+      send(
+          IrcMessage.of(
+              invitation.from() + "!" + invitation.fromUser() + "@" + server(),
+              "INVITE",
+              nick(),
+              invitation.room()));
+    } else if (body instanceof PrivateLine line) {
       send(
           renderer.privateLine(
               line.from(), nick(), line.text(), timeTags() ? System.currentTimeMillis() : -1));
@@ -525,6 +540,11 @@ public final class IrcSession implements Follower, LineFramer.Listener {
 
   IrcChannels channels() {
     return channels;
+  }
+
+  /** The rooms the client was invited to since it connected, the newest last. */
+  List<String> invitations() {
+    return invitations == null ? List.of() : invitations;
   }
 
   /** The client's MONITOR list, made on first use. */

@@ -4,6 +4,7 @@ import dev.parley.bus.Addresses;
 import dev.parley.bus.CopyState;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.HostedSay;
+import dev.parley.bus.Invitation;
 import dev.parley.bus.LocalMember;
 import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.NodeMessages.EventsReply;
@@ -263,7 +264,8 @@ public final class RoomRelay extends VerticleBase {
         || body instanceof Evicted
         || body instanceof ModerationMessages.LineRefused
         || body instanceof ModerationMessages.KickedOut
-        || body instanceof ModerationMessages.TakenOver) {
+        || body instanceof ModerationMessages.TakenOver
+        || body instanceof Invitation) {
       bus.publish(Addresses.LOCAL_DIRECT, body, LOCAL);
     } else if (body instanceof ReportRequest request) {
       RoomMirror mirror = copies[request.group()].mirror;

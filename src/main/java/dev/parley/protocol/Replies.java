@@ -124,6 +124,17 @@ public final class Replies {
   }
 
   /**
+   * What a member receives when an IRC client invites it to a room.
+   *
+   * @param from the inviter
+   * @param room the room
+   * @return {@code * FROM invites you to #ROOM: /join #ROOM}
+   */
+  public static String invitedTo(String from, String room) {
+    return "* " + from + " invites you to " + room + ": /join " + room;
+  }
+
+  /**
    * What a kicked member receives before its connection closes.
    *
    * @param why the reason the kicker gave

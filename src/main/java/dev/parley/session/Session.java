@@ -2,6 +2,7 @@ package dev.parley.session;
 
 import dev.parley.accounts.AccountException;
 import dev.parley.bus.Evicted;
+import dev.parley.bus.Invitation;
 import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
@@ -284,6 +285,8 @@ public final class Session implements Follower, LineFramer.Listener {
   public void onDirect(Object body) {
     if (body instanceof PrivateLine line) {
       outbox.send(Replies.privateFrom(line.from(), line.text()));
+    } else if (body instanceof Invitation invitation) {
+      outbox.send(Replies.invitedTo(invitation.from(), invitation.room()));
     } else if (body instanceof Evicted evicted) {
       endings.evicted(evicted);
     } else if (body instanceof ModerationMessages.LineRefused refused) {

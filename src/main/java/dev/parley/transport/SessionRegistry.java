@@ -1,6 +1,7 @@
 package dev.parley.transport;
 
 import dev.parley.bus.Evicted;
+import dev.parley.bus.Invitation;
 import dev.parley.bus.ModerationMessages;
 import dev.parley.bus.PrivateLine;
 import dev.parley.bus.RelayedEvent;
@@ -126,6 +127,8 @@ final class SessionRegistry {
       sessionId = kicked.sessionId();
     } else if (body instanceof ModerationMessages.TakenOver taken) {
       sessionId = taken.sessionId();
+    } else if (body instanceof Invitation invitation) {
+      sessionId = invitation.sessionId();
     } else {
       return;
     }
