@@ -77,6 +77,7 @@ class IrcOperTest {
     baz.say("KICK #lobby bob :enough");
     bob.readUntil("* you were kicked: enough");
     bob.expectClosed();
+    baz.readUntil(":parley KICK #lobby bob :enough");
 
     baz.say("MODE baz -o");
     baz.expect(":baz MODE baz -o");

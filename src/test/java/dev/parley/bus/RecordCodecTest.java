@@ -132,6 +132,7 @@ class RecordCodecTest {
           new ModerationMessages.LineRefused("s1", 7, "! you are muted in #ops"),
           new ModerationMessages.KickedOut("s1", "* you were kicked: by alice", 9),
           new ModerationMessages.TakenOver("s1"),
+          new Invitation("s1", "foo", "foo", "#ops"),
           new ServerBans(POLICY.bans()));
 
   @Test
