@@ -7,6 +7,7 @@ import dev.parley.bus.RoomSayRequest;
 import dev.parley.placement.RoomGroups;
 import dev.parley.protocol.NameRules;
 import dev.parley.protocol.RoomNames;
+import dev.parley.session.Refusals;
 import dev.parley.session.RoomAsk;
 import dev.parley.session.SessionHost;
 import dev.parley.values.ErrorCode;
@@ -204,7 +205,7 @@ final class IrcRequests {
 
   /** A refusal's text, as the room gave it. */
   static String text(Throwable failure) {
-    return IrcReplies.parleyText(String.valueOf(failure.getMessage()));
+    return IrcReplies.parleyText(Refusals.line(failure));
   }
 
   /** The canonical name of a typed channel, or {@code null} when it is not a Parley room name. */

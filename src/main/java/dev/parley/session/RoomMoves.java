@@ -199,7 +199,7 @@ final class RoomMoves {
               if (ar.failed()) {
                 membership.stayed();
                 settledNow();
-                session.closeWith(Session.refusal(ar.cause()));
+                session.closeWith(Refusals.line(ar.cause()));
               } else {
                 arrived(position, ar.result());
               }

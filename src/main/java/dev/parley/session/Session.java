@@ -1,6 +1,5 @@
 package dev.parley.session;
 
-import dev.parley.accounts.AccountException;
 import dev.parley.bus.Evicted;
 import dev.parley.bus.Invitation;
 import dev.parley.bus.ModerationMessages;
@@ -12,10 +11,7 @@ import dev.parley.protocol.LineCleaner;
 import dev.parley.protocol.LineFramer;
 import dev.parley.protocol.NameKey;
 import dev.parley.protocol.Replies;
-import dev.parley.values.ErrorCode;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -314,7 +310,7 @@ public final class Session implements Follower, LineFramer.Listener {
 
   /** Answers a failed room request: the room's error text, or that the room is unavailable. */
   public void fail(Throwable failure) {
-    send(refusal(failure));
+    send(Refusals.line(failure));
   }
 
   /**
@@ -322,19 +318,7 @@ public final class Session implements Follower, LineFramer.Listener {
    * request sent when that was the client's last line, while its later lines went on.
    */
   void failAfter(long position, Throwable failure) {
-    replies.sendAfter(position, refusal(failure));
-  }
-
-  /** The {@code ! } line that answers a failed room request. */
-  static String refusal(Throwable failure) {
-    if (failure instanceof AccountException e) {
-      return Replies.error(e.getMessage());
-    }
-    return failure instanceof ReplyException e
-            && e.failureType() == ReplyFailure.RECIPIENT_FAILURE
-            && e.failureCode() != ErrorCode.UNAVAILABLE.code()
-        ? Replies.error(e.getMessage())
-        : Replies.roomUnavailable();
+    replies.sendAfter(position, Refusals.line(failure));
   }
 
   /**
